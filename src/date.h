@@ -1,0 +1,39 @@
+/* date.h: calendar arithmetic and the date spellings bulletins use. */
+#ifndef DIGEST_DATE_H
+#define DIGEST_DATE_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* Days since 1970-01-01, or DATE_NONE for an impossible date. */
+int	 date_from_ymd(int y, int m, int d);
+void	 date_to_ymd(int date, int *y, int *m, int *d);
+int	 date_weekday(int date);		/* 0 = Sunday */
+/* "YYYY-MM-DD" into out (at least 11 bytes). */
+void	 date_iso(int date, char *out);
+
+enum date_status {
+	DATE_NOT_A_DATE = 0,
+	DATE_OK,
+	DATE_IMPOSSIBLE,	/* looks like a date, is not one: 2025.02.30 */
+};
+
+/* Parses a date that fills s[0..len) (white space around it allowed):
+ * 2025.07.28, 2025. 12.04, 2025.07.28., 2025-12-04, 2025/12/04,
+ * 2025년 7월 28일, '24.3.12, 24.3.12 and, with year_hint (0 for none),
+ * 11.6 and 11월 6일.  Sets *date on DATE_OK. */
+enum date_status date_parse(const char *s, size_t len, int year_hint,
+	    int *date);
+
+/* Finds a trailing parenthesised date in s, as ends an item title:
+ * "(2025.07.28)", "(2025.07.24" unclosed, "(2025. 12.04)".  On success
+ * sets *open to the offset of the parenthesis and returns the status. */
+enum date_status date_trailing(const char *s, int year_hint, int *date,
+	    size_t *open);
+
+/* Finds a run like ".20250728" (8 digits forming a valid date) inside a
+ * URL; returns DATE_NONE if none. */
+int	 date_in_url(const char *url);
+
+#endif

@@ -1,0 +1,91 @@
+/* model.h: the one model every stage reads and writes.
+ *
+ * read.c turns a file into a doc (decoded, normalised lines);
+ * parse_*.c turn docs into items in a corpus; classify.c, dedup.c and
+ * weeks.c complete the items and group them into issues; markdown.c,
+ * html.c and pdf.c render issues.  Data flows one way. */
+#ifndef DIGEST_MODEL_H
+#define DIGEST_MODEL_H
+
+#include <stddef.h>
+
+#include "util.h"
+
+/* Dates are days since 1970-01-01 (proleptic Gregorian). */
+#define DATE_NONE (-2147483647 - 1)
+
+enum dialect {
+	DIALECT_UNKNOWN = 0,
+	DIALECT_WEEKLY,		/* the editor's weekly draft */
+	DIALECT_REIMPORT,	/* a published issue turned back into text */
+	DIALECT_TREND,		/* trend watch bulletin */
+	DIALECT_OUTLINE,	/* plans and progress reports */
+};
+
+/* What became of one input line. */
+enum line_use {
+	LINE_UNPLACED = 0,	/* reported by check */
+	LINE_USED,		/* part of an item */
+	LINE_FURNITURE,		/* page marks, headers, labels, blanks */
+};
+
+struct line {
+	char	*text;		/* NUL-terminated, trimmed on both ends */
+	size_t	 len;
+	int	 lead;		/* had leading white space (page start) */
+	int	 trail;		/* had trailing white space (word wrap) */
+	int	 use;		/* enum line_use */
+};
+
+struct doc {
+	const char	*path;
+	const char	*encoding;	/* "UTF-8", "UTF-16LE", "CP949", ... */
+	int		 dialect;	/* enum dialect */
+	struct line	*lines;		/* lines[0] is line 1 */
+	size_t		 n;
+	int		 trail_wraps;	/* file keeps trailing spaces at wraps */
+};
+
+/* Where a label on an item came from. */
+#define LABEL_SECTION	0x1
+#define LABEL_SECTOR	0x2
+#define LABEL_ORG	0x4
+
+struct item {
+	char		*title;		/* without its date */
+	int		 date;		/* DATE_NONE when undated */
+	int		 section;	/* index in config sections, -1 unknown */
+	int		 sector;	/* index in config sectors, -1 unknown */
+	int		 org;		/* index in config orgs, -1 unknown */
+	unsigned	 labels;	/* LABEL_* that the input gave */
+	struct strlist	 bullets;
+	struct strlist	 urls;
+	const char	*file;
+	int		 line;		/* line of the title */
+	size_t		 order;		/* input order over the whole run */
+	char		*why;		/* cues that decided it (items -v) */
+	int		 issue;		/* issue number, 0 when none */
+	int		 merged;	/* merged into another item: skip */
+};
+
+struct corpus {
+	struct arena	 arena;
+	struct item	*items;
+	size_t		 n;
+	size_t		 cap;
+};
+
+struct item	*corpus_add(struct corpus *, const char *file, int line);
+void		 corpus_free(struct corpus *);
+
+/* One weekly issue: its number, dates and items in published order. */
+struct issue {
+	int		 number;
+	int		 date;		/* publication day */
+	int		 first;		/* period start, inclusive */
+	int		 last;		/* period end, inclusive */
+	struct item	**items;
+	size_t		 n;
+};
+
+#endif

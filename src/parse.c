@@ -1,0 +1,253 @@
+/* parse.c: dialect detection and what the dialect parsers share:
+ * joining wrapped lines, the year of a file, URLs at page ends. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "msg.h"
+#include "parse.h"
+
+static const char *const names[] = {
+	"unknown", "weekly draft", "digest re-import", "trend watch",
+	"outline",
+};
+
+const char *
+dialect_name(int d)
+{
+	return d >= 0 && d <= DIALECT_OUTLINE ? names[d] : names[0];
+}
+
+/* Counts line shapes and picks the dialect they point to. */
+int
+dialect_detect(const struct doc *d)
+{
+	size_t i;
+	int weekly = 0, reimport = 0, trend = 0, outline = 0;
+
+	for (i = 0; i < d->n; i++) {
+		const char *t = d->lines[i].text;
+
+		if (d->lines[i].len == 0)
+			continue;
+		if (t[0] == '#' || (strchr(t, '\t') && strstr(t, "<b>")))
+			reimport += t[0] == '#' ? 1 : 3;
+		if (str_starts(t, "☞"))
+			weekly += 3;
+		if (str_starts(t, "□ ") && d->lines[i].len > 12 &&
+		    (t[d->lines[i].len - 1] == ')' ||
+		    strstr(t, "(20") != NULL))
+			weekly++;
+		if (str_eq_nospace(t, "구분 제목 및 주요 내용"))
+			weekly += 2;
+		if (str_starts(t, "∙ (") || str_eq_nospace(t,
+		    "구분 주요 내용 페이지"))
+			trend += 3;
+		if (str_starts(t, "①") || str_starts(t, "▪") ||
+		    str_starts(t, "▷") || strstr(t, "분기 >") != NULL)
+			outline++;
+	}
+	if (reimport > 2 && reimport >= weekly)
+		return DIALECT_REIMPORT;
+	if (weekly >= trend && weekly >= outline && weekly > 0)
+		return DIALECT_WEEKLY;
+	if (trend > 0 && trend >= outline)
+		return DIALECT_TREND;
+	if (outline > 0)
+		return DIALECT_OUTLINE;
+	return DIALECT_UNKNOWN;
+}
+
+size_t
+parse_doc(struct doc *d, struct corpus *cs, const struct config *c)
+{
+	d->dialect = dialect_detect(d);
+	d->trail_wraps = doc_trail_wraps(d);
+	switch (d->dialect) {
+	case DIALECT_WEEKLY:
+		return parse_weekly(d, cs, c);
+	case DIALECT_REIMPORT:
+		return parse_reimport(d, cs, c);
+	case DIALECT_TREND:
+		return parse_trend(d, cs, c);
+	case DIALECT_OUTLINE:
+		return parse_outline(d, cs, c);
+	default:
+		break;
+	}
+	/* Nothing we know: read it as a weekly draft, which reports every
+	 * line it cannot place. */
+	return parse_weekly(d, cs, c);
+}
+
+void
+join_wrapped(buf *acc, int prev_trail, int file_trails, const char *next)
+{
+	if (acc->len > 0 && (prev_trail || !file_trails))
+		buf_putc(acc, ' ');
+	buf_puts(acc, next);
+}
+
+int
+doc_trail_wraps(const struct doc *d)
+{
+	size_t i, text = 0, trail = 0;
+
+	for (i = 0; i < d->n; i++) {
+		if (d->lines[i].len == 0)
+			continue;
+		text++;
+		trail += d->lines[i].trail;
+	}
+	return text > 0 && trail * 20 >= text;
+}
+
+int
+doc_year_hint(const struct doc *d)
+{
+	const char *base = strrchr(d->path, '/');
+	const char *p;
+	size_t i;
+
+	base = base ? base + 1 : d->path;
+	for (p = base; *p; p++)
+		if ((p[0] == '2' && p[1] == '0') &&
+		    isdigit((unsigned char)p[2]) &&
+		    isdigit((unsigned char)p[3]) &&
+		    !isdigit((unsigned char)p[4]) &&
+		    (p == base || !isdigit((unsigned char)p[-1])))
+			return atoi(p);
+	for (i = 0; i < d->n; i++) {
+		const char *t = d->lines[i].text;
+
+		for (p = t; *p; p++) {
+			int date;
+			size_t open;
+
+			if (*p != '(')
+				continue;
+			if (date_trailing(p, 0, &date, &open) == DATE_OK) {
+				int y, m, dd;
+
+				date_to_ymd(date, &y, &m, &dd);
+				return y;
+			}
+		}
+	}
+	return 0;
+}
+
+int
+is_url(const char *s)
+{
+	return str_starts(s, "http://") || str_starts(s, "https://");
+}
+
+int
+title_split(const char *text, int year_hint, struct arena *a, char **title,
+    int *date)
+{
+	size_t open = strlen(text);
+	int st = date_trailing(text, year_hint, date, &open);
+	size_t n;
+
+	if (st == DATE_NOT_A_DATE)
+		open = strlen(text);
+	n = open;
+	while (n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+		n--;
+	*title = arena_strndup(a, text, n);
+	return st;
+}
+
+/* Cost of giving url u to item it: 0 when the dates agree or cannot be
+ * compared, 2 when they differ. */
+static int
+url_cost(const struct item *it, const char *u)
+{
+	int ud = date_in_url(u);
+
+	return ud == DATE_NONE || it->date == DATE_NONE || ud == it->date ?
+	    0 : 2;
+}
+
+void
+urls_assign(struct item **items, size_t n, char **urls, size_t m,
+    struct arena *a, const char *file, int line)
+{
+	/* best[i][j]: least cost of the first i URLs over the first j
+	 * items, where URL i-1 goes to item j-1.  Each item takes zero or
+	 * more URLs, in order; an item without one costs 1, every URL
+	 * beyond an item's first costs 1, a date that disagrees costs 2. */
+	int *best, *from;
+	size_t i, j, k, bj;
+	int cost;
+
+	if (n == 0) {
+		if (m > 0)
+			msg(MSG_WARNING, file, line, "%zu source URL%s at a "
+			    "page end with no item started on that page",
+			    m, m == 1 ? "" : "s");
+		return;
+	}
+	if (m == 0)
+		return;
+	if (m != n)
+		msg(MSG_WARNING, file, line, "%zu source URL%s for %zu "
+		    "item%s started on this page", m, m == 1 ? "" : "s",
+		    n, n == 1 ? "" : "s");
+	best = xcalloc((m + 1) * (n + 1), sizeof(int));
+	from = xcalloc((m + 1) * (n + 1), sizeof(int));
+#define AT(i, j) ((i) * (n + 1) + (j))
+	for (i = 0; i <= m; i++)
+		for (j = 0; j <= n; j++)
+			best[AT(i, j)] = INT_MAX / 2;
+	/* URL 0 to item j: items before j go without. */
+	for (j = 1; j <= n; j++) {
+		best[AT(1, j)] = (int)(j - 1) + url_cost(items[j - 1], urls[0]);
+		from[AT(1, j)] = 0;
+	}
+	for (i = 2; i <= m; i++)
+		for (j = 1; j <= n; j++)
+			for (k = 1; k <= j; k++) {
+				/* URL i-2 went to item k-1. */
+				cost = best[AT(i - 1, k)];
+				if (cost >= INT_MAX / 2)
+					continue;
+				cost += k == j ? 1 : (int)(j - k - 1);
+				cost += url_cost(items[j - 1], urls[i - 1]);
+				if (cost < best[AT(i, j)]) {
+					best[AT(i, j)] = cost;
+					from[AT(i, j)] = (int)k;
+				}
+			}
+	/* Items after the last URL's go without. */
+	bj = 1;
+	for (j = 1; j <= n; j++)
+		if (best[AT(m, j)] + (int)(n - j) <
+		    best[AT(m, bj)] + (int)(n - bj))
+			bj = j;
+	{
+		size_t *owner = xcalloc(m, sizeof(*owner));
+
+		for (i = m, j = bj; i >= 1; i--) {
+			owner[i - 1] = j - 1;
+			j = (size_t)from[AT(i, j)];
+		}
+		for (i = 0; i < m; i++) {
+			struct item *it = items[owner[i]];
+
+			strlist_add(&it->urls, a, urls[i]);
+			if (url_cost(it, urls[i]))
+				msg(MSG_WARNING, file, line, "source URL "
+				    "dated otherwise than its item \"%s\": %s",
+				    it->title, urls[i]);
+		}
+		free(owner);
+	}
+#undef AT
+	free(best);
+	free(from);
+}

@@ -1,0 +1,284 @@
+/* parse_weekly.c: the editor's weekly draft.
+ *
+ * Structure: " □ section" / "☞ sector 분야" / "구분 제목 및 주요 내용" /
+ * organisation label / "□ title (date)" / "- bullet" / wrapped lines /
+ * source URLs at the end of each page.  A line with a leading space
+ * opens a page; a label or header at a page top may cut an item, whose
+ * text then goes on after it. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "msg.h"
+#include "parse.h"
+
+struct weekly {
+	struct doc		*d;
+	struct corpus		*cs;
+	const struct config	*c;
+	int			 year;
+	int			 section, sector, org;
+	long			 cur;		/* current item, -1 none */
+	buf			 acc;		/* text being built */
+	int			 acc_bullet;	/* acc is a bullet, not the title */
+	int			 acc_trail;	/* last line of acc kept a space */
+	int			 acc_line;
+	size_t			*page;		/* items started on this page */
+	size_t			 npage, page_cap;
+	char			**urls;		/* URLs at this page's end */
+	size_t			 nurls, urls_cap;
+	int			 urls_line;
+};
+
+/* Ends the text being built: the title or the current bullet. */
+static void
+flush_text(struct weekly *w)
+{
+	struct item *it;
+	int st;
+
+	if (w->cur < 0 || w->acc.len == 0) {
+		buf_reset(&w->acc);
+		return;
+	}
+	it = &w->cs->items[w->cur];
+	if (w->acc_bullet) {
+		strlist_add(&it->bullets, &w->cs->arena,
+		    arena_strndup(&w->cs->arena, w->acc.ptr, w->acc.len));
+	} else {
+		st = title_split(w->acc.ptr, w->year, &w->cs->arena,
+		    &it->title, &it->date);
+		if (st == DATE_IMPOSSIBLE) {
+			msg(MSG_WARNING, w->d->path, it->line, "impossible "
+			    "date in title; item kept undated: %s", w->acc.ptr);
+			it->date = DATE_NONE;
+		} else if (st == DATE_NOT_A_DATE)
+			msg(MSG_WARNING, w->d->path, it->line,
+			    "item title has no date: %s", it->title);
+	}
+	buf_reset(&w->acc);
+}
+
+/* Gives the URLs gathered at a page end to the page's items. */
+static void
+flush_page(struct weekly *w)
+{
+	struct item **items;
+	size_t i;
+
+	if (w->nurls > 0) {
+		items = xcalloc(w->npage, sizeof(*items));
+		for (i = 0; i < w->npage; i++)
+			items[i] = &w->cs->items[w->page[i]];
+		urls_assign(items, w->npage, w->urls, w->nurls,
+		    &w->cs->arena, w->d->path, w->urls_line);
+		free(items);
+	}
+	w->npage = 0;
+	w->nurls = 0;
+}
+
+static void
+start_item(struct weekly *w, const struct line *l, int lineno)
+{
+	struct item *it;
+
+	flush_text(w);
+	it = corpus_add(w->cs, w->d->path, lineno);
+	it->section = w->section;
+	it->sector = w->sector;
+	it->org = w->org;
+	it->labels = (w->section >= 0 ? LABEL_SECTION : 0) |
+	    (w->sector >= 0 ? LABEL_SECTOR : 0) |
+	    (w->org >= 0 ? LABEL_ORG : 0);
+	w->cur = (long)(w->cs->n - 1);
+	if (w->npage == w->page_cap) {
+		w->page_cap = w->page_cap ? w->page_cap * 2 : 8;
+		w->page = xrealloc(w->page, w->page_cap * sizeof(*w->page));
+	}
+	w->page[w->npage++] = (size_t)w->cur;
+	w->acc_bullet = 0;
+	w->acc_line = lineno;
+	/* Skip the marker "□" and the space after it. */
+	buf_puts(&w->acc, str_trim(arena_strdup(&w->cs->arena,
+	    l->text + strlen("□"))));
+	w->acc_trail = l->trail;
+}
+
+/* "☞ 탄소중립 분야" */
+static int
+sector_header(struct weekly *w, const struct line *l, int lineno)
+{
+	const char *name;
+	int i;
+
+	if (!str_starts(l->text, "☞"))
+		return 0;
+	name = l->text + strlen("☞");
+	i = taxon_by_name(w->c->sectors, w->c->nsectors, name);
+	if (i < 0)
+		msg(MSG_WARNING, w->d->path, lineno, "unknown sector \"%s\": "
+		    "add it to the configuration; its items are classified "
+		    "from their text", str_trim(arena_strdup(&w->cs->arena,
+		    name)));
+	w->sector = i;
+	w->org = -1;
+	return 1;
+}
+
+/* " □ 중앙부처 및 지방자치단체 정책 동향" */
+static int
+section_header(struct weekly *w, const struct line *l)
+{
+	int i;
+
+	if (!str_starts(l->text, "□"))
+		return 0;
+	i = taxon_by_name(w->c->sections, w->c->nsections,
+	    l->text + strlen("□"));
+	if (i < 0)
+		return 0;
+	w->section = i;
+	w->sector = -1;
+	w->org = -1;
+	return 1;
+}
+
+/* "중앙부처", "대학교 - (해당 없음)" */
+static int
+org_label(struct weekly *w, const struct line *l)
+{
+	char *t = arena_strdup(&w->cs->arena, l->text);
+	const char *none = config_str(w->c, "digest", "none", "(해당 없음)");
+	char *p;
+	int i;
+
+	if ((p = strstr(t, none)) != NULL) {
+		*p = '\0';
+		str_trim(t);
+		if ((p = strrchr(t, '-')) != NULL && p[1] == '\0')
+			*p = '\0';
+	}
+	i = taxon_by_name(w->c->orgs, w->c->norgs, t);
+	if (i < 0)
+		return 0;
+	w->org = i;
+	return 1;
+}
+
+static int
+table_header(struct weekly *w, const struct line *l)
+{
+	buf b = {0};
+	int r;
+
+	buf_printf(&b, "%s%s", config_str(w->c, "digest", "header_label",
+	    "구분"), config_str(w->c, "digest", "header_content",
+	    "제목 및 주요 내용"));
+	r = str_eq_nospace(l->text, b.ptr);
+	buf_free(&b);
+	return r;
+}
+
+/* "❚ 2", "2 ❚", "i ❚", "- 12 -", "12" */
+static int
+page_mark(const struct line *l)
+{
+	const char *p = l->text;
+	int digits = 0, other = 0;
+
+	if (strstr(p, "❚") != NULL) {
+		for (; *p; p++)
+			if (!(isalnum((unsigned char)*p) || *p == ' ' ||
+			    (unsigned char)*p >= 0x80))
+				other++;
+		return other == 0 && l->len <= 12;
+	}
+	for (; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (*p != ' ' && *p != '-')
+			return 0;
+	}
+	return digits > 0 && digits <= 4;
+}
+
+static void
+add_url(struct weekly *w, const struct line *l, int lineno)
+{
+	if (w->nurls == 0)
+		w->urls_line = lineno;
+	if (w->nurls == w->urls_cap) {
+		w->urls_cap = w->urls_cap ? w->urls_cap * 2 : 8;
+		w->urls = xrealloc(w->urls, w->urls_cap * sizeof(*w->urls));
+	}
+	w->urls[w->nurls++] = l->text;
+}
+
+size_t
+parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
+{
+	struct weekly w;
+	size_t i, before = cs->n;
+
+	memset(&w, 0, sizeof(w));
+	w.d = d;
+	w.cs = cs;
+	w.c = c;
+	w.year = doc_year_hint(d);
+	w.section = w.sector = w.org = -1;
+	w.cur = -1;
+	for (i = 0; i < d->n; i++) {
+		struct line *l = &d->lines[i];
+		int lineno = (int)i + 1;
+
+		if (l->len == 0)
+			continue;
+		if (is_url(l->text)) {
+			add_url(&w, l, lineno);
+			l->use = LINE_USED;
+			continue;
+		}
+		/* A page ends after its URLs, or where the next one opens. */
+		if (w.nurls > 0 || l->lead)
+			flush_page(&w);
+		l->use = LINE_FURNITURE;
+		if (table_header(&w, l) || page_mark(l) ||
+		    section_header(&w, l) || sector_header(&w, l, lineno) ||
+		    org_label(&w, l))
+			continue;
+		l->use = LINE_USED;
+		if (str_starts(l->text, "□")) {
+			start_item(&w, l, lineno);
+			continue;
+		}
+		if (w.cur < 0) {
+			l->use = LINE_UNPLACED;
+			msg(MSG_WARNING, d->path, lineno, "text outside any "
+			    "item: %s", l->text);
+			continue;
+		}
+		if (str_starts(l->text, "- ") || strcmp(l->text, "-") == 0) {
+			flush_text(&w);
+			w.acc_bullet = 1;
+			w.acc_line = lineno;
+			buf_puts(&w.acc, str_trim(arena_strdup(&cs->arena,
+			    l->text + 1)));
+			w.acc_trail = l->trail;
+			continue;
+		}
+		/* A wrapped line: the title or bullet goes on. */
+		if (w.acc.len == 0 && w.acc_bullet)
+			msg(MSG_NOTE, d->path, lineno, "text after a finished "
+			    "bullet starts a new one");
+		join_wrapped(&w.acc, w.acc_trail, d->trail_wraps, l->text);
+		w.acc_trail = l->trail;
+	}
+	flush_text(&w);
+	flush_page(&w);
+	buf_free(&w.acc);
+	free(w.page);
+	free(w.urls);
+	return cs->n - before;
+}

@@ -1,0 +1,26 @@
+/* render.h: the outputs.  Each walks the same issues. */
+#ifndef DIGEST_RENDER_H
+#define DIGEST_RENDER_H
+
+#include "config.h"
+#include "model.h"
+
+struct render {
+	const struct config	*cfg;
+	const char		*templates;	/* folder of templates */
+	const struct issue	*issues;	/* every issue, number order */
+	size_t			 n;
+	const struct issue	*latest;	/* the issue -w picked */
+};
+
+/* Writes the whole static site into dir (output/site), atomically:
+ * built in a temporary folder beside it, then renamed.  Returns 0, or
+ * reports and returns -1. */
+int	 site_write(const struct render *, const char *dir);
+
+/* Writes the PDF brief of one issue.  Returns 0, or reports and
+ * returns -1. */
+int	 pdf_write(const struct render *, const struct issue *,
+	    const char *path);
+
+#endif

@@ -1,0 +1,73 @@
+/* util.h: the growable byte buffer, the arena and small string helpers
+ * that every stage shares. */
+#ifndef DIGEST_UTIL_H
+#define DIGEST_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+/* A growable byte buffer; ptr is always NUL-terminated once anything
+ * has been put into it. */
+typedef struct buf {
+	char	*ptr;
+	size_t	 len;
+	size_t	 cap;
+} buf;
+
+void	 buf_grow(buf *, size_t);
+void	 buf_put(buf *, const void *, size_t);
+void	 buf_puts(buf *, const char *);
+void	 buf_putc(buf *, int);
+void	 buf_printf(buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(buf *, const char *, va_list);
+void	 buf_reset(buf *);
+void	 buf_free(buf *);
+const char *buf_cstr(buf *);
+char	*buf_detach(buf *);	/* caller frees */
+
+/* An arena: everything a run allocates for the model lives here and is
+ * released at once. */
+struct arena_block;
+struct arena {
+	struct arena_block *head;
+};
+
+void	*arena_alloc(struct arena *, size_t);
+char	*arena_strndup(struct arena *, const char *, size_t);
+char	*arena_strdup(struct arena *, const char *);
+void	 arena_free(struct arena *);
+
+/* A list of strings whose storage is in an arena. */
+struct strlist {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+};
+
+void	 strlist_add(struct strlist *, struct arena *, char *);
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+char	*xstrdup(const char *);
+
+/* Reads a whole file; returns NULL and sets errno on failure. */
+char	*read_whole(const char *path, size_t *len);
+
+/* UTF-8 helpers. */
+int	 utf8_decode(const char *s, size_t len, size_t *adv); /* -1 invalid */
+int	 utf8_encode(int cp, char out[4]);	/* returns length */
+int	 is_hangul(int cp);
+int	 str_starts(const char *s, const char *prefix);
+/* Compares two strings ignoring all ASCII white space. */
+int	 str_eq_nospace(const char *a, const char *b);
+/* Trims ASCII white space on both ends, in place; returns s. */
+char	*str_trim(char *s);
+
+
+
+/* Appends s as a JSON string literal, quotes included. */
+void	 json_str(buf *, const char *s);
+
+#endif
