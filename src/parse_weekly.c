@@ -19,6 +19,8 @@ struct weekly {
 	const struct config	*c;
 	int			 year;
 	int			 section, sector, org;
+	int			 pending;	/* sector header seen mid-block */
+	size_t			 pending_from;	/* first item after it */
 	long			 cur;		/* current item, -1 none */
 	buf			 acc;		/* text being built */
 	int			 acc_bullet;	/* acc is a bullet, not the title */
@@ -106,7 +108,25 @@ start_item(struct weekly *w, const struct line *l, int lineno)
 	w->acc_trail = l->trail;
 }
 
-/* "☞ 탄소중립 분야" */
+/* Gives the deferred sector header to the items since it: no restart
+ * of the organisation groups came to claim it. */
+static void
+resolve_pending(struct weekly *w)
+{
+	size_t i;
+
+	if (w->pending < 0)
+		return;
+	for (i = w->pending_from; i < w->cs->n; i++)
+		w->cs->items[i].sector = w->pending;
+	w->sector = w->pending;
+	w->pending = -1;
+}
+
+/* "☞ 탄소중립 분야".  A sector block runs through the organisation
+ * groups in their configured order.  A sector header that turns up in
+ * the middle of a block (a page-top title printed out of place) takes
+ * effect only where the groups start over. */
 static int
 sector_header(struct weekly *w, const struct line *l, int lineno)
 {
@@ -122,8 +142,14 @@ sector_header(struct weekly *w, const struct line *l, int lineno)
 		    "add it to the configuration; its items are classified "
 		    "from their text", str_trim(arena_strdup(&w->cs->arena,
 		    name)));
-	w->sector = i;
-	w->org = -1;
+	resolve_pending(w);
+	if (w->org >= 0 && i >= 0) {
+		w->pending = i;
+		w->pending_from = w->cs->n;
+	} else {
+		w->sector = i;
+		w->org = -1;
+	}
 	return 1;
 }
 
@@ -139,6 +165,7 @@ section_header(struct weekly *w, const struct line *l)
 	    l->text + strlen("□"));
 	if (i < 0)
 		return 0;
+	resolve_pending(w);
 	w->section = i;
 	w->sector = -1;
 	w->org = -1;
@@ -163,6 +190,11 @@ org_label(struct weekly *w, const struct line *l)
 	i = taxon_by_name(w->c->orgs, w->c->norgs, t);
 	if (i < 0)
 		return 0;
+	if (w->pending >= 0 && i < w->org) {
+		/* The groups start over: here the new sector begins. */
+		w->sector = w->pending;
+		w->pending = -1;
+	}
 	w->org = i;
 	return 1;
 }
@@ -227,7 +259,7 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 	w.cs = cs;
 	w.c = c;
 	w.year = doc_year_hint(d);
-	w.section = w.sector = w.org = -1;
+	w.section = w.sector = w.org = w.pending = -1;
 	w.cur = -1;
 	for (i = 0; i < d->n; i++) {
 		struct line *l = &d->lines[i];
@@ -277,6 +309,7 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 	}
 	flush_text(&w);
 	flush_page(&w);
+	resolve_pending(&w);
 	buf_free(&w.acc);
 	free(w.page);
 	free(w.urls);

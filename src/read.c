@@ -98,6 +98,26 @@ valid_utf8(const char *s, size_t len)
 	return 1;
 }
 
+/* Whether most non-ASCII characters are Hangul: bytes of another
+ * 8-bit encoding can pass as CP949 but read as nonsense. */
+static int
+mostly_hangul(const char *s, size_t len)
+{
+	size_t i, adv, other = 0, hangul = 0;
+
+	for (i = 0; i < len; i += adv) {
+		int cp = utf8_decode(s + i, len - i, &adv);
+
+		if (cp < 0x80)
+			continue;
+		if (is_hangul(cp))
+			hangul++;
+		else
+			other++;
+	}
+	return hangul > 0 && hangul >= other;
+}
+
 /* Converts with iconv; returns malloc'd UTF-8 or NULL. */
 static char *
 convert(const char *from, const char *s, size_t len, size_t *outlen)
@@ -174,8 +194,11 @@ decode(const char *path, const char *s, size_t len, const char **enc,
 	}
 	if (strcmp(*enc, "UTF-8") == 0 &&
 	    (out = convert("CP949", s, len, outlen)) != NULL) {
-		*enc = "CP949";
-		return out;
+		if (mostly_hangul(out, *outlen)) {
+			*enc = "CP949";
+			return out;
+		}
+		free(out);
 	}
 	msg(MSG_ERROR, path, 0, "neither UTF-8 nor CP949 (EUC-KR): cannot "
 	    "decide its encoding");
