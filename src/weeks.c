@@ -2,6 +2,7 @@
  * publication weekday after D; numbers follow from the anchor. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "date.h"
 #include "msg.h"
@@ -67,29 +68,84 @@ qsort_items(const void *a, const void *b)
 	return item_cmp(*(struct item *const *)a, *(struct item *const *)b);
 }
 
-/* The issue most dated items of file belong to, or 0. */
-static int
-file_issue(const struct corpus *cs, const char *file)
+/* Items of one file, by the order they were read: files are read one
+ * after another, so a file's items are one run of the corpus. */
+struct run {
+	size_t	first, end;
+};
+
+static struct run
+file_run(const struct corpus *cs, size_t i)
 {
-	int best = 0, bestn = 0;
-	size_t i, j;
+	struct run r = { i, i };
 
-	for (i = 0; i < cs->n; i++) {
-		const struct item *a = &cs->items[i];
-		int n = 0;
+	while (r.first > 0 && cs->items[r.first - 1].file == cs->items[i].file)
+		r.first--;
+	while (r.end < cs->n && cs->items[r.end].file == cs->items[i].file)
+		r.end++;
+	return r;
+}
 
-		if (a->file != file || a->issue == 0 || a->merged)
-			continue;
-		for (j = 0; j < cs->n; j++)
-			if (cs->items[j].file == file &&
-			    cs->items[j].issue == a->issue)
-				n++;
-		if (n > bestn || (n == bestn && a->issue > best)) {
-			best = a->issue;
-			bestn = n;
+static int
+cmp_date(const void *a, const void *b)
+{
+	return cmp_int(*(const int *)a, *(const int *)b);
+}
+
+/* Undated items take the issue most dated items of their file belong to
+ * (the latest on a tie); items dated far from the rest of their file,
+ * or after today, are reported. */
+static void
+file_issues(struct corpus *cs, const struct config *c)
+{
+	size_t i, j, k, n;
+	int *dates = NULL, today = (int)(time(NULL) / 86400);
+
+	for (i = 0; i < cs->n; i = k) {
+		struct run r = file_run(cs, i);
+		int best = 0, bestn = 0, median;
+
+		k = r.end;
+		dates = xrealloc(dates, (r.end - r.first) * sizeof(*dates));
+		for (n = 0, j = r.first; j < r.end; j++)
+			if (!cs->items[j].merged && cs->items[j].date != DATE_NONE)
+				dates[n++] = cs->items[j].date;
+		qsort(dates, n, sizeof(*dates), cmp_date);
+		for (j = 0; j < n;) {
+			size_t e = j;
+			int num = week_number(c, dates[j]);
+
+			while (e < n && week_number(c, dates[e]) == num)
+				e++;
+			if ((int)(e - j) >= bestn) {
+				best = num;
+				bestn = (int)(e - j);
+			}
+			j = e;
+		}
+		median = n ? dates[n / 2] : 0;
+		for (j = r.first; j < r.end; j++) {
+			struct item *it = &cs->items[j];
+
+			if (it->merged)
+				continue;
+			if (it->date == DATE_NONE) {
+				it->issue = best;
+				if (best == 0)
+					msg(MSG_WARNING, it->file, it->line,
+					    "undated item with no dated item in "
+					    "its file: left out of every issue: "
+					    "%s", it->title);
+			} else if (it->date > today + 1)
+				msg(MSG_WARNING, it->file, it->line, "dated "
+				    "in the future: %s", it->title);
+			else if (abs(it->date - median) > 60)
+				msg(MSG_WARNING, it->file, it->line, "dated %d "
+				    "days from the other items of its file: %s",
+				    abs(it->date - median), it->title);
 		}
 	}
-	return best;
+	free(dates);
 }
 
 struct issue *
@@ -105,17 +161,7 @@ weeks_group(struct corpus *cs, const struct config *c, size_t *nissues)
 		if (!it->merged && it->date != DATE_NONE)
 			it->issue = week_number(c, it->date);
 	}
-	for (i = 0; i < cs->n; i++) {
-		struct item *it = &cs->items[i];
-
-		if (it->merged || it->date != DATE_NONE)
-			continue;
-		it->issue = file_issue(cs, it->file);
-		if (it->issue == 0)
-			msg(MSG_WARNING, it->file, it->line, "undated item "
-			    "with no dated item in its file: left out of "
-			    "every issue: %s", it->title);
-	}
+	file_issues(cs, c);
 	for (i = 0; i < cs->n; i++) {
 		struct item *it = &cs->items[i];
 

@@ -8,6 +8,7 @@
 
 #include "config.h"
 #include "date.h"
+#include "msg.h"
 #include "weeks.h"
 
 static int
@@ -151,6 +152,46 @@ test_weeks(void **state)
 	assert_int_equal(week_number(&c, ymd(2025, 12, 8)), 109);
 }
 
+static void
+test_group(void **state)
+{
+	struct config c = conf();
+	struct corpus cs;
+	struct issue *v;
+	struct item *it;
+	size_t n;
+
+	(void)state;
+	memset(&cs, 0, sizeof(cs));
+	msg_verbosity(-1);
+	it = corpus_add(&cs, "a", 1);
+	it->date = ymd(2025, 12, 5);
+	it->section = 1;
+	it = corpus_add(&cs, "a", 2);		/* undated: joins 108 */
+	it->section = 0;
+	it = corpus_add(&cs, "a", 3);
+	it->date = ymd(2025, 12, 4);
+	it->section = 1;
+	it = corpus_add(&cs, "b", 1);
+	it->date = ymd(2025, 12, 11);		/* No. 109 */
+	it->section = 0;
+	it = corpus_add(&cs, "c", 1);		/* undated, alone: no issue */
+	v = weeks_group(&cs, &c, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(v[0].number, 108);
+	assert_int_equal(v[0].n, 3);
+	/* Section order first, then date, then input order. */
+	assert_int_equal(v[0].items[0]->line, 2);
+	assert_int_equal(v[0].items[1]->line, 3);
+	assert_int_equal(v[0].items[2]->line, 1);
+	assert_int_equal(v[0].first, ymd(2025, 12, 4));
+	assert_int_equal(v[0].last, ymd(2025, 12, 10));
+	assert_int_equal(v[1].number, 109);
+	assert_int_equal(cs.items[4].issue, 0);
+	weeks_free(v, n);
+	corpus_free(&cs);
+}
+
 int
 main(void)
 {
@@ -159,6 +200,7 @@ main(void)
 		cmocka_unit_test(test_spellings),
 		cmocka_unit_test(test_trailing),
 		cmocka_unit_test(test_weeks),
+		cmocka_unit_test(test_group),
 	};
 
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);
