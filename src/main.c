@@ -367,14 +367,6 @@ main(int argc, char **argv)
 
 	memset(&r, 0, sizeof(r));
 	r.use_labels = 1;
-	if (argc > 1 && argv[1][0] != '-') {
-		if (strcmp(argv[1], "build") == 0 ||
-		    strcmp(argv[1], "items") == 0 ||
-		    strcmp(argv[1], "check") == 0) {
-			cmd = argv[1];
-			argv++, argc--;
-		}
-	}
 	while ((ch = getopt_long(argc, argv, "c:o:w:qvhV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
@@ -418,6 +410,12 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	/* The command is the first word that is not an option. */
+	if (argc > 0 && (strcmp(argv[0], "build") == 0 ||
+	    strcmp(argv[0], "items") == 0 || strcmp(argv[0], "check") == 0)) {
+		cmd = argv[0];
+		argv++, argc--;
+	}
 	if (config_load(&r.cfg, conf) == -1) {
 		run_free(&r);
 		return 1;

@@ -62,6 +62,17 @@ flush_text(struct weekly *w)
 	buf_reset(&w->acc);
 }
 
+/* Whether the title being built already ends with its date. */
+static int
+title_complete(const struct weekly *w)
+{
+	size_t open;
+	int date;
+
+	return w->acc.len > 0 && date_trailing(w->acc.ptr, w->year, &date,
+	    &open) != DATE_NOT_A_DATE && w->acc.ptr[w->acc.len - 1] == ')';
+}
+
 /* Gives the URLs gathered at a page end to the page's items. */
 static void
 flush_page(struct weekly *w)
@@ -300,10 +311,15 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 			w.acc_trail = l->trail;
 			continue;
 		}
-		/* A wrapped line: the title or bullet goes on. */
-		if (w.acc.len == 0 && w.acc_bullet)
-			msg(MSG_NOTE, d->path, lineno, "text after a finished "
-			    "bullet starts a new one");
+		/* A wrapped line: the title or bullet goes on, unless the
+		 * title is complete with its date: then the text is a bullet
+		 * that lost its marker. */
+		if (!w.acc_bullet && title_complete(&w)) {
+			msg(MSG_WARNING, d->path, lineno, "text after a dated "
+			    "title without a \"-\" marker: read as a bullet");
+			flush_text(&w);
+			w.acc_bullet = 1;
+		}
 		join_wrapped(&w.acc, w.acc_trail, d->trail_wraps, l->text);
 		w.acc_trail = l->trail;
 	}

@@ -1,0 +1,62 @@
+#!/bin/sh
+# The command line's contract: exit codes, messages, what check writes.
+DIGEST=${DIGEST:-bin/digest}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+status() {	# want, then the command
+	want=$1; shift
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" = "$want" ]; then ok; else bad "$* exited $got, want $want"; fi
+}
+
+status 0 "$DIGEST" --help
+grep -q '^usage: digest' "$tmp/out" || bad "--help prints no usage"
+status 0 "$DIGEST" --version
+grep -q '^digest [0-9]' "$tmp/out" || bad "--version prints no version"
+status 2 "$DIGEST" --no-such-option
+status 2 "$DIGEST" build -w 2025-13-01 input
+status 1 "$DIGEST" items no/such/file.txt
+grep -q '^no/such/file.txt: error: cannot read' "$tmp/err" || bad "missing file: $(cat "$tmp/err")"
+status 1 "$DIGEST" -c no/such.conf items input
+status 1 "$DIGEST" items tests/hostile/binary.bin
+grep -q '^tests/hostile/binary.bin: error: .*encoding' "$tmp/err" || bad "binary file: $(cat "$tmp/err")"
+
+# A configuration that cannot be trusted is refused with its reason.
+sed 's/^anchor_date = .*/anchor_date = 2025-12-12/' digest.conf >"$tmp/bad.conf"
+status 1 "$DIGEST" -c "$tmp/bad.conf" items input
+grep -q 'anchor_date is not a thursday' "$tmp/err" || bad "bad anchor: $(cat "$tmp/err")"
+
+# Warnings name file:line; -q hides them; they do not fail the run.
+status 0 "$DIGEST" items tests/regress/weekly-junk.txt
+grep -q '^tests/regress/weekly-junk.txt:1: warning: text outside any item' "$tmp/err" || bad "no file:line warning"
+status 0 "$DIGEST" -q items tests/regress/weekly-junk.txt
+[ -s "$tmp/err" ] && bad "-q still prints: $(cat "$tmp/err")"
+
+# check writes nothing and accounts for every line.
+status 0 "$DIGEST" check -o "$tmp/never" tests/regress/weekly-junk.txt
+[ -e "$tmp/never" ] && bad "check wrote output"
+grep -q 'dialect weekly draft, encoding UTF-8, 1 items, 7 lines (2 used, 4 furniture, 1 unplaced)' "$tmp/out" || bad "check summary: $(cat "$tmp/out")"
+grep -q '^tests/regress/weekly-junk.txt:1: unplaced: ' "$tmp/out" || bad "check lists no unplaced line"
+
+# items: one JSON object per line with exactly the documented keys.
+"$DIGEST" items tests/regress/weekly-scars.txt 2>/dev/null | python3 -c '
+import json, sys
+keys = ["title", "date", "section", "sector", "org", "bullets", "urls", "source"]
+for line in sys.stdin:
+    d = json.loads(line)
+    assert list(d) == keys, list(d)
+' && ok || bad "items JSON keys"
+
+# The sample input: at least 20 items in each sample week.
+if ls input/*.txt >/dev/null 2>&1; then
+	for f in input/*.txt; do
+		n=$("$DIGEST" items "$f" 2>/dev/null | wc -l)
+		[ "$n" -ge 20 ] && ok || bad "$f: $n items, want 20 or more"
+	done
+fi
+echo "cli: $pass passed, $fail failed"
+[ $fail = 0 ]
