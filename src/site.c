@@ -1,11 +1,599 @@
-/* site.c: placeholder; the site is being written. */
+/* site.c: the static site.  Builds every page in a temporary folder
+ * beside the target, then swaps it in with rename(), so a reader never
+ * sees half a site.  The same input gives the same bytes: nothing here
+ * reads the clock or depends on hash order.  Every link is relative, so
+ * the site works from file:// as well as from a web server. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "html.h"
 #include "msg.h"
 #include "render.h"
+
+/* How many issues the front page lists. */
+#define RECENT_DEFAULT 10
+
+/* One item of the site: where it is published. */
+struct entry {
+	const struct site	*s;
+	size_t			 issue;
+	size_t			 item;
+};
+
+static const struct item *
+entry_item(const struct entry *e)
+{
+	return e->s->r->issues[e->issue].items[e->item];
+}
+
+/* Newest issue first; in an issue, newest item first, then published
+ * order. */
+static int
+entry_cmp(const void *va, const void *vb)
+{
+	const struct entry *a = va, *b = vb;
+	const struct item *x = entry_item(a), *y = entry_item(b);
+	int na = a->s->r->issues[a->issue].number;
+	int nb = b->s->r->issues[b->issue].number;
+
+	if (na != nb)
+		return na < nb ? 1 : -1;
+	if (x->date != y->date) {
+		if (x->date == DATE_NONE)
+			return 1;
+		if (y->date == DATE_NONE)
+			return -1;
+		return x->date < y->date ? 1 : -1;
+	}
+	return (a->item > b->item) - (a->item < b->item);
+}
+
+/* The items for which keep() is true, sorted by entry_cmp(). */
+static struct entry *
+select_items(const struct site *s, int (*keep)(const struct item *, int),
+    int arg, size_t *n)
+{
+	struct entry *v = NULL;
+	size_t i, j, cap = 0;
+
+	*n = 0;
+	for (i = 0; i < s->r->n; i++)
+		for (j = 0; j < s->r->issues[i].n; j++) {
+			if (!keep(s->r->issues[i].items[j], arg))
+				continue;
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 64;
+				v = xrealloc(v, cap * sizeof(*v));
+			}
+			v[*n].s = s;
+			v[*n].issue = i;
+			v[(*n)++].item = j;
+		}
+	if (*n > 0)
+		qsort(v, *n, sizeof(*v), entry_cmp);
+	return v;
+}
+
+static int
+keep_sector(const struct item *it, int sector)
+{
+	return it->sector == sector;
+}
+
+static int
+keep_org(const struct item *it, int org)
+{
+	return it->org == org;
+}
+
+/* The link from the top of the site to an issue, or to one of its
+ * items. */
+static void
+issue_href(const struct site *s, const char *root, size_t k, int item,
+    buf *b)
+{
+	char dir[16];
+
+	issue_dir(&s->r->issues[k], dir);
+	buf_reset(b);
+	buf_printf(b, "%s%s/index.html", root, dir);
+	if (item >= 0)
+		buf_printf(b, "#%s", s->anchors[k][item]);
+}
+
+static void
+taxon_href(const char *root, const char *kind, const struct taxon *t,
+    buf *b)
+{
+	buf_reset(b);
+	buf_printf(b, "%s%s/", root, kind);
+	slug(b, t->id);
+	buf_puts(b, ".html");
+}
+
+/* The values that describe an issue in a list. */
+static void
+issue_values(const struct site *s, const char *root, size_t k,
+    struct tdict *d)
+{
+	const struct issue *is = &s->r->issues[k];
+	buf b = {0};
+	char date[16];
+
+	issue_href(s, root, k, -1, &b);
+	tdict_set(d, "HREF", b.ptr);
+	tdict_set_int(d, "NUMBER", is->number);
+	date_dots(is->date, date);
+	tdict_set(d, "DATE", date);
+	date_dots(is->first, date);
+	tdict_set(d, "FIRST", date);
+	date_dots(is->last, date);
+	tdict_set(d, "LAST", date);
+	buf_reset(&b);
+	issue_period(s->cfg, is, &b);
+	tdict_set(d, "PERIOD", b.ptr);
+	tdict_set_int(d, "COUNT", (long)is->n);
+	buf_free(&b);
+}
+
+static void
+item_values(const struct site *s, const char *root, size_t k, size_t m,
+    struct tdict *d)
+{
+	const struct item *it = s->r->issues[k].items[m];
+	buf b = {0};
+	char date[16];
+
+	issue_href(s, root, k, (int)m, &b);
+	tdict_set(d, "HREF", b.ptr);
+	tdict_set(d, "TITLE", it->title);
+	if (it->date != DATE_NONE) {
+		date_dots(it->date, date);
+		tdict_set(tdict_section(d, "DATED"), "DATE", date);
+	}
+	buf_free(&b);
+}
+
+static size_t
+count_in(const struct issue *is, int sec, int sector)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < is->n; i++)
+		if (is->items[i]->section == sec &&
+		    (sector == -2 || is->items[i]->sector == sector))
+			n++;
+	return n;
+}
+
+static int
+page_home(const struct site *s)
+{
+	const struct config *c = s->cfg;
+	const struct render *r = s->r;
+	size_t k = (size_t)(r->latest - r->issues), i, j, m, nrecent, n;
+	struct tdict *page, *body, *latest, *d, *sd;
+	buf b = {0};
+	long recent = strtol(config_str(c, "site", "recent", ""), NULL, 10);
+
+	if (recent <= 0)
+		recent = RECENT_DEFAULT;
+	page = page_new(s, "", "home.html", &body);
+	latest = tdict_section(body, "LATEST");
+	issue_values(s, "", k, latest);
+	for (i = 0; i < c->nsections; i++) {
+		sd = tdict_section(latest, "SECTION");
+		tdict_set(sd, "NAME", c->sections[i].name);
+		issue_href(s, "", k, -1, &b);
+		buf_puts(&b, "#s-");
+		slug(&b, c->sections[i].id);
+		tdict_set(sd, "HREF", b.ptr);
+		tdict_set_int(sd, "COUNT", (long)count_in(r->latest, (int)i,
+		    -2));
+		for (j = 0; j < c->nsectors; j++) {
+			size_t len = b.len;
+
+			d = tdict_section(sd, "SECTOR");
+			tdict_set(d, "NAME", c->sectors[j].name);
+			buf_putc(&b, '-');
+			slug(&b, c->sectors[j].id);
+			tdict_set(d, "HREF", b.ptr);
+			b.len = len;
+			b.ptr[len] = '\0';
+			tdict_set_int(d, "COUNT", (long)count_in(r->latest,
+			    (int)i, (int)j));
+		}
+		for (m = 0; m < r->latest->n; m++)
+			if (r->latest->items[m]->section == (int)i)
+				item_values(s, "", k, m,
+				    tdict_section(sd, "ITEM"));
+	}
+	nrecent = r->n < (size_t)recent ? r->n : (size_t)recent;
+	for (i = 0; i < nrecent; i++)
+		issue_values(s, "", r->n - 1 - i,
+		    tdict_section(body, "RECENT"));
+	for (i = 0; i < c->nsectors; i++) {
+		d = tdict_section(body, "BROWSE_SECTOR");
+		taxon_href("", "sector", &c->sectors[i], &b);
+		tdict_set(d, "HREF", b.ptr);
+		tdict_set(d, "NAME", c->sectors[i].name);
+		free(select_items(s, keep_sector, (int)i, &n));
+		tdict_set_int(d, "COUNT", (long)n);
+	}
+	for (i = 0; i < c->norgs; i++) {
+		d = tdict_section(body, "BROWSE_ORG");
+		taxon_href("", "org", &c->orgs[i], &b);
+		tdict_set(d, "HREF", b.ptr);
+		tdict_set(d, "NAME", c->orgs[i].name);
+		free(select_items(s, keep_org, (int)i, &n));
+		tdict_set_int(d, "COUNT", (long)n);
+	}
+	buf_free(&b);
+	return page_write(s, page, "index.html");
+}
+
+static int
+page_archive(const struct site *s)
+{
+	struct tdict *page, *body, *year = NULL;
+	int last = 0, y, m, d;
+	size_t i;
+
+	page = page_new(s, "", "archive.html", &body);
+	tdict_show(page, "ARCHIVE_TITLE");
+	tdict_set_int(body, "COUNT", (long)s->r->n);
+	for (i = s->r->n; i-- > 0;) {
+		date_to_ymd(s->r->issues[i].date, &y, &m, &d);
+		if (year == NULL || y != last) {
+			year = tdict_section(body, "YEAR");
+			tdict_set_int(year, "YEAR", y);
+			last = y;
+		}
+		issue_values(s, "", i, tdict_section(year, "ISSUE"));
+	}
+	return page_write(s, page, "archive.html");
+}
+
+/* sector/ID.html or org/ID.html: the items of one sector or one
+ * organisation type, newest first, grouped by issue. */
+static int
+page_list(const struct site *s, const char *kind, const struct taxon *t,
+    int (*keep)(const struct item *, int), int arg)
+{
+	const struct config *c = s->cfg;
+	struct tdict *page, *body, *issue = NULL, *d;
+	struct entry *v;
+	size_t n, i, last = (size_t)-1;
+	buf path = {0};
+	int rc;
+
+	page = page_new(s, "../", "list.html", &body);
+	tdict_set(tdict_section(page, "NAMED"), "NAME", t->name);
+	tdict_set(body, "NAME", t->name);
+	tdict_show(body, strcmp(kind, "sector") == 0 ? "SECTOR_PAGE" :
+	    "ORG_PAGE");
+	v = select_items(s, keep, arg, &n);
+	tdict_set_int(body, "COUNT", (long)n);
+	if (n == 0)
+		tdict_show(body, "EMPTY");
+	for (i = 0; i < n; i++) {
+		const struct item *it = entry_item(&v[i]);
+
+		if (v[i].issue != last) {
+			issue = tdict_section(body, "ISSUE");
+			issue_values(s, "../", v[i].issue, issue);
+			last = v[i].issue;
+		}
+		d = tdict_section(issue, "ITEM");
+		item_values(s, "../", v[i].issue, v[i].item, d);
+		tdict_set(d, "SECTION", taxon_label(c, c->sections,
+		    c->nsections, it->section));
+		tdict_set(d, "SECTOR", taxon_label(c, c->sectors, c->nsectors,
+		    it->sector));
+		tdict_set(d, "ORG", taxon_label(c, c->orgs, c->norgs,
+		    it->org));
+	}
+	free(v);
+	buf_printf(&path, "%s/", kind);
+	slug(&path, t->id);
+	buf_puts(&path, ".html");
+	rc = page_write(s, page, path.ptr);
+	buf_free(&path);
+	return rc;
+}
+
+static int
+page_search(const struct site *s)
+{
+	struct tdict *page, *body;
+
+	page = page_new(s, "", "search.html", &body);
+	(void)body;
+	tdict_show(page, "SEARCH_TITLE");
+	return page_write(s, page, "search.html");
+}
+
+static void
+json_field(buf *b, const char *key, const char *v)
+{
+	buf_printf(b, ",\"%s\":", key);
+	json_str(b, v ? v : "");
+}
+
+/* search.json, and the same data as search-index.js, which assigns it
+ * to a global so that the search page also works from file://, where
+ * a page may not fetch() a local file. */
+static int
+search_index(const struct site *s)
+{
+	const struct config *c = s->cfg;
+	struct tdict *d;
+	buf b = {0}, t = {0}, js = {0};
+	size_t k, m, i;
+	char iso[16];
+	int rc;
+
+	buf_puts(&b, "[");
+	for (k = s->r->n; k-- > 0;)
+		for (m = 0; m < s->r->issues[k].n; m++) {
+			const struct item *it = s->r->issues[k].items[m];
+
+			buf_puts(&b, b.len > 1 ? ",\n" : "\n");
+			buf_printf(&b, "{\"n\":%d", s->r->issues[k].number);
+			iso[0] = '\0';
+			if (it->date != DATE_NONE)
+				date_iso(it->date, iso);
+			json_field(&b, "d", iso);
+			json_field(&b, "t", it->title);
+			issue_href(s, "", k, (int)m, &t);
+			json_field(&b, "u", t.ptr);
+			json_field(&b, "c", taxon_label(c, c->sections,
+			    c->nsections, it->section));
+			json_field(&b, "s", taxon_label(c, c->sectors,
+			    c->nsectors, it->sector));
+			json_field(&b, "o", taxon_label(c, c->orgs, c->norgs,
+			    it->org));
+			buf_reset(&t);
+			for (i = 0; i < it->bullets.n; i++)
+				buf_printf(&t, "%s%s", i ? "\n" : "",
+				    it->bullets.v[i]);
+			json_field(&b, "b", buf_cstr(&t));
+			buf_puts(&b, "}");
+		}
+	buf_puts(&b, "\n]\n");
+	rc = site_file(s, "search.json", b.ptr, b.len);
+	d = tdict_new("search-index");
+	tdict_set(d, "INDEX", b.ptr);
+	tmpl_path(s, "search-index.js", &t);
+	if (tmpl_expand(t.ptr, TMPL_VERBATIM, d, &js) == -1)
+		rc = -1;
+	else if (site_file(s, "search-index.js", buf_cstr(&js), js.len))
+		rc = -1;
+	tdict_free(d);
+	buf_free(&b);
+	buf_free(&t);
+	buf_free(&js);
+	return rc;
+}
+
+/* feed.xml: Atom, one entry per issue, newest first; "updated" is the
+ * newest issue's publication day, never the clock. */
+static int
+feed(const struct site *s)
+{
+	const struct config *c = s->cfg;
+	const char *tz = config_str(c, "site", "time_zone", "Z");
+	struct tdict *d, *e;
+	buf b = {0}, p = {0}, out = {0};
+	char iso[16];
+	size_t k;
+	int rc;
+
+	d = tdict_new("feed");
+	tdict_set(d, "BASE", config_str(c, "site", "base_url", ""));
+	tdict_set(d, "FEED_ID", config_str(c, "site", "feed_id", ""));
+	tdict_set(d, "TITLE", config_str(c, "digest", "title", ""));
+	tdict_set(d, "SUBTITLE", config_str(c, "digest", "subtitle", ""));
+	tdict_set(d, "AUTHOR", config_str(c, "digest", "author", ""));
+	tdict_set(d, "NUMBER_LABEL", config_str(c, "digest", "number_label",
+	    ""));
+	date_iso(s->r->issues[s->r->n - 1].date, iso);
+	buf_printf(&b, "%sT00:00:00%s", iso, tz);
+	tdict_set(d, "UPDATED", b.ptr);
+	for (k = s->r->n; k-- > 0;) {
+		e = tdict_section(d, "ENTRY");
+		issue_values(s, "", k, e);
+		date_iso(s->r->issues[k].date, iso);
+		buf_reset(&b);
+		buf_printf(&b, "%sT00:00:00%s", iso, tz);
+		tdict_set(e, "UPDATED", b.ptr);
+	}
+	tmpl_path(s, "feed.xml", &p);
+	rc = tmpl_expand(p.ptr, TMPL_BLANK_LINES, d, &out);
+	if (rc == 0)
+		rc = site_file(s, "feed.xml", buf_cstr(&out), out.len);
+	tdict_free(d);
+	buf_free(&b);
+	buf_free(&p);
+	buf_free(&out);
+	return rc;
+}
+
+/* Copies a file of templates/ as it is (style.css, search.js). */
+static int
+copy_asset(const struct site *s, const char *name)
+{
+	buf p = {0};
+	char *data;
+	size_t len;
+	int rc;
+
+	tmpl_path(s, name, &p);
+	if ((data = read_whole(p.ptr, &len)) == NULL) {
+		msg(MSG_ERROR, p.ptr, 0, "cannot read: %s", strerror_safe());
+		buf_free(&p);
+		return -1;
+	}
+	rc = site_file(s, name, data, len);
+	free(data);
+	buf_free(&p);
+	return rc;
+}
+
+static int
+make_dir(const struct site *s, const char *rel)
+{
+	buf p = {0};
+	int rc = 0;
+
+	buf_printf(&p, "%s/%s", s->dir, rel);
+	if (mkdir(p.ptr, 0777) == -1 && errno != EEXIST) {
+		msg(MSG_ERROR, p.ptr, 0, "cannot create: %s",
+		    strerror_safe());
+		rc = -1;
+	}
+	buf_free(&p);
+	return rc;
+}
+
+static int
+site_fill(const struct site *s)
+{
+	const struct config *c = s->cfg;
+	char dir[16];
+	size_t i;
+	int rc = 0;
+
+	rc |= make_dir(s, "sector");
+	rc |= make_dir(s, "org");
+	rc |= copy_asset(s, "style.css");
+	rc |= copy_asset(s, "search.js");
+	for (i = 0; rc == 0 && i < s->r->n; i++) {
+		issue_dir(&s->r->issues[i], dir);
+		rc |= make_dir(s, dir);
+		rc |= page_issue(s, i);
+	}
+	if (rc != 0)
+		return -1;
+	rc |= page_home(s);
+	rc |= page_archive(s);
+	for (i = 0; i < c->nsectors; i++)
+		rc |= page_list(s, "sector", &c->sectors[i], keep_sector,
+		    (int)i);
+	for (i = 0; i < c->norgs; i++)
+		rc |= page_list(s, "org", &c->orgs[i], keep_org, (int)i);
+	rc |= page_search(s);
+	rc |= search_index(s);
+	rc |= feed(s);
+	return rc ? -1 : 0;
+}
+
+/* Removes a folder and everything under it; symbolic links are removed,
+ * never followed. */
+static int
+remove_tree(const char *path)
+{
+	struct stat st;
+	struct dirent *de;
+	DIR *d;
+	int rc = 0;
+
+	if (lstat(path, &st) == -1)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(st.st_mode))
+		return unlink(path);
+	if ((d = opendir(path)) == NULL)
+		return -1;
+	while ((de = readdir(d)) != NULL) {
+		buf p = {0};
+
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		buf_printf(&p, "%s/%s", path, de->d_name);
+		if (remove_tree(p.ptr) == -1)
+			rc = -1;
+		buf_free(&p);
+	}
+	closedir(d);
+	if (rmdir(path) == -1)
+		rc = -1;
+	return rc;
+}
+
+/* Puts the finished folder tmp in place of dir: the old site is renamed
+ * away first, then removed. */
+static int
+swap_in(const char *tmp, const char *dir)
+{
+	struct stat st;
+	buf old = {0};
+	int rc = 0, had_old = 0;
+
+	/* tmp ends in the six characters mkdtemp() chose. */
+	buf_printf(&old, "%s.old-%s", dir, tmp + strlen(tmp) - 6);
+	if (lstat(dir, &st) == 0) {
+		if (rename(dir, old.ptr) == -1) {
+			msg(MSG_ERROR, dir, 0, "cannot move the old site "
+			    "away: %s", strerror_safe());
+			buf_free(&old);
+			return -1;
+		}
+		had_old = 1;
+	}
+	if (rename(tmp, dir) == -1) {
+		msg(MSG_ERROR, dir, 0, "cannot put the new site in place: "
+		    "%s", strerror_safe());
+		if (had_old)
+			(void)rename(old.ptr, dir);
+		rc = -1;
+	} else if (had_old && remove_tree(old.ptr) == -1)
+		msg(MSG_WARNING, old.ptr, 0, "cannot remove the old site: "
+		    "%s", strerror_safe());
+	buf_free(&old);
+	return rc;
+}
 
 int
 site_write(const struct render *r, const char *dir)
 {
-	(void)r;
-	msg(MSG_ERROR, dir, 0, "site output not written yet");
-	return -1;
+	struct site s;
+	buf tmp = {0};
+	mode_t mask;
+	int rc;
+
+	if (r->n == 0 || r->latest == NULL) {
+		msg(MSG_ERROR, dir, 0, "no issue to publish");
+		return -1;
+	}
+	buf_printf(&tmp, "%s.tmp-XXXXXX", dir);
+	if (mkdtemp(tmp.ptr) == NULL) {
+		msg(MSG_ERROR, tmp.ptr, 0, "cannot create: %s",
+		    strerror_safe());
+		buf_free(&tmp);
+		return -1;
+	}
+	/* mkdtemp() makes it private; a site is for reading. */
+	mask = umask(0);
+	umask(mask);
+	(void)chmod(tmp.ptr, 0777 & ~mask);
+	memset(&s, 0, sizeof(s));
+	s.r = r;
+	s.cfg = r->cfg;
+	s.dir = tmp.ptr;
+	site_anchors(&s);
+	rc = site_fill(&s);
+	site_anchors_free(&s);
+	if (rc == 0)
+		rc = swap_in(tmp.ptr, dir);
+	if (rc != 0)
+		remove_tree(tmp.ptr);
+	buf_free(&tmp);
+	return rc;
 }
