@@ -216,3 +216,301 @@ date_in_url(const char *url)
 	}
 	return DATE_NONE;
 }
+
+/* One end of a period as written: up to three numbers, each with what
+ * followed it: '.' (or '-', '/'), a unit ('y' 년, 'm' 월, 'd' 일) or
+ * nothing. */
+struct period_end {
+	int	 n[3];
+	int	 nd[3];		/* digits of each number */
+	char	 unit[3];
+	int	 k;		/* numbers read */
+	int	 apostrophe;	/* '24 */
+};
+
+/* What a period end means once read: a year, a month or a day. */
+struct period_part {
+	int	 y, m, d;	/* m, d 0 when not given */
+};
+
+static char
+unit_word(const char **p, const char *end)
+{
+	static const struct {
+		const char	*s;
+		char		 u;
+	} units[] = {
+		{ "년", 'y' }, { "年", 'y' }, { "월", 'm' }, { "月", 'm' },
+		{ "일", 'd' }, { "日", 'd' },
+	};
+	size_t i, n;
+
+	for (i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		n = strlen(units[i].s);
+		if ((size_t)(end - *p) >= n && memcmp(*p, units[i].s, n) == 0) {
+			*p += n;
+			return units[i].u;
+		}
+	}
+	return 0;
+}
+
+static void
+read_end(const char **pp, const char *end, struct period_end *e)
+{
+	const char *p = *pp;
+	int v, nd;
+	char u;
+
+	memset(e, 0, sizeof(*e));
+	skip_space(&p, end);
+	if (p < end && (*p == '\'' || *p == '`')) {
+		e->apostrophe = 1;
+		p++;
+	}
+	while (e->k < 3 && (nd = digits(&p, end, 4, &v)) > 0) {
+		e->n[e->k] = v;
+		e->nd[e->k] = nd;
+		skip_space(&p, end);
+		if ((u = unit_word(&p, end)) == 0 && p < end &&
+		    (*p == '.' || *p == '-' || *p == '/')) {
+			u = '.';
+			p++;
+		}
+		e->unit[e->k++] = u;
+		skip_space(&p, end);
+		if (u == 0 || u == 'd')
+			break;
+	}
+	*pp = p;
+}
+
+static int
+year_of(int n, int nd)
+{
+	return nd == 4 ? n : nd == 2 ? 2000 + n : -1;
+}
+
+/* The shape of a part: 'Y', 'M' (year and month) or 'D' (a day), or for
+ * a part without a year, 'm' (month) or 'd' (month and day). */
+static int
+part_status(const struct period_part *t)
+{
+	if (t->y < 1 || t->y > 9999 || t->m < 0 || t->m > 12 ||
+	    (t->d > 0 && (t->m == 0 || t->d > days_in_month(t->y, t->m))) ||
+	    t->d < 0)
+		return DATE_IMPOSSIBLE;
+	return DATE_OK;
+}
+
+/* Reads the start (or only) end of a period. */
+static enum date_status
+period_start(const struct period_end *e, int year_hint,
+    struct period_part *t, char *shape)
+{
+	memset(t, 0, sizeof(*t));
+	if (e->k == 0)
+		return DATE_NOT_A_DATE;
+	if (e->apostrophe || e->nd[0] == 4 || e->unit[0] == 'y') {
+		if ((t->y = year_of(e->n[0], e->nd[0])) < 0)
+			return DATE_NOT_A_DATE;
+		t->m = e->k > 1 ? e->n[1] : 0;
+		t->d = e->k > 2 ? e->n[2] : 0;
+		*shape = "YMD"[e->k - 1];
+	} else if (e->unit[0] == 'm' || e->k == 2) {
+		if (year_hint == 0 || e->nd[0] > 2)
+			return DATE_NOT_A_DATE;
+		t->y = year_hint;
+		t->m = e->n[0];
+		t->d = e->k > 1 ? e->n[1] : 0;
+		*shape = e->k > 1 ? 'd' : 'm';
+		if (e->k > 2)
+			return DATE_NOT_A_DATE;
+	} else if (e->k == 3 && e->nd[0] == 2) {
+		t->y = 2000 + e->n[0];
+		t->m = e->n[1];
+		t->d = e->n[2];
+		*shape = 'D';
+	} else
+		return DATE_NOT_A_DATE;	/* a bare number */
+	if (t->m == 0 && e->k > 1)
+		return DATE_IMPOSSIBLE;
+	return part_status(t);
+}
+
+/* Reads the end of a span, which leaves out what it shares with the
+ * start: "'24.3.6~3.8", "2.20~23", "'24~'28". */
+static enum date_status
+period_finish(const struct period_end *e, const struct period_part *s,
+    char shape, struct period_part *t)
+{
+	static const char *const order[] = { "Y", "YM", "YMD", "M", "MD" };
+	const char *want;
+	int i, skip;
+
+	*t = *s;
+	if (e->k == 0)
+		return DATE_NOT_A_DATE;
+	if (e->apostrophe || e->nd[0] == 4 || e->unit[0] == 'y') {
+		if ((t->y = year_of(e->n[0], e->nd[0])) < 0)
+			return DATE_NOT_A_DATE;
+		t->m = e->k > 1 ? e->n[1] : 0;
+		t->d = e->k > 2 ? e->n[2] : 0;
+		return part_status(t);
+	}
+	switch (shape) {
+	case 'Y': want = order[0]; break;
+	case 'M': want = order[1]; break;
+	case 'D': want = order[2]; break;
+	case 'm': want = order[3]; break;
+	default: want = order[4]; break;
+	}
+	/* A unit word says where the end starts: "2월~4월", "3일~5일". */
+	if (e->unit[0] == 'm' && strchr(want, 'M'))
+		skip = (int)(strchr(want, 'M') - want);
+	else if (e->unit[0] == 'd' && strchr(want, 'D'))
+		skip = (int)(strchr(want, 'D') - want);
+	else
+		skip = (int)strlen(want) - e->k;
+	if (skip < 0 || skip + e->k > (int)strlen(want))
+		return DATE_NOT_A_DATE;
+	for (i = 0; i < e->k; i++) {
+		switch (want[skip + i]) {
+		case 'Y':
+			if ((t->y = year_of(e->n[i], e->nd[i])) < 0)
+				return DATE_NOT_A_DATE;
+			break;
+		case 'M':
+			t->m = e->n[i];
+			break;
+		default:
+			t->d = e->n[i];
+			break;
+		}
+	}
+	return part_status(t);
+}
+
+static int
+part_first(const struct period_part *t)
+{
+	return date_from_ymd(t->y, t->m ? t->m : 1, t->d ? t->d : 1);
+}
+
+static int
+part_last(const struct period_part *t)
+{
+	if (t->m == 0)
+		return date_from_ymd(t->y, 12, 31);
+	return date_from_ymd(t->y, t->m, t->d ? t->d :
+	    days_in_month(t->y, t->m));
+}
+
+/* Trims white space and trailing dots from [*s, *end). */
+static void
+trim_period(const char **s, const char **end)
+{
+	skip_space(s, *end);
+	while (*end > *s && ((*end)[-1] == ' ' || (*end)[-1] == '\t' ||
+	    (*end)[-1] == '.'))
+		(*end)--;
+}
+
+enum date_status
+date_parse_period(const char *s, size_t len, int year_hint, int *first,
+    int *last)
+{
+	const char *p = s, *end = s + len;
+	struct period_end e;
+	struct period_part a, b;
+	enum date_status st;
+	char shape = 0;
+
+	trim_period(&p, &end);
+	read_end(&p, end, &e);
+	if ((st = period_start(&e, year_hint, &a, &shape)) != DATE_OK) {
+		skip_space(&p, end);
+		/* Too early to call it impossible if it is not all ours. */
+		return st == DATE_IMPOSSIBLE && p != end && *p != '~' ?
+		    DATE_NOT_A_DATE : st;
+	}
+	skip_space(&p, end);
+	if (p == end) {
+		*first = part_first(&a);
+		*last = part_last(&a);
+		return DATE_OK;
+	}
+	if (*p != '~')
+		return DATE_NOT_A_DATE;
+	p++;
+	skip_space(&p, end);
+	if (p == end) {
+		*first = part_first(&a);
+		*last = DATE_NONE;
+		return DATE_OK;
+	}
+	read_end(&p, end, &e);
+	skip_space(&p, end);
+	if (p != end)
+		return DATE_NOT_A_DATE;
+	if ((st = period_finish(&e, &a, shape, &b)) != DATE_OK)
+		return st;
+	*first = part_first(&a);
+	*last = part_last(&b);
+	return *last < *first ? DATE_IMPOSSIBLE : DATE_OK;
+}
+
+enum date_status
+date_parse_month(const char *s, size_t len, int year_hint, int *date)
+{
+	const char *p = s, *end = s + len;
+	struct period_end e;
+	struct period_part t;
+	enum date_status st;
+	char shape = 0;
+
+	trim_period(&p, &end);
+	read_end(&p, end, &e);
+	skip_space(&p, end);
+	if (p != end)
+		return DATE_NOT_A_DATE;
+	/* A month: "11月", "2023.11", not "11.6" nor "2024". */
+	if (e.k == 0 || (e.k == 1 && e.unit[0] != 'm') ||
+	    (e.k == 2 && !(e.apostrophe || e.nd[0] == 4 ||
+	    e.unit[0] == 'y')) || e.k > 2)
+		return DATE_NOT_A_DATE;
+	if ((st = period_start(&e, year_hint, &t, &shape)) != DATE_OK)
+		return st;
+	if (shape != 'M' && shape != 'm')
+		return DATE_NOT_A_DATE;
+	*date = part_first(&t);
+	return DATE_OK;
+}
+
+enum date_status
+date_trailing_period(const char *s, int year_hint, int *first, int *last,
+    size_t *open)
+{
+	const char *paren = strrchr(s, '(');
+	const char *close;
+	size_t len;
+	enum date_status st;
+
+	if (paren == NULL)
+		return DATE_NOT_A_DATE;
+	close = strchr(paren, ')');
+	if (close != NULL) {
+		const char *q = close + 1;
+
+		while (*q == ' ' || *q == '\t')
+			q++;
+		if (*q != '\0')
+			return DATE_NOT_A_DATE;
+		len = (size_t)(close - paren - 1);
+	} else
+		len = strlen(paren + 1);
+	st = date_parse_period(paren + 1, len, year_hint, first, last);
+	if (st != DATE_NOT_A_DATE)
+		*open = (size_t)(paren - s);
+	return st;
+}

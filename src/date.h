@@ -32,6 +32,25 @@ enum date_status date_parse(const char *s, size_t len, int year_hint,
 enum date_status date_trailing(const char *s, int year_hint, int *date,
 	    size_t *open);
 
+/* Reads a month without a day, which stands for its first day:
+ * "11月", "11월", "2023년 11월", "2023.11", "'23.11", "'22.8월".  A bare
+ * month takes year_hint (0: not a date). */
+enum date_status date_parse_month(const char *s, size_t len, int year_hint,
+	    int *date);
+
+/* Reads a period: one date, month or year, or a span of them joined by
+ * '~': "'24.5.~'26.12", "'24~'28", "9.4~9.6", "2.20~23", "2024년",
+ * "'19.~" (open end).  *first is the first day of the period, *last its
+ * last day (DATE_NONE for an open end).  Parts without a year take the
+ * start's year, else year_hint. */
+enum date_status date_parse_period(const char *s, size_t len, int year_hint,
+	    int *first, int *last);
+
+/* The same as date_trailing for a trailing parenthesised period, as ends
+ * a line of a plan: "(2월)", "(9.4~9.6)", "('24.3.20)". */
+enum date_status date_trailing_period(const char *s, int year_hint,
+	    int *first, int *last, size_t *open);
+
 /* Finds a run like ".20250728" (8 digits forming a valid date) inside a
  * URL; returns DATE_NONE if none. */
 int	 date_in_url(const char *url);
