@@ -1,0 +1,99 @@
+/* cues.h: the weighted cues of digest.conf and where they occur.
+ *
+ * Every [sector.*] and [org.*] group may carry cue lists, each a run of
+ * TERM:WEIGHT entries (weight 1 when left out) separated by white space:
+ *   keywords  found anywhere in the text, inside words too;
+ *   names     found at the start of a word ("LG" in "LG가");
+ *   suffixes  a whole word ends with it after at least one character
+ *             ("부" in "산업통상자원부가");
+ *   shapes    a whole word fits the pattern: '*' is any characters
+ *             (none too), '@list' any entry of the [cues] key list,
+ *             '@LATIN' and '@HANGUL' a run of Latin letters or of Hangul
+ *             ("@region*연구원" for 경기연구원, "시" the word alone).
+ * Whole words are tried with and without a trailing particle (은 는 이
+ * 가 ...).  Of the suffixes and shapes that fit one word only the most
+ * specific (longest literal part) count, so 시청 beats 청. */
+#ifndef DIGEST_CUES_H
+#define DIGEST_CUES_H
+
+#include <stddef.h>
+
+#include "config.h"
+
+enum cue_kind {
+	CUE_KEYWORD,
+	CUE_NAME,
+	CUE_SUFFIX,
+	CUE_SHAPE,
+};
+
+struct cue_part;
+
+struct cue {
+	char		*term;		/* as written, for explanations */
+	double		 weight;
+	int		 kind;		/* enum cue_kind */
+	int		 taxon;		/* index of its sector or org */
+	struct cue_part	*parts;		/* shapes: the compiled pattern */
+	size_t		 nparts;
+};
+
+/* The cues of one kind of taxon (the sectors or the org types). */
+struct cueset {
+	struct cue	*v;
+	size_t		 n;
+	/* keywords and names, sorted by first code point */
+	struct cue_first {
+		int	 cp;
+		size_t	 cue;
+		size_t	 len;
+	}		*first;
+	size_t		 nfirst;
+	size_t		*wordcues;	/* suffixes and shapes */
+	size_t		 nwordcues;
+};
+
+struct cue_list {
+	char		*name;
+	char		**v;
+	size_t		 n;
+};
+
+struct cues {
+	struct cueset	 sectors;
+	struct cueset	 orgs;
+	struct cue_list	*lists;		/* from [cues], for '@list' */
+	size_t		 nlists;
+};
+
+/* Reads every cue list of the configuration; a malformed entry is
+ * reported and skipped.  Returns 0, or -1 if something was reported. */
+int	 cues_load(struct cues *, const struct config *);
+void	 cues_free(struct cues *);
+
+/* Parses one "TERM:WEIGHT ..." value.  Calls add for every entry;
+ * returns the number of malformed entries. */
+int	 cue_parse(const char *value, void (*add)(void *, const char *term,
+	    size_t len, double weight), void *arg);
+
+/* Called for every match: the cue and, for word cues, the specificity
+ * (literal bytes matched). */
+typedef void cue_hit_fn(void *, const struct cue *);
+
+/* Keywords and names occurring in text[0..len). */
+void	 cues_scan(const struct cues *, const struct cueset *,
+	    const char *text, size_t len, cue_hit_fn *, void *);
+/* The most specific suffixes and shapes that fit the word[0..len),
+ * with or without its particle. */
+void	 cues_word(const struct cues *, const struct cueset *,
+	    const char *word, size_t len, cue_hit_fn *, void *);
+
+/* Whether code point cp is part of a word (a letter, a digit or a
+ * combining mark). */
+int	 cue_wordchar(int cp);
+/* How many bytes of a trailing particle word[0..len) may drop; fills
+ * cut[] with the candidate lengths (the whole word first) and returns
+ * their number (at most 8). */
+size_t	 cue_stems(const char *word, size_t len, size_t cut[8]);
+
+#endif
