@@ -31,6 +31,9 @@ struct weekly {
 	char			**urls;		/* URLs at this page's end */
 	size_t			 nurls, urls_cap;
 	int			 urls_line;
+	const char		*none;		/* "(해당 없음)" */
+	buf			 header;	/* "구분제목 및 주요 내용" */
+	buf			 tmp;
 };
 
 /* Ends the text being built: the title or the current bullet. */
@@ -187,12 +190,14 @@ section_header(struct weekly *w, const struct line *l)
 static int
 org_label(struct weekly *w, const struct line *l)
 {
-	char *t = arena_strdup(&w->cs->arena, l->text);
-	const char *none = config_str(w->c, "digest", "none", "(해당 없음)");
-	char *p;
+	char *t = l->text, *p;
 	int i;
 
-	if ((p = strstr(t, none)) != NULL) {
+	if (strstr(t, w->none) != NULL) {
+		buf_reset(&w->tmp);
+		buf_put(&w->tmp, l->text, l->len);
+		t = w->tmp.ptr;
+		p = strstr(t, w->none);
 		*p = '\0';
 		str_trim(t);
 		if ((p = strrchr(t, '-')) != NULL && p[1] == '\0')
@@ -213,15 +218,7 @@ org_label(struct weekly *w, const struct line *l)
 static int
 table_header(struct weekly *w, const struct line *l)
 {
-	buf b = {0};
-	int r;
-
-	buf_printf(&b, "%s%s", config_str(w->c, "digest", "header_label",
-	    "구분"), config_str(w->c, "digest", "header_content",
-	    "제목 및 주요 내용"));
-	r = str_eq_nospace(l->text, b.ptr);
-	buf_free(&b);
-	return r;
+	return str_eq_nospace(l->text, w->header.ptr);
 }
 
 /* "❚ 2", "2 ❚", "i ❚", "- 12 -", "12" */
@@ -272,6 +269,11 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 	w.year = doc_year_hint(d);
 	w.section = w.sector = w.org = w.pending = -1;
 	w.cur = -1;
+	/* Looked up once: the configuration is a list. */
+	w.none = config_str(c, "digest", "none", "(해당 없음)");
+	buf_printf(&w.header, "%s%s", config_str(c, "digest", "header_label",
+	    "구분"), config_str(c, "digest", "header_content",
+	    "제목 및 주요 내용"));
 	for (i = 0; i < d->n; i++) {
 		struct line *l = &d->lines[i];
 		int lineno = (int)i + 1;
@@ -327,6 +329,8 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 	flush_page(&w);
 	resolve_pending(&w);
 	buf_free(&w.acc);
+	buf_free(&w.header);
+	buf_free(&w.tmp);
 	free(w.page);
 	free(w.urls);
 	return cs->n - before;

@@ -2,6 +2,7 @@
  * splitting.  Everything after this stage sees clean UTF-8. */
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -42,31 +43,131 @@ fold_cp(int cp)
 {
 	size_t i;
 
+	if (cp < 0xA0 || (cp >= 0xAC00 && cp <= 0xD7A3))
+		return cp;
 	for (i = 0; i < sizeof(folds) / sizeof(folds[0]); i++)
 		if (folds[i].from == cp)
 			return folds[i].to;
 	return cp;
 }
 
+/* The length of the Hangul syllable (U+AC00..U+D7A3) at s[i], or 0:
+ * the fast path through a Korean text. */
+static size_t
+syllable_at(const unsigned char *s, size_t i, size_t len)
+{
+	int cp;
+
+	if (s[i] < 0xEA || s[i] > 0xED || i + 2 >= len ||
+	    (s[i + 1] & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80)
+		return 0;
+	cp = ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) |
+	    (s[i + 2] & 0x3F);
+	return cp >= 0xAC00 && cp <= 0xD7A3 ? 3 : 0;
+}
+
+/* Whether NFC leaves cp alone whatever surrounds it: a starter that is
+ * its own normal form and never composes with what goes before it.
+ * Text is cut before such characters and only the runs between the
+ * cuts go through utf8proc; most of a bulletin (ASCII, Hangul
+ * syllables, CJK punctuation) never does. */
+static int
+nfc_inert(int cp)
+{
+	const utf8proc_property_t *p;
+
+	if (cp < 0x80 || (cp >= 0xAC00 && cp <= 0xD7A3))
+		return 1;
+	if (cp >= 0x1100 && cp <= 0x11FF)	/* conjoining jamo */
+		return 0;
+	p = utf8proc_get_property(cp);
+	return p->combining_class == 0 &&
+	    (p->comb_index == UINT16_MAX || p->comb_index < 0x8000) &&
+	    (p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0);
+}
+
+/* Appends s in NFC to b; -1 if s is not valid UTF-8. */
+static int
+nfc_append(buf *b, const char *s, size_t len)
+{
+	size_t i = 0, done = 0, prev = (size_t)-1, adv, start, j;
+	utf8proc_uint8_t *nfc;
+	utf8proc_ssize_t r;
+	int cp;
+
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			prev = i++;
+			continue;
+		}
+		if ((adv = syllable_at((const unsigned char *)s, i, len))) {
+			prev = i;
+			i += adv;
+			continue;
+		}
+		if ((cp = utf8_decode(s + i, len - i, &adv)) < 0)
+			return -1;
+		if (nfc_inert(cp)) {
+			prev = i;
+			i += adv;
+			continue;
+		}
+		/* The run to normalise: the starter before it, then every
+		 * character up to the next inert one. */
+		start = prev != (size_t)-1 && prev >= done ? prev : i;
+		for (j = i + adv; j < len; j += adv) {
+			if ((cp = utf8_decode(s + j, len - j, &adv)) < 0)
+				return -1;
+			if (nfc_inert(cp))
+				break;
+		}
+		buf_put(b, s + done, start - done);
+		r = utf8proc_map((const utf8proc_uint8_t *)s + start,
+		    (utf8proc_ssize_t)(j - start), &nfc,
+		    UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+		if (r < 0)
+			return -1;
+		buf_put(b, nfc, (size_t)r);
+		free(nfc);
+		done = i = j;
+	}
+	buf_put(b, s + done, len - done);
+	return 0;
+}
+
 char *
 text_normalise(const char *s, size_t len, size_t *outlen)
 {
-	utf8proc_uint8_t *nfc = NULL;
-	buf b = {0};
-	size_t i, adv;
-	utf8proc_ssize_t r;
+	buf nfc = {0}, b = {0};
+	const unsigned char *u;
+	size_t i, adv, run, n;
 
-	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
-	    &nfc, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-	if (r < 0)
+	buf_grow(&nfc, len);
+	if (nfc_append(&nfc, s, len) == -1) {
+		buf_free(&nfc);
 		return NULL;
-	for (i = 0; i < (size_t)r; i += adv) {
-		int cp = utf8_decode((const char *)nfc + i, (size_t)r - i,
-		    &adv);
+	}
+	u = (const unsigned char *)nfc.ptr;
+	n = nfc.len;
+	buf_grow(&b, n);
+	for (i = 0; i < n; i += adv) {
 		char enc[4];
+		int cp;
 
-		if (cp < 0) {
-			free(nfc);
+		/* What no fold touches is copied a run at a time (NUL, from
+		 * UTF-16, is deleted like the zero-width characters). */
+		for (run = i; i < n; )
+			if (u[i] < 0x80 && u[i] != 0)
+				i++;
+			else if (syllable_at(u, i, n))
+				i += 3;
+			else
+				break;
+		buf_put(&b, u + run, i - run);
+		if (i == n)
+			break;
+		if ((cp = utf8_decode(nfc.ptr + i, n - i, &adv)) < 0) {
+			buf_free(&nfc);
 			buf_free(&b);
 			return NULL;
 		}
@@ -77,12 +178,12 @@ text_normalise(const char *s, size_t len, size_t *outlen)
 		if (cp == 0x00B7) {
 			while (b.len > 0 && b.ptr[b.len - 1] == ' ')
 				b.len--;
-			while (i + adv < (size_t)r && nfc[i + adv] == ' ')
+			while (i + adv < n && u[i + adv] == ' ')
 				adv++;
 		}
 		buf_put(&b, enc, (size_t)utf8_encode(cp, enc));
 	}
-	free(nfc);
+	buf_free(&nfc);
 	*outlen = b.len;
 	return buf_detach(&b);
 }
@@ -92,9 +193,16 @@ valid_utf8(const char *s, size_t len)
 {
 	size_t i, adv;
 
-	for (i = 0; i < len; i += adv)
+	for (i = 0; i < len; i += adv) {
+		if ((unsigned char)s[i] < 0x80) {
+			adv = 1;
+			continue;
+		}
+		if ((adv = syllable_at((const unsigned char *)s, i, len)))
+			continue;
 		if (utf8_decode(s + i, len - i, &adv) < 0)
 			return 0;
+	}
 	return 1;
 }
 
@@ -211,12 +319,30 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\f' || c == '\v';
 }
 
+/* The next line end at or after i (> 0), or n: memchr, remembering
+ * where the next LF and the next CR are. */
+static size_t
+next_break(const char *s, size_t i, size_t n, size_t *lf, size_t *cr)
+{
+	const char *p;
+
+	if (*lf < i) {
+		p = memchr(s + i, '\n', n - i);
+		*lf = p ? (size_t)(p - s) : n;
+	}
+	if (*cr < i) {
+		p = memchr(s + i, '\r', n - i);
+		*cr = p ? (size_t)(p - s) : n;
+	}
+	return *lf < *cr ? *lf : *cr;
+}
+
 int
 doc_from_bytes(struct doc *d, struct arena *a, const char *path,
     const char *bytes, size_t len)
 {
 	char *text, *norm;
-	size_t tlen, nlen, i, start, cap = 0;
+	size_t tlen, nlen, i, start, cap = 0, lf = 0, cr = 0;
 
 	memset(d, 0, sizeof(*d));
 	d->path = path;
@@ -233,7 +359,7 @@ doc_from_bytes(struct doc *d, struct arena *a, const char *path,
 		size_t b, e;
 
 		if (i < nlen && norm[i] != '\n' && norm[i] != '\r')
-			continue;
+			i = next_break(norm, i + 1, nlen, &lf, &cr);
 		if (d->n == cap) {
 			cap = cap ? cap * 2 : 256;
 			struct line *nl = arena_alloc(a, cap * sizeof(*nl));
