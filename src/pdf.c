@@ -1,11 +1,226 @@
-/* pdf.c: placeholder; the libharu brief is being written. */
+/* pdf.c: the PDF brief of one issue, with libharu.
+ *
+ * pdf_layout.c lays the issue out (first pass), pdf_draw.c draws it
+ * (second pass), pdf_font.c handles the type.  Here: the document, its
+ * information, and saving it so that the same issue always gives the
+ * same bytes: the dates are the issue's, and the document ID, which
+ * libharu writes only for encrypted files, is a digest of the content. */
+#include "pdf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf_encrypt.h>
+
+#include "date.h"
 #include "msg.h"
-#include "render.h"
+
+void
+pdf_fill(buf *b, const char *tmpl, const char *const *vars)
+{
+	const char *p = tmpl, *open, *close;
+	size_t i;
+
+	while ((open = strchr(p, '{')) != NULL &&
+	    (close = strchr(open, '}')) != NULL) {
+		buf_put(b, p, (size_t)(open - p));
+		for (i = 0; vars[i] != NULL; i += 2)
+			if (strlen(vars[i]) == (size_t)(close - open - 1) &&
+			    strncmp(vars[i], open + 1, (size_t)(close - open -
+			    1)) == 0)
+				break;
+		if (vars[i] != NULL)
+			buf_puts(b, vars[i + 1]);
+		else
+			buf_put(b, open, (size_t)(close - open + 1));
+		p = close + 1;
+	}
+	buf_puts(b, p);
+}
+
+void
+pdf_date(int date, char *out, size_t size)
+{
+	int y, m, d;
+
+	date_to_ymd(date, &y, &m, &d);
+	snprintf(out, size, "%04d.%02d.%02d", y, m, d);
+}
+
+struct haru_errors {
+	const char	*path;
+	int		 n;
+};
+
+static void
+on_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
+{
+	struct haru_errors *e = arg;
+
+	if (e->n++ < 5)
+		msg(MSG_ERROR, e->path, 0, "libharu error 0x%04X (detail %u)",
+		    (unsigned)code, (unsigned)detail);
+}
+
+/* The issue's time stamp: its date at [pdf] time ("09:00") in the zone
+ * of [site] time_zone ("+09:00"). */
+static HPDF_Date
+stamp(const struct config *cfg, const struct issue *is)
+{
+	HPDF_Date t;
+	struct pdf_time pt;
+
+	pdf_time(cfg, is->date, &pt);
+	memset(&t, 0, sizeof(t));
+	t.year = pt.year;
+	t.month = pt.month;
+	t.day = pt.day;
+	t.hour = pt.hour;
+	t.minutes = pt.minute;
+	t.seconds = 0;
+	t.ind = pt.zone < 0 ? '-' : '+';
+	t.off_hour = abs(pt.zone) / 60;
+	t.off_minutes = abs(pt.zone) % 60;
+	return t;
+}
+
+void
+pdf_time(const struct config *cfg, int date, struct pdf_time *t)
+{
+	const char *v = config_str(cfg, "pdf", "time", "00:00");
+	const char *z = config_str(cfg, "site", "time_zone", "+00:00");
+	int zh = 0, zm = 0;
+	char sign = '+';
+
+	memset(t, 0, sizeof(*t));
+	date_to_ymd(date, &t->year, &t->month, &t->day);
+	if (sscanf(v, "%d:%d", &t->hour, &t->minute) != 2 || t->hour < 0 ||
+	    t->hour > 23 || t->minute < 0 || t->minute > 59) {
+		msg(MSG_WARNING, cfg->path, 0, "[pdf] time: want HH:MM, "
+		    "not '%s'", v);
+		t->hour = t->minute = 0;
+	}
+	if (sscanf(z, "%c%d:%d", &sign, &zh, &zm) != 3 ||
+	    (sign != '+' && sign != '-') || zh < 0 || zh > 23 || zm < 0 ||
+	    zm > 59) {
+		msg(MSG_WARNING, cfg->path, 0, "[site] time_zone: want "
+		    "+HH:MM, not '%s'", z);
+		zh = zm = 0;
+	}
+	t->zone = (sign == '-' ? -1 : 1) * (zh * 60 + zm);
+}
+
+static void
+md5_str(struct HPDF_MD5Context *c, const char *s)
+{
+	if (s == NULL)
+		s = "";
+	/* The NUL too, so that fields cannot run into each other. */
+	HPDF_MD5Update(c, (const HPDF_BYTE *)s, (HPDF_UINT32)strlen(s) + 1);
+}
+
+/* The document ID: a digest of everything the brief shows. */
+static void
+set_id(HPDF_Doc doc, const struct config *cfg, const struct issue *is)
+{
+	struct HPDF_MD5Context c;
+	HPDF_BYTE id[16];
+	HPDF_Array a;
+	char num[64];
+	size_t i, j;
+
+	HPDF_MD5Init(&c);
+	for (i = 0; i < cfg->n; i++) {
+		md5_str(&c, cfg->e[i].section);
+		md5_str(&c, cfg->e[i].key);
+		md5_str(&c, cfg->e[i].value);
+	}
+	snprintf(num, sizeof(num), "%d %d %d %d", is->number, is->date,
+	    is->first, is->last);
+	md5_str(&c, num);
+	for (i = 0; i < is->n; i++) {
+		const struct item *it = is->items[i];
+
+		snprintf(num, sizeof(num), "%d %d %d %d", it->date,
+		    it->section, it->sector, it->org);
+		md5_str(&c, num);
+		md5_str(&c, it->title);
+		for (j = 0; j < it->bullets.n; j++)
+			md5_str(&c, it->bullets.v[j]);
+		for (j = 0; j < it->urls.n; j++)
+			md5_str(&c, it->urls.v[j]);
+	}
+	HPDF_MD5Final(id, &c);
+	if ((a = HPDF_Array_New(doc->mmgr)) == NULL)
+		return;
+	if (HPDF_Dict_Add(doc->trailer, "ID", a) != HPDF_OK)
+		return;
+	HPDF_Array_Add(a, HPDF_Binary_New(doc->mmgr, id, sizeof(id)));
+	HPDF_Array_Add(a, HPDF_Binary_New(doc->mmgr, id, sizeof(id)));
+}
+
+static void
+set_info(HPDF_Doc doc, const struct config *cfg, const struct issue *is)
+{
+	HPDF_Date t = stamp(cfg, is);
+	buf b = {0};
+
+	buf_printf(&b, "%s %s %d", config_str(cfg, "digest", "title", ""),
+	    config_str(cfg, "digest", "number_label", ""), is->number);
+	HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, b.ptr);
+	HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT,
+	    config_str(cfg, "digest", "subtitle", ""));
+	HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR,
+	    config_str(cfg, "digest", "author", ""));
+	HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "digest");
+	HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, t);
+	HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, t);
+	buf_free(&b);
+}
 
 int
 pdf_write(const struct render *r, const struct issue *is, const char *path)
 {
-	(void)r, (void)is;
-	msg(MSG_ERROR, path, 0, "PDF output not written yet");
-	return -1;
+	struct haru_errors errs = { path, 0 };
+	struct fonts fonts;
+	struct layout L;
+	HPDF_Doc doc;
+	buf tmp = {0};
+	int rc = -1, laid = 0;
+
+	if ((doc = HPDF_New(on_error, &errs)) == NULL) {
+		msg(MSG_ERROR, path, 0, "libharu cannot start");
+		return -1;
+	}
+	HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
+	if (pdf_font_load(&fonts, doc, r->cfg, path) == -1)
+		goto out;
+	pdf_layout(&L, r->cfg, is, &fonts);
+	laid = 1;
+	if (pdf_draw(doc, &L) == -1)
+		goto out;
+	set_info(doc, r->cfg, is);
+	set_id(doc, r->cfg, is);
+	if (pdf_font_finish(&fonts) == -1 || errs.n > 0)
+		goto out;
+	buf_printf(&tmp, "%s.tmp", path);
+	if (HPDF_SaveToFile(doc, tmp.ptr) != HPDF_OK || errs.n > 0) {
+		msg(MSG_ERROR, path, 0, "cannot write the PDF");
+		remove(tmp.ptr);
+		goto out;
+	}
+	if (rename(tmp.ptr, path) == -1) {
+		msg(MSG_ERROR, path, 0, "cannot write: %s", strerror_safe());
+		remove(tmp.ptr);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (laid)
+		pdf_layout_free(&L);
+	pdf_font_free(&fonts);
+	HPDF_Free(doc);
+	buf_free(&tmp);
+	return rc;
 }

@@ -1,0 +1,524 @@
+/* pdf_font.c: the brief's fonts: finding, embedding, measuring, drawing.
+ *
+ * libharu's UTF-8 encoder writes each character as its 16-bit code
+ * point under Identity-H, so code = CID = Unicode, and a CIDToGIDMap
+ * takes CIDs to glyphs.  Glyphs are embedded as a subset: only those
+ * measured (which includes all drawn) are written.
+ *
+ * What libharu 2.3.0 gets wrong: its ToUnicode stream is a copy of the
+ * encoding CMap, with begincidrange operators that have no place in a
+ * ToUnicode map (poppler: "Invalid 'begincidrange' operator in ToUnicode
+ * CMap"); and its width table lists all 65536 codes.  pdf_font_finish
+ * rewrites both from the characters actually drawn.
+ *
+ * A character the main face lacks (NanumGothic has no U+25AA ▪) is drawn
+ * with the fallback face when that has it. */
+#include "pdf.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include "msg.h"
+
+#define NCODES	65536
+
+struct font_slot {
+	char		*file;
+	HPDF_Font	 font;
+	HPDF_FontDef	 def;
+	signed char	*has;		/* per code: 0 unknown, 1, -1 */
+	short		*width;		/* per code, 1/1000 em; -1 unknown */
+	unsigned char	*used;		/* bit per code drawn */
+};
+
+/* Runs argv, returns what it printed on its standard output (NULL if it
+ * could not run or failed). */
+static char *
+run_capture(char *const argv[])
+{
+	int fd[2], status;
+	pid_t pid;
+	buf out = {0};
+	char chunk[512];
+	ssize_t n;
+
+	if (pipe(fd) == -1)
+		return NULL;
+	if ((pid = fork()) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		return NULL;
+	}
+	if (pid == 0) {
+		dup2(fd[1], 1);
+		close(fd[0]);
+		close(fd[1]);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	while ((n = read(fd[0], chunk, sizeof(chunk))) > 0)
+		buf_put(&out, chunk, (size_t)n);
+	close(fd[0]);
+	if (waitpid(pid, &status, 0) == -1 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		buf_free(&out);
+		return NULL;
+	}
+	if (out.ptr == NULL)
+		buf_puts(&out, "");
+	return buf_detach(&out);
+}
+
+/* Does the comma-separated family list name family (case and spaces
+ * ignored)? */
+static int
+family_has(const char *list, const char *family, size_t flen)
+{
+	while (*list) {
+		const char *end = strchr(list, ',');
+		size_t i = 0, j = 0, n = end ? (size_t)(end - list) :
+		    strlen(list);
+
+		for (;;) {
+			while (i < n && list[i] == ' ')
+				i++;
+			while (j < flen && family[j] == ' ')
+				j++;
+			if (i == n || j == flen)
+				break;
+			if (tolower((unsigned char)list[i]) !=
+			    tolower((unsigned char)family[j]))
+				break;
+			i++, j++;
+		}
+		if (i == n && j == flen)
+			return 1;
+		if (end == NULL)
+			break;
+		list = end + 1;
+	}
+	return 0;
+}
+
+/* The file of a font named in digest.conf: a path, or a fontconfig
+ * pattern whose family must be installed (fc-match always answers
+ * something).  Returns NULL after reporting. */
+static char *
+font_file(const struct config *cfg, const char *key, const char *value,
+    enum msg_level level)
+{
+	char *argv[5], *out, *nl;
+	size_t flen;
+
+	if (value == NULL || *value == '\0') {
+		msg(level, cfg->path, 0, "[pdf] %s: no font given", key);
+		return NULL;
+	}
+	if (strchr(value, '/') != NULL) {
+		if (access(value, R_OK) == -1) {
+			msg(level, cfg->path, 0, "[pdf] %s: font file "
+			    "%s: %s", key, value, strerror_safe());
+			return NULL;
+		}
+		return xstrdup(value);
+	}
+	argv[0] = "fc-match";
+	argv[1] = "-f";
+	argv[2] = "%{file}\n%{family}";
+	argv[3] = (char *)value;
+	argv[4] = NULL;
+	if ((out = run_capture(argv)) == NULL) {
+		msg(level, cfg->path, 0, "[pdf] %s: cannot run fc-match "
+		    "to find font '%s' (install fontconfig, or give the "
+		    "font file's path)", key, value);
+		return NULL;
+	}
+	flen = strcspn(value, ":");
+	if ((nl = strchr(out, '\n')) == NULL || nl == out ||
+	    !family_has(nl + 1, value, flen)) {
+		msg(level, cfg->path, 0, "[pdf] %s: font '%.*s' is not "
+		    "installed (fontconfig offers '%s' instead)", key,
+		    (int)flen, value, nl ? nl + 1 : out);
+		free(out);
+		return NULL;
+	}
+	*nl = '\0';
+	return out;
+}
+
+/* Finds and embeds a font; reports at level when it cannot. */
+static struct font_slot *
+slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
+    const char *value, enum msg_level level)
+{
+	struct font_slot *s;
+	const char *name;
+	char *file;
+
+	if ((file = font_file(cfg, key, value, level)) == NULL)
+		return NULL;
+	name = HPDF_LoadTTFontFromFile(doc, file, HPDF_TRUE);
+	if (name == NULL) {
+		msg(level, cfg->path, 0, "[pdf] %s: cannot embed %s (a "
+		    "TrueType font is needed)", key, file);
+		free(file);
+		HPDF_ResetError(doc);
+		return NULL;
+	}
+	s = xcalloc(1, sizeof(*s));
+	s->file = file;
+	s->font = HPDF_GetFont(doc, name, "UTF-8");
+	if (s->font == NULL) {
+		msg(level, cfg->path, 0, "[pdf] %s: cannot use %s",
+		    key, file);
+		free(file);
+		free(s);
+		HPDF_ResetError(doc);
+		return NULL;
+	}
+	s->def = ((HPDF_FontAttr)s->font->attr)->fontdef;
+	s->has = xcalloc(NCODES, 1);
+	s->width = xmalloc(NCODES * sizeof(*s->width));
+	memset(s->width, 0xff, NCODES * sizeof(*s->width));
+	s->used = xcalloc(NCODES / 8, 1);
+	return s;
+}
+
+static void
+slot_free(struct font_slot *s)
+{
+	if (s == NULL)
+		return;
+	free(s->file);
+	free(s->has);
+	free(s->width);
+	free(s->used);
+	free(s);
+}
+
+static const char *const fallback_keys[FACE_COUNT] = {
+	"font_fallback", "font_fallback_bold",
+};
+
+int
+pdf_font_load(struct fonts *f, HPDF_Doc doc, const struct config *cfg,
+    const char *pdf_path)
+{
+	static const char *const keys[FACE_COUNT] = { "font", "font_bold" };
+	int i, rc = 0;
+
+	memset(f, 0, sizeof(*f));
+	f->doc = doc;
+	f->cfg = cfg;
+	f->path = pdf_path;
+	f->warned = xcalloc(0x10000 / 8, 1);
+	if (HPDF_UseUTFEncodings(doc) != HPDF_OK ||
+	    HPDF_SetCurrentEncoder(doc, "UTF-8") != HPDF_OK) {
+		msg(MSG_ERROR, pdf_path, 0, "libharu has no UTF-8 encoder");
+		return -1;
+	}
+	for (i = 0; i < FACE_COUNT; i++)
+		if ((f->main[i] = slot_load(doc, cfg, keys[i],
+		    config_get(cfg, "pdf", keys[i]), MSG_ERROR)) == NULL)
+			rc = -1;
+	return rc;
+}
+
+/* The fallback of a face, embedded the first time a character needs it
+ * (an unused font would still be written).  Without it, a few characters
+ * print as boxes: a warning, not an error. */
+static struct font_slot *
+fallback(struct fonts *f, enum face face)
+{
+	const char *key = fallback_keys[face], *v;
+
+	if (f->fallback[face] != NULL || f->fallback_tried[face])
+		return f->fallback[face];
+	f->fallback_tried[face] = 1;
+	v = config_get(f->cfg, "pdf", key);
+	if (v == NULL && face != FACE_REGULAR) {
+		key = fallback_keys[FACE_REGULAR];
+		v = config_get(f->cfg, "pdf", key);
+	}
+	if (v == NULL || *v == '\0')
+		return NULL;
+	f->fallback[face] = slot_load(f->doc, f->cfg, key, v, MSG_WARNING);
+	return f->fallback[face];
+}
+
+void
+pdf_font_free(struct fonts *f)
+{
+	int i;
+
+	for (i = 0; i < FACE_COUNT; i++) {
+		slot_free(f->main[i]);
+		slot_free(f->fallback[i]);
+	}
+	free(f->warned);
+	memset(f, 0, sizeof(*f));
+}
+
+static int
+slot_has(struct font_slot *s, int cp)
+{
+	if (s->has[cp] == 0)
+		s->has[cp] = HPDF_TTFontDef_GetGlyphid(s->def,
+		    (HPDF_UINT16)cp) != 0 ? 1 : -1;
+	return s->has[cp] > 0;
+}
+
+/* The code libharu writes for a character: its code point, or a space
+ * for what UTF-16 needs two units for, and for controls. */
+static int
+code_of(int cp)
+{
+	if (cp < 0x20 || cp == 0x7F || cp > 0xFFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return ' ';
+	return cp;
+}
+
+/* The slot that draws code. */
+static struct font_slot *
+slot_for(struct fonts *f, enum face face, int code)
+{
+	struct font_slot *m = f->main[face], *fb;
+
+	if (code == ' ' || slot_has(m, code))
+		return m;
+	if ((fb = fallback(f, face)) != NULL && slot_has(fb, code))
+		return fb;
+	if (!(f->warned[code / 8] & (1 << (code % 8)))) {
+		f->warned[code / 8] |= 1 << (code % 8);
+		msg(MSG_WARNING, f->path, 0, "no font has a glyph for "
+		    "U+%04X; it prints as a box", (unsigned)code);
+	}
+	return m;
+}
+
+static int
+slot_width(struct font_slot *s, int code)
+{
+	if (s->width[code] < 0) {
+		char u[4];
+		int n = utf8_encode(code, u);
+		HPDF_TextWidth tw = HPDF_Font_TextWidth(s->font,
+		    (const HPDF_BYTE *)u, (HPDF_UINT)n);
+
+		s->width[code] = (short)tw.width;
+	}
+	return s->width[code];
+}
+
+/* Decodes the next character of s[*i..len) into its code. */
+static int
+next_code(const char *s, size_t len, size_t *i)
+{
+	size_t adv;
+	int cp = utf8_decode(s + *i, len - *i, &adv);
+
+	*i += adv ? adv : 1;
+	return code_of(cp < 0 ? 0xFFFD : cp);
+}
+
+double
+pdf_font_width(struct fonts *f, enum face face, double size, const char *s,
+    size_t len)
+{
+	size_t i = 0;
+	long w = 0;
+
+	while (i < len) {
+		int code = next_code(s, len, &i);
+
+		w += slot_width(slot_for(f, face, code), code);
+	}
+	return (double)w * size / 1000.0;
+}
+
+void
+pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
+    double x, double y, const char *s, size_t len)
+{
+	buf run = {0};
+	struct font_slot *cur = NULL;
+	size_t i = 0;
+	long w = 0;
+
+	HPDF_Page_BeginText(page);
+	while (i <= len) {
+		struct font_slot *sl = NULL;
+		int code = 0;
+		char u[4];
+
+		if (i < len) {
+			code = next_code(s, len, &i);
+			sl = slot_for(f, face, code);
+		} else
+			i++;
+		if (sl != cur && run.len > 0) {
+			HPDF_Page_SetFontAndSize(page, cur->font,
+			    (HPDF_REAL)size);
+			HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y,
+			    run.ptr);
+			x += (double)w * size / 1000.0;
+			w = 0;
+			buf_reset(&run);
+		}
+		if (sl == NULL)
+			continue;
+		cur = sl;
+		buf_put(&run, u, (size_t)utf8_encode(code, u));
+		w += slot_width(sl, code);
+		sl->used[code / 8] |= (unsigned char)(1 << (code % 8));
+	}
+	HPDF_Page_EndText(page);
+	buf_free(&run);
+}
+
+/* The ToUnicode map of the codes in used: code = CID = code point. */
+static void
+tounicode(buf *b, const unsigned char *used)
+{
+	buf ranges = {0};
+	int cp, n = 0, total = 0;
+
+	for (cp = 0; cp < NCODES; cp++) {
+		int end;
+
+		if (!(used[cp / 8] & (1 << (cp % 8))))
+			continue;
+		/* A range may not cross a change of the first byte. */
+		for (end = cp; end + 1 < NCODES && (end + 1) % 256 != 0 &&
+		    (used[(end + 1) / 8] & (1 << ((end + 1) % 8))); end++)
+			continue;
+		if (n == 100) {
+			buf_printf(b, "%d beginbfrange\n%sendbfrange\n", n,
+			    ranges.ptr);
+			buf_reset(&ranges);
+			n = 0;
+		}
+		buf_printf(&ranges, "<%04X> <%04X> <%04X>\n", (unsigned)cp,
+		    (unsigned)end, (unsigned)cp);
+		n++;
+		total++;
+		cp = end;
+	}
+	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\n"
+	    "begincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	if (n > 0)
+		buf_printf(b, "%d beginbfrange\n%sendbfrange\n", n,
+		    ranges.ptr);
+	buf_puts(b, "endcmap\n"
+	    "CMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+	buf_free(&ranges);
+	(void)total;
+}
+
+/* The width array of the codes in used: [c [w] c' [w' w''] ...]. */
+static HPDF_Array
+widths(HPDF_Font font, struct font_slot *s, const unsigned char *used)
+{
+	HPDF_Array w = HPDF_Array_New(font->mmgr), run = NULL;
+	int cp, last = -2;
+
+	if (w == NULL)
+		return NULL;
+	for (cp = 0; cp < NCODES; cp++) {
+		if (!(used[cp / 8] & (1 << (cp % 8))))
+			continue;
+		if (cp != last + 1 || run == NULL) {
+			if ((run = HPDF_Array_New(font->mmgr)) == NULL ||
+			    HPDF_Array_AddNumber(w, cp) != HPDF_OK ||
+			    HPDF_Array_Add(w, run) != HPDF_OK)
+				return NULL;
+		}
+		if (HPDF_Array_AddNumber(run, slot_width(s, cp)) != HPDF_OK)
+			return NULL;
+		last = cp;
+	}
+	return w;
+}
+
+/* Rewrites the ToUnicode stream and the width table of one font, given
+ * the codes drawn with it (s and the slots sharing its font). */
+static int
+font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)s->font->attr;
+	HPDF_Dict cmap = attr->cmap_stream;
+	HPDF_Array w;
+	buf b = {0};
+	int rc = 0;
+
+	if (cmap == NULL || attr->descendant_font == NULL)
+		return 0;
+	tounicode(&b, used);
+	HPDF_MemStream_FreeData(cmap->stream);
+	if (HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.ptr,
+	    (HPDF_UINT)b.len) != HPDF_OK)
+		rc = -1;
+	/* Keys of the encoding CMap it was a copy of. */
+	HPDF_Dict_RemoveElement(cmap, "Type");
+	HPDF_Dict_RemoveElement(cmap, "CMapName");
+	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+	HPDF_Dict_RemoveElement(cmap, "WMode");
+	if ((w = widths(s->font, s, used)) == NULL ||
+	    HPDF_Dict_Add(attr->descendant_font, "W", w) != HPDF_OK)
+		rc = -1;
+	buf_free(&b);
+	if (rc == -1)
+		msg(MSG_ERROR, f->path, 0, "cannot rewrite the maps of %s",
+		    s->file);
+	return rc;
+}
+
+int
+pdf_font_finish(struct fonts *f)
+{
+	struct font_slot *all[2 * FACE_COUNT];
+	unsigned char *used = xmalloc(NCODES / 8);
+	int i, j, k, rc = 0;
+
+	for (i = 0; i < FACE_COUNT; i++) {
+		all[i] = f->main[i];
+		all[FACE_COUNT + i] = f->fallback[i];
+	}
+	/* Faces may share a font (the same file named twice). */
+	for (i = 0; i < 2 * FACE_COUNT; i++) {
+		if (all[i] == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if (all[j] != NULL && all[j]->font == all[i]->font)
+				break;
+		if (j < i)
+			continue;
+		memset(used, 0, NCODES / 8);
+		for (j = i; j < 2 * FACE_COUNT; j++)
+			if (all[j] != NULL && all[j]->font == all[i]->font)
+				for (k = 0; k < NCODES / 8; k++)
+					used[k] |= all[j]->used[k];
+		if (font_finish(f, all[i], used) == -1)
+			rc = -1;
+	}
+	free(used);
+	return rc;
+}

@@ -1,0 +1,644 @@
+/* pdf_layout.c: the first pass of the brief: the issue as a flow of
+ * boxes, then pages.
+ *
+ * The body is: per section a heading, per sector a heading and a
+ * two-column table whose 구분 column groups the items by organisation;
+ * an item is its bold title line, its bullets and its source addresses.
+ * Pagination knows tables: a table that goes on to a new page repeats
+ * its header row there, and the group that goes on repeats its label.
+ * Boxes marked keep stay on the page of the box after them: headings
+ * with the first item, an item's title with its first bullet lines, a
+ * bullet's first and last two lines together. */
+#include "pdf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "linebreak.h"
+
+/* Type sizes and line heights, in points. */
+#define SECTION_SIZE	14.0
+#define SECTION_LH	24.0
+#define SECTOR_SIZE	12.0
+#define SECTOR_LH	22.0
+#define TITLE_SIZE	10.5
+#define TITLE_LH	16.0
+#define TEXT_SIZE	10.0
+#define TEXT_LH		15.0
+#define URL_SIZE	7.5
+#define URL_LH		10.5
+#define NOTE_SIZE	9.0
+#define NOTE_LH		14.0
+#define BULLET_INDENT	6.0
+#define ITEM_GAP	9.0
+#define TABLE_GAP	18.0
+/* The contents. */
+#define CONTENTS_SIZE	18.0
+#define CONTENTS_LH	40.0
+#define LEADER_MIN	18.0
+
+static const struct {
+	enum face	 face;
+	double		 size, lh, indent, gap;
+} contents_style[3] = {
+	{ FACE_BOLD, 11.0, 20.0, 0.0, 8.0 },	/* section */
+	{ FACE_REGULAR, 10.5, 18.0, 14.0, 2.0 },	/* sector */
+	{ FACE_REGULAR, 9.5, 15.0, 30.0, 0.0 },	/* item */
+};
+
+struct measure_ctx {
+	struct fonts	*fonts;
+	enum face	 face;
+	double		 size;
+};
+
+static double
+measure(void *ctx, const char *s, size_t len)
+{
+	struct measure_ctx *m = ctx;
+
+	return pdf_font_width(m->fonts, m->face, m->size, s, len);
+}
+
+static const char *
+conf(const struct layout *L, const char *group, const char *key)
+{
+	return config_str(L->cfg, group, key, "");
+}
+
+static struct box *
+add_box(struct flow *fl, enum box_kind kind, double h)
+{
+	struct box *b;
+
+	if (fl->n == fl->cap) {
+		fl->cap = fl->cap ? 2 * fl->cap : 256;
+		fl->v = xrealloc(fl->v, fl->cap * sizeof(*fl->v));
+	}
+	b = &fl->v[fl->n++];
+	memset(b, 0, sizeof(*b));
+	b->kind = kind;
+	b->h = h;
+	b->anchor = b->entry = b->group = b->page = -1;
+	return b;
+}
+
+static struct box *
+add_gap(struct flow *fl, double h, int keep)
+{
+	struct box *b = add_box(fl, BOX_GAP, h);
+
+	b->keep = keep;
+	return b;
+}
+
+static int
+add_entry(struct layout *L, int level, const char *text)
+{
+	struct entry *e;
+
+	if (L->nentries == L->capentries) {
+		L->capentries = L->capentries ? 2 * L->capentries : 64;
+		L->entries = xrealloc(L->entries,
+		    L->capentries * sizeof(*L->entries));
+	}
+	e = &L->entries[L->nentries];
+	e->level = level;
+	e->text = text;
+	e->page = -1;
+	e->y = 0;
+	return (int)L->nentries++;
+}
+
+static int
+add_group(struct layout *L, const char *label)
+{
+	if (L->ngroups == L->capgroups) {
+		L->capgroups = L->capgroups ? 2 * L->capgroups : 32;
+		L->groups = xrealloc(L->groups,
+		    L->capgroups * sizeof(*L->groups));
+	}
+	L->groups[L->ngroups] = label;
+	return (int)L->ngroups++;
+}
+
+/* Breaks text into lines of width (from the left of its column), the
+ * first with marker at marker_x in front, the text hanging after it.
+ * All lines but the last keep with the next.  Returns how many. */
+static size_t
+add_text(struct layout *L, struct flow *fl, const char *text, enum face face,
+    double size, double lh, double marker_x, const char *marker,
+    double width, enum ink ink)
+{
+	struct measure_ctx m = { L->fonts, face, size };
+	struct lb_line *lines;
+	double x = marker_x;
+	size_t n, i;
+
+	if (marker != NULL && *marker != '\0')
+		x += pdf_font_width(L->fonts, face, size, marker,
+		    strlen(marker)) + pdf_font_width(L->fonts, face, size, " ", 1);
+	else
+		marker = NULL;
+	n = linebreak(text, strlen(text), width - x, width - x, measure, &m,
+	    &lines);
+	for (i = 0; i < n; i++) {
+		struct box *b = add_box(fl, BOX_LINE, lh);
+
+		b->text = text + lines[i].off;
+		b->len = lines[i].len;
+		b->face = face;
+		b->size = size;
+		b->ink = ink;
+		b->x = x;
+		if (i == 0 && marker != NULL) {
+			b->marker = marker;
+			b->marker_x = marker_x;
+		}
+		b->keep = i + 1 < n;
+	}
+	free(lines);
+	return n;
+}
+
+/* Where the text of a bullet starts in its cell. */
+static double
+bullet_text_x(const struct layout *L)
+{
+	const char *m = conf(L, "pdf", "bullet_marker");
+
+	if (*m == '\0')
+		return BULLET_INDENT;
+	return BULLET_INDENT + pdf_font_width(L->fonts, FACE_REGULAR, TEXT_SIZE,
+	    m, strlen(m)) + pdf_font_width(L->fonts, FACE_REGULAR, TEXT_SIZE,
+	    " ", 1);
+}
+
+/* A link target: the address with what a URI may not hold escaped. */
+static const char *
+uri_of(struct layout *L, const char *url)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	buf b = {0};
+	const unsigned char *p;
+	const char *r;
+
+	for (p = (const unsigned char *)url; *p; p++) {
+		if (*p <= 0x20 || *p >= 0x7F || *p == '"' || *p == '<' ||
+		    *p == '>' || *p == '\\' || *p == '^' || *p == '`' ||
+		    *p == '{' || *p == '|' || *p == '}') {
+			buf_putc(&b, '%');
+			buf_putc(&b, hex[*p >> 4]);
+			buf_putc(&b, hex[*p & 15]);
+		} else
+			buf_putc(&b, *p);
+	}
+	r = arena_strdup(&L->arena, b.ptr ? b.ptr : "");
+	buf_free(&b);
+	return r;
+}
+
+/* Keeps a paragraph's first two lines and its last two together. */
+static void
+keep_paragraph(struct flow *fl, size_t first, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		fl->v[first + i].keep = (i == 0 && n >= 2) ||
+		    (n >= 3 && i == n - 2);
+}
+
+static void
+add_item(struct layout *L, const struct item *it)
+{
+	struct flow *fl = &L->body;
+	char date[16];
+	buf t = {0};
+	const char *title;
+	size_t first, n, j, k;
+	double url_x = bullet_text_x(L);
+
+	buf_puts(&t, it->title ? it->title : "");
+	if (it->date != DATE_NONE) {
+		pdf_date(it->date, date, sizeof(date));
+		buf_printf(&t, " (%s)", date);
+	}
+	title = arena_strdup(&L->arena, t.ptr);
+	buf_free(&t);
+	first = fl->n;
+	n = add_text(L, fl, title, FACE_BOLD, TITLE_SIZE, TITLE_LH, 0,
+	    conf(L, "pdf", "item_marker"), CELL_W, INK_TEXT);
+	fl->v[first].anchor = add_entry(L, 2, title);
+	/* The title never ends a page: it keeps with its first lines. */
+	fl->v[first + n - 1].keep = 1;
+	for (j = 0; j < it->bullets.n; j++) {
+		first = fl->n;
+		n = add_text(L, fl, it->bullets.v[j], FACE_REGULAR, TEXT_SIZE,
+		    TEXT_LH, BULLET_INDENT, conf(L, "pdf", "bullet_marker"),
+		    CELL_W, INK_TEXT);
+		keep_paragraph(fl, first, n);
+	}
+	if (it->urls.n > 0)
+		fl->v[fl->n - 1].keep = 1;
+	for (j = 0; j < it->urls.n; j++) {
+		const char *uri = uri_of(L, it->urls.v[j]);
+
+		first = fl->n;
+		n = add_text(L, fl, it->urls.v[j], FACE_REGULAR, URL_SIZE,
+		    URL_LH, url_x, NULL, CELL_W, INK_LINK);
+		for (k = 0; k < n; k++)
+			fl->v[first + k].uri = uri;
+	}
+}
+
+static int
+item_section(const struct config *c, const struct item *it)
+{
+	if (it->section >= 0 && (size_t)it->section < c->nsections)
+		return it->section;
+	if (it->org >= 0 && (size_t)it->org < c->norgs)
+		return c->orgs[it->org].section;
+	return -1;
+}
+
+static int
+item_sector(const struct config *c, const struct item *it)
+{
+	return it->sector >= 0 && (size_t)it->sector < c->nsectors ?
+	    it->sector : -1;
+}
+
+static int
+item_org(const struct config *c, const struct item *it)
+{
+	return it->org >= 0 && (size_t)it->org < c->norgs ? it->org : -1;
+}
+
+/* Does item i belong to section s, sector t and org o?  -2 stands for
+ * any, -1 for unknown. */
+static int
+item_in(const struct layout *L, size_t i, int s, int t, int o)
+{
+	const struct item *it = L->issue->items[i];
+
+	return (s == -2 || item_section(L->cfg, it) == s) &&
+	    (t == -2 || item_sector(L->cfg, it) == t) &&
+	    (o == -2 || item_org(L->cfg, it) == o);
+}
+
+static size_t
+count_items(const struct layout *L, int s, int t, int o)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < L->issue->n; i++)
+		n += item_in(L, i, s, t, o);
+	return n;
+}
+
+static const char *
+unclassified(const struct layout *L)
+{
+	return config_str(L->cfg, "pdf", "unclassified", "?");
+}
+
+/* One row group of a table: its label, then its items in published
+ * order, or the word for none. */
+static void
+add_group_rows(struct layout *L, int s, int t, int o, int last)
+{
+	struct flow *fl = &L->body;
+	struct box *b;
+	size_t i, n = 0;
+
+	b = add_box(fl, BOX_GROUP, PAD_TOP);
+	b->group = add_group(L, o >= 0 ? L->cfg->orgs[o].name :
+	    unclassified(L));
+	b->keep = 1;
+	for (i = 0; i < L->issue->n; i++) {
+		if (!item_in(L, i, s, t, o))
+			continue;
+		if (n++ > 0)
+			add_gap(fl, ITEM_GAP, 0);
+		add_item(L, L->issue->items[i]);
+	}
+	if (n == 0)
+		add_text(L, fl, conf(L, "digest", "none"), FACE_REGULAR,
+		    TEXT_SIZE, TEXT_LH, 0, NULL, CELL_W, INK_MUTED);
+	fl->v[fl->n - 1].keep = 1;
+	add_box(fl, BOX_GROUP_END, PAD_BOTTOM)->keep = last;
+}
+
+/* The groups of the table of section s, sector t: the section's
+ * organisations in configuration order (those shown when empty, and
+ * those with items), then any other organisation an item names, then
+ * the items whose organisation is unknown.  Returns how many. */
+static size_t
+table_groups(const struct layout *L, int s, int t, int *v)
+{
+	size_t o, n = 0;
+	int pass;
+
+	for (pass = 0; pass < 2; pass++)
+		for (o = 0; o < L->cfg->norgs; o++) {
+			int own = L->cfg->orgs[o].section == s;
+			size_t k = count_items(L, s, t, (int)o);
+
+			if (pass == 0 && own &&
+			    (k > 0 || L->cfg->orgs[o].show_empty))
+				v[n++] = (int)o;
+			else if (pass == 1 && !own && k > 0)
+				v[n++] = (int)o;
+		}
+	if (count_items(L, s, t, -1) > 0)
+		v[n++] = -1;
+	return n;
+}
+
+static void
+add_heading(struct layout *L, const char *name, const char *marker,
+    int level)
+{
+	struct flow *fl = &L->body;
+	size_t first;
+
+	add_gap(fl, level == 0 ? 6.0 : 4.0, 1);
+	first = fl->n;
+	add_text(L, fl, name, FACE_BOLD, level == 0 ? SECTION_SIZE :
+	    SECTOR_SIZE, level == 0 ? SECTION_LH : SECTOR_LH, 0, marker,
+	    TABLE_W, INK_HEAD);
+	fl->v[first].anchor = add_entry(L, level, name);
+	fl->v[fl->n - 1].keep = 1;
+	fl->v[fl->n - 1].rule = level == 0;
+	add_gap(fl, level == 0 ? 10.0 : 4.0, 1);
+}
+
+/* A sector has its block in a section when it has items there, or
+ * anywhere in the issue (so the sectors of the week show in every
+ * section, empty groups saying so), or when its group in digest.conf
+ * says show_empty. */
+static int
+sector_shown(const struct layout *L, int s, int t)
+{
+	const char *v;
+
+	if (count_items(L, s, t, -2) > 0)
+		return 1;
+	if (t < 0 || s < 0)
+		return 0;
+	if (count_items(L, -2, t, -2) > 0)
+		return 1;
+	v = config_get(L->cfg, L->cfg->sectors[t].conf, "show_empty");
+	return v != NULL && strcmp(v, "yes") == 0;
+}
+
+static void
+add_section(struct layout *L, int s, int first)
+{
+	const struct config *c = L->cfg;
+	int groups[TAXON_MAX + 1];
+	size_t t, g, n;
+
+	if (!first && strcmp(conf(L, "pdf", "section_new_page"), "yes") == 0)
+		add_box(&L->body, BOX_BREAK, 0);
+	add_heading(L, s >= 0 ? c->sections[s].name : unclassified(L),
+	    conf(L, "digest", "section_marker"), 0);
+	for (t = 0; t <= c->nsectors; t++) {
+		int sec = t < c->nsectors ? (int)t : -1;
+
+		if (!sector_shown(L, s, sec))
+			continue;
+		if ((n = table_groups(L, s, sec, groups)) == 0)
+			continue;
+		add_heading(L, sec >= 0 ? c->sectors[sec].name :
+		    unclassified(L), conf(L, "digest", "sector_marker"), 1);
+		add_box(&L->body, BOX_TABLE, HEAD_H)->keep = 1;
+		for (g = 0; g < n; g++)
+			add_group_rows(L, s, sec, groups[g], g + 1 == n);
+		add_box(&L->body, BOX_TABLE_END, 0);
+		add_gap(&L->body, TABLE_GAP, 0);
+	}
+}
+
+static void
+build_body(struct layout *L)
+{
+	const char *note = conf(L, "digest", "disclaimer");
+	size_t s;
+	int first = 1;
+
+	for (s = 0; s < L->cfg->nsections; s++) {
+		add_section(L, (int)s, first);
+		first = 0;
+	}
+	if (count_items(L, -1, -2, -2) > 0)
+		add_section(L, -1, first);
+	if (*note != '\0') {
+		add_gap(&L->body, 6.0, 0);
+		add_text(L, &L->body, note, FACE_REGULAR, NOTE_SIZE, NOTE_LH,
+		    0, NULL, TABLE_W, INK_MUTED);
+	}
+}
+
+static void
+build_contents(struct layout *L)
+{
+	struct flow *fl = &L->contents;
+	size_t e, first, n, i;
+
+	add_text(L, fl, conf(L, "digest", "contents"), FACE_BOLD,
+	    CONTENTS_SIZE, CONTENTS_LH, 0, NULL, TABLE_W, INK_HEAD);
+	fl->v[fl->n - 1].rule = 1;
+	add_gap(fl, 12.0, 1);
+	for (e = 0; e < L->nentries; e++) {
+		const struct entry *en = &L->entries[e];
+		const char *marker = en->level == 0 ?
+		    conf(L, "digest", "section_marker") : en->level == 1 ?
+		    conf(L, "pdf", "contents_sector_marker") :
+		    conf(L, "pdf", "bullet_marker");
+		int lv = en->level;
+
+		if (contents_style[lv].gap > 0 && e > 0)
+			add_gap(fl, contents_style[lv].gap, 0);
+		first = fl->n;
+		n = add_text(L, fl, en->text, contents_style[lv].face,
+		    contents_style[lv].size, contents_style[lv].lh,
+		    contents_style[lv].indent, marker,
+		    TABLE_W - NUMBER_W - LEADER_MIN, INK_TEXT);
+		for (i = 0; i < n; i++)
+			fl->v[first + i].entry = (int)e;
+		fl->v[first + n - 1].numbered = 1;
+		/* A section or sector never ends a page. */
+		fl->v[first + n - 1].keep = lv < 2 && e + 1 < L->nentries;
+	}
+}
+
+/* ---- pagination ---- */
+
+struct pager {
+	struct layout	*L;
+	int		 page;
+	double		 y;
+	int		 content;	/* more than repeated furniture */
+	int		 in_table;
+	int		 group;		/* the open group, -1 */
+	size_t		 frame;		/* its frame */
+};
+
+static void
+add_frame(struct pager *p, enum frame_kind kind, double top, double bottom,
+    int group)
+{
+	struct layout *L = p->L;
+	struct frame *f;
+
+	if (L->nframes == L->capframes) {
+		L->capframes = L->capframes ? 2 * L->capframes : 64;
+		L->frames = xrealloc(L->frames,
+		    L->capframes * sizeof(*L->frames));
+	}
+	f = &L->frames[L->nframes++];
+	f->kind = kind;
+	f->page = p->page;
+	f->top = top;
+	f->bottom = bottom;
+	f->group = group;
+}
+
+static void
+open_group(struct pager *p, int group)
+{
+	p->group = group;
+	p->frame = p->L->nframes;
+	add_frame(p, FRAME_GROUP, p->y, p->y, group);
+}
+
+static void
+new_page(struct pager *p)
+{
+	if (p->in_table && p->group >= 0) {
+		p->y -= PAD_BOTTOM;
+		p->L->frames[p->frame].bottom = p->y;
+	}
+	p->page++;
+	p->y = BODY_TOP;
+	p->content = 0;
+	if (p->in_table) {
+		add_frame(p, FRAME_HEAD, p->y, p->y - HEAD_H, -1);
+		p->y -= HEAD_H;
+		if (p->group >= 0) {
+			open_group(p, p->group);
+			p->y -= PAD_TOP;
+		}
+	}
+}
+
+/* The height of box i and of those it keeps with. */
+static double
+chain(const struct flow *fl, size_t i)
+{
+	double h = 0;
+
+	for (; i < fl->n; i++) {
+		h += fl->v[i].h;
+		if (!fl->v[i].keep)
+			break;
+	}
+	return h;
+}
+
+static void
+place(struct pager *p, struct box *b)
+{
+	b->page = p->page;
+	b->y = p->y;
+	b->in_table = p->in_table;
+	if (b->anchor >= 0) {
+		p->L->entries[b->anchor].page = p->page;
+		p->L->entries[b->anchor].y = p->y;
+	}
+	switch (b->kind) {
+	case BOX_TABLE:
+		add_frame(p, FRAME_HEAD, p->y, p->y - b->h, -1);
+		p->in_table = 1;
+		break;
+	case BOX_GROUP:
+		open_group(p, b->group);
+		break;
+	case BOX_GROUP_END:
+		p->L->frames[p->frame].bottom = p->y - b->h;
+		p->group = -1;
+		break;
+	case BOX_TABLE_END:
+		p->in_table = 0;
+		break;
+	default:
+		break;
+	}
+	p->y -= b->h;
+	p->content = 1;
+}
+
+/* Gives every box of fl its page, from page first on; returns the last
+ * page. */
+static int
+paginate(struct layout *L, struct flow *fl, int first)
+{
+	struct pager p;
+	size_t i;
+
+	memset(&p, 0, sizeof(p));
+	p.L = L;
+	p.page = first;
+	p.y = BODY_TOP;
+	p.group = -1;
+	for (i = 0; i < fl->n; i++) {
+		struct box *b = &fl->v[i];
+		double reserve = p.in_table ? PAD_BOTTOM : 0;
+		double room = BODY_TOP - BODY_BOTTOM -
+		    (p.in_table ? HEAD_H + PAD_TOP : 0);
+		double need = chain(fl, i) + reserve;
+
+		if (b->kind == BOX_BREAK) {
+			if (p.content)
+				new_page(&p);
+			continue;
+		}
+		if (b->kind == BOX_GAP && !p.content)
+			continue;
+		/* A chain too tall for any page is broken where it must. */
+		if (p.content && p.y - need < BODY_BOTTOM && need <= room)
+			new_page(&p);
+		else if (p.content && p.y - b->h - reserve < BODY_BOTTOM)
+			new_page(&p);
+		place(&p, b);
+	}
+	return p.page;
+}
+
+void
+pdf_layout(struct layout *L, const struct config *cfg,
+    const struct issue *is, struct fonts *fonts)
+{
+	memset(L, 0, sizeof(*L));
+	L->cfg = cfg;
+	L->issue = is;
+	L->fonts = fonts;
+	build_body(L);
+	build_contents(L);
+	L->ncontents = paginate(L, &L->contents, 1);
+	L->npages = paginate(L, &L->body, 1 + L->ncontents) + 1;
+}
+
+void
+pdf_layout_free(struct layout *L)
+{
+	free(L->contents.v);
+	free(L->body.v);
+	free(L->entries);
+	free(L->groups);
+	free(L->frames);
+	arena_free(&L->arena);
+	memset(L, 0, sizeof(*L));
+}
