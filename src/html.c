@@ -311,18 +311,28 @@ sector_slots(const struct config *c, const struct issue *is, int sec,
 		sl->v[sl->n++] = -1;
 }
 
-/* The groups of a sector table: the organisation types of the section
- * that show even when empty, and any other that has items. */
+/* The groups of a sector table, as the PDF has them: the section's own
+ * organisation types in configuration order (those shown even when
+ * empty, and those with items), then any other type an item names,
+ * then the items whose type is unknown. */
 static void
 org_slots(const struct config *c, const struct issue *is, int sec,
     int sector, struct slots *sl)
 {
 	size_t i;
+	int pass;
 
-	for (sl->n = i = 0; i < c->norgs; i++)
-		if ((c->orgs[i].section == sec && c->orgs[i].show_empty) ||
-		    count_items(is, sec, sector, (int)i, 0) > 0)
-			sl->v[sl->n++] = (int)i;
+	sl->n = 0;
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < c->norgs; i++) {
+			int own = c->orgs[i].section == sec;
+			size_t k = count_items(is, sec, sector, (int)i, 0);
+
+			if ((pass == 0 && own && (k > 0 ||
+			    c->orgs[i].show_empty)) ||
+			    (pass == 1 && !own && k > 0))
+				sl->v[sl->n++] = (int)i;
+		}
 	if (count_items(is, sec, sector, -1, 0) > 0)
 		sl->v[sl->n++] = -1;
 }

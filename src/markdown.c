@@ -20,11 +20,13 @@ md_special(int c)
 	return c != '\0' && strchr("\\`*_[]<>&!#|~", c) != NULL;
 }
 
-/* Characters that open a block when they start a line. */
+/* Characters that open a block when they start a line (a list item,
+ * a setext underline), other than those md_special() escapes anyway
+ * ('#', '>', '*'). */
 static int
 md_block_start(int c)
 {
-	return c != '\0' && strchr("-+=>", c) != NULL;
+	return c != '\0' && strchr("-+=", c) != NULL;
 }
 
 static int

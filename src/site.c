@@ -294,10 +294,11 @@ page_list(const struct site *s, const char *kind, const struct taxon *t,
 		item_values(s, "../", v[i].issue, v[i].item, d);
 		tdict_set(d, "SECTION", taxon_label(c, c->sections,
 		    c->nsections, it->section));
-		tdict_set(d, "SECTOR", taxon_label(c, c->sectors, c->nsectors,
-		    it->sector));
-		tdict_set(d, "ORG", taxon_label(c, c->orgs, c->norgs,
-		    it->org));
+		/* The other facet: a sector page names the organisation
+		 * type, an organisation page the sector. */
+		tdict_set(d, "FACET", keep == keep_sector ?
+		    taxon_label(c, c->orgs, c->norgs, it->org) :
+		    taxon_label(c, c->sectors, c->nsectors, it->sector));
 	}
 	free(v);
 	buf_printf(&path, "%s/", kind);
@@ -366,10 +367,11 @@ search_index(const struct site *s)
 			json_field(&b, "b", buf_cstr(&t));
 			buf_puts(&b, "}");
 		}
-	buf_puts(&b, "\n]\n");
-	rc = site_file(s, "search.json", b.ptr, b.len);
+	buf_puts(&b, "\n]");
 	d = tdict_new("search-index");
 	tdict_set(d, "INDEX", b.ptr);
+	buf_putc(&b, '\n');
+	rc = site_file(s, "search.json", b.ptr, b.len);
 	tmpl_path(s, "search-index.js", &t);
 	if (tmpl_expand(t.ptr, TMPL_VERBATIM, d, &js) == -1)
 		rc = -1;

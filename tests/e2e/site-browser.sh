@@ -1,0 +1,171 @@
+#!/bin/sh
+# The site in a real browser (Debian's chromium, headless, from
+# file://): the newest issue page shows its title and every item of its
+# period; the search page runs the query in its address (?q= and #q=)
+# and lists the hits; screenshots of the issue page (wide and phone)
+# and of the search page are taken.  SCREENSHOTS=dir keeps them there to
+# be looked at.
+DIGEST=${DIGEST:-bin/digest}
+CHROMIUM=${CHROMIUM:-chromium}
+if ! command -v "$CHROMIUM" >/dev/null 2>&1; then
+	echo "site-browser: SKIPPED, no $CHROMIUM (apt-get install chromium)"
+	exit 0
+fi
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+shots=${SCREENSHOTS:-$tmp/shots}
+mkdir -p "$shots"
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+# chromium, with nothing that reaches the network, behind a timeout.
+browse() {	# what (--dump-dom or --screenshot=...), url, [size]
+	timeout 60 "$CHROMIUM" --headless --no-sandbox --disable-gpu \
+	    --disable-quic --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync \
+	    --user-data-dir="$(mktemp -d "$tmp/profile.XXXXXX")" \
+	    --hide-scrollbars --window-size="${3:-1280,2000}" "$1" "$2" \
+	    2>>"$tmp/chromium.err"
+}
+
+inputs=input
+seed=../shared/seeds/weekly-draft-2025-07-31.txt
+[ -f "$seed" ] && inputs="input $seed"
+# shellcheck disable=SC2086
+"$DIGEST" build -q -o "$tmp/out" $inputs 2>"$tmp/err"
+if grep -v '\.pdf: ' "$tmp/err" | grep -q 'error:'; then
+	bad "build: $(cat "$tmp/err")"
+fi
+# shellcheck disable=SC2086
+"$DIGEST" items -q $inputs >"$tmp/items.jsonl" 2>/dev/null
+site=$tmp/out/site
+issue=$(cd "$site" && ls -d [0-9][0-9][0-9]* | sort -n | tail -1)
+[ -f "$site/$issue/index.html" ] || { bad "no issue page"; exit 1; }
+url="file://$(cd "$site" && pwd)"
+
+# The issue page.
+browse --dump-dom "$url/$issue/index.html" >"$tmp/issue.html" ||
+	bad "chromium failed on the issue page: $(tail -3 "$tmp/chromium.err")"
+python3 - "$tmp/issue.html" "$tmp/items.jsonl" "$issue" <<'PY' || fail=1
+import html.parser, json, re, sys
+
+dom = open(sys.argv[1], encoding="utf-8").read()
+number = int(sys.argv[3])
+errors = []
+
+class Text(html.parser.HTMLParser):
+	def __init__(self):
+		super().__init__(convert_charrefs=True)
+		self.title, self.in_title, self.text = "", False, []
+		self.items = 0
+	def handle_starttag(self, tag, attrs):
+		a = dict(attrs)
+		if tag == "title":
+			self.in_title = True
+		if tag == "td" and a.get("class") == "item":
+			self.items += 1
+	def handle_endtag(self, tag):
+		if tag == "title":
+			self.in_title = False
+	def handle_data(self, d):
+		if self.in_title:
+			self.title += d
+		self.text.append(d)
+
+t = Text()
+t.feed(dom)
+text = re.sub(r"\s+", " ", "".join(t.text))
+want = "No. %d · 국내 미래산업 연구 및 정책동향" % number
+if t.title.strip() != want:
+	errors.append("title is %r, want %r" % (t.title, want))
+m = re.search(r"대상 기간 : (\d{4})\.(\d\d)\.(\d\d)\.~(\d{4})\.(\d\d)\.(\d\d)\.", text)
+if not m:
+	errors.append("no period line")
+else:
+	first = "%s-%s-%s" % m.group(1, 2, 3)
+	last = "%s-%s-%s" % m.group(4, 5, 6)
+	items = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+	dated = [i for i in items if i["date"] and first <= i["date"] <= last]
+	if t.items != len(dated):
+		errors.append("%d items on the page, %d dated %s..%s in the input"
+		    % (t.items, len(dated), first, last))
+	for i in dated:
+		if i["title"] not in text:
+			errors.append("missing item: %s" % i["title"])
+	print("issue page: %d items, %s..%s" % (t.items, first, last))
+for e in errors[:20]:
+	print(e)
+sys.exit(1 if errors else 0)
+PY
+
+# The search page: a word of the first title finds that item, from the
+# query string and from the fragment; a word found nowhere finds none.
+word=$(python3 -c '
+import json, sys
+e = json.load(open(sys.argv[1], encoding="utf-8"))[0]
+print(max(e["t"].replace(",", " ").split(), key=len))' "$site/search.json")
+title=$(python3 -c '
+import json, sys
+print(json.load(open(sys.argv[1], encoding="utf-8"))[0]["t"])' \
+    "$site/search.json")
+q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$word")
+for form in "?q=$q" "#q=$q" "?q=zz%ED%97%88%EA%B3%B5%ED%95%9C%EB%82%B1%EB%A7%90"; do
+	browse --dump-dom "$url/search.html$form" >"$tmp/search.html" ||
+		bad "chromium failed on search.html$form"
+	python3 - "$tmp/search.html" "$form" "$title" <<'PY' || fail=1
+import html.parser, re, sys
+
+dom, form, title = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2], sys.argv[3]
+
+class Hits(html.parser.HTMLParser):
+	def __init__(self):
+		super().__init__(convert_charrefs=True)
+		self.depth, self.hits, self.status, self.where = 0, [], "", None
+	def handle_starttag(self, tag, attrs):
+		a = dict(attrs)
+		if a.get("id") == "search-status":
+			self.where = "status"
+		if tag == "a" and self.where == "results":
+			self.hits.append("")
+			self.where = "hit"
+		if a.get("id") == "search-results":
+			self.where = "results"
+	def handle_endtag(self, tag):
+		if tag == "p" and self.where == "status":
+			self.where = None
+		if tag == "a" and self.where == "hit":
+			self.where = "results"
+		if tag == "ol" and self.where == "results":
+			self.where = None
+	def handle_data(self, d):
+		if self.where == "status":
+			self.status += d
+		if self.where == "hit":
+			self.hits[-1] += d
+
+h = Hits()
+h.feed(dom)
+nothing = form.startswith("?q=zz")
+if nothing:
+	ok = not h.hits and "찾은 항목이 없습니다" in h.status
+else:
+	ok = title in h.hits and re.search(r"\d+건을 찾았습니다", h.status)
+print("search.html%s: %d hits, status %r" % (form, len(h.hits), h.status))
+if not ok:
+	print("FAIL: search.html%s: hits %r" % (form, h.hits[:5]))
+sys.exit(0 if ok else 1)
+PY
+done
+
+# Screenshots, to be looked at (SCREENSHOTS=dir keeps them).
+browse --screenshot="$shots/issue-wide.png" "$url/$issue/index.html" 1280,2000
+browse --screenshot="$shots/issue-phone.png" "$url/$issue/index.html" 390,2400
+browse --screenshot="$shots/search.png" "$url/search.html?q=$q" 1280,1200
+for f in issue-wide issue-phone search; do
+	size=$(wc -c <"$shots/$f.png" 2>/dev/null || echo 0)
+	[ "$size" -gt 10000 ] || bad "screenshot $f.png: $size bytes"
+done
+[ -n "$SCREENSHOTS" ] && echo "screenshots in $shots"
+
+[ "$fail" = 0 ] && echo "site-browser: ok"
+exit "$fail"

@@ -1,0 +1,184 @@
+#!/bin/sh
+# Every file of the site is well formed and every link inside it
+# resolves: HTML tags balance (a python3 html.parser check), ids are
+# unique, each relative href/src names a file of the site and each
+# #fragment an id in it; feed.xml is Atom; search.json and
+# search-index.js hold the same index, whose links resolve too.
+# Built from input/ (and the weekly seed when it is there) and from the
+# small fixture.
+DIGEST=${DIGEST:-bin/digest}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+build() {	# outdir, inputs...
+	out=$1; shift
+	"$DIGEST" build -q -o "$out" "$@" 2>"$tmp/err"
+	if grep -v '\.pdf: ' "$tmp/err" | grep -q 'error:'; then
+		bad "build $*: $(cat "$tmp/err")"
+	fi
+	[ -f "$out/site/index.html" ] || bad "no site from $*"
+}
+
+seed=../shared/seeds/weekly-draft-2025-07-31.txt
+if [ -f "$seed" ]; then
+	build "$tmp/sample" input "$seed"
+else
+	build "$tmp/sample" input
+fi
+build "$tmp/small" tests/site/small.txt
+
+for site in "$tmp/sample/site" "$tmp/small/site"; do
+	python3 - "$site" <<'PY' || bad "$site: see above"
+import html.parser, json, os, re, sys, urllib.parse
+import xml.etree.ElementTree as ET
+
+root = sys.argv[1]
+VOID = {"meta", "link", "input", "col", "br", "hr", "img", "wbr"}
+errors = []
+ids = {}	# file -> set of ids
+links = []	# (file, href)
+
+class Check(html.parser.HTMLParser):
+	def __init__(self, name):
+		super().__init__(convert_charrefs=True)
+		self.name, self.stack, self.ids = name, [], set()
+		self.h1 = 0
+		self.lang = None
+	def err(self, what):
+		line, col = self.getpos()
+		errors.append("%s:%d:%d: %s" % (self.name, line, col, what))
+	def handle_starttag(self, tag, attrs):
+		a = dict(attrs)
+		if tag == "html":
+			self.lang = a.get("lang")
+		if tag == "h1":
+			self.h1 += 1
+		if "id" in a:
+			if a["id"] in self.ids:
+				self.err("duplicate id %s" % a["id"])
+			self.ids.add(a["id"])
+		for k in ("href", "src", "action"):
+			if k in a:
+				links.append((self.name, a[k]))
+		if tag not in VOID:
+			self.stack.append((tag, self.getpos()))
+	def handle_startendtag(self, tag, attrs):
+		if tag not in VOID:
+			self.err("<%s/> is not a void element" % tag)
+		self.handle_starttag(tag, attrs)
+		if tag not in VOID:
+			self.stack.pop()
+	def handle_endtag(self, tag):
+		if tag in VOID:
+			self.err("end tag for void <%s>" % tag)
+			return
+		if not self.stack:
+			self.err("</%s> closes nothing" % tag)
+			return
+		top, pos = self.stack.pop()
+		if top != tag:
+			self.err("</%s> closes <%s> of line %d" % (tag, top, pos[0]))
+
+pages = []
+for d, _, files in os.walk(root):
+	for f in files:
+		pages.append(os.path.relpath(os.path.join(d, f), root))
+pages.sort()
+for name in pages:
+	if not name.endswith(".html"):
+		continue
+	text = open(os.path.join(root, name), encoding="utf-8").read()
+	if not text.startswith("<!DOCTYPE html>"):
+		errors.append("%s: does not start with <!DOCTYPE html>" % name)
+	c = Check(name)
+	c.feed(text)
+	c.close()
+	for tag, pos in c.stack:
+		errors.append("%s:%d: <%s> never closed" % (name, pos[0], tag))
+	if c.lang != "ko":
+		errors.append("%s: <html lang> is %r" % (name, c.lang))
+	if c.h1 != 1:
+		errors.append("%s: %d <h1>" % (name, c.h1))
+	ids[name] = c.ids
+
+def resolve(src, href):
+	u = urllib.parse.urlsplit(href)
+	if u.scheme in ("http", "https"):
+		return
+	if u.scheme or u.netloc:
+		errors.append("%s: link is not relative: %s" % (src, href))
+		return
+	target = os.path.normpath(os.path.join(os.path.dirname(src),
+	    urllib.parse.unquote(u.path))) if u.path else src
+	if target.startswith(".."):
+		errors.append("%s: link leaves the site: %s" % (src, href))
+	elif target not in pages:
+		errors.append("%s: broken link %s" % (src, href))
+	elif u.fragment and u.fragment not in ids.get(target, ()):
+		errors.append("%s: no id %s in %s" % (src, u.fragment, target))
+
+for src, href in links:
+	resolve(src, href)
+
+# Atom.
+A = "{http://www.w3.org/2005/Atom}"
+RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$")
+try:
+	feed = ET.parse(os.path.join(root, "feed.xml")).getroot()
+	if feed.tag != A + "feed":
+		errors.append("feed.xml: root is %s" % feed.tag)
+	for k in ("id", "title", "updated", "author"):
+		if feed.find(A + k) is None:
+			errors.append("feed.xml: no <%s>" % k)
+	if not RFC3339.match(feed.findtext(A + "updated") or ""):
+		errors.append("feed.xml: bad updated")
+	entries = feed.findall(A + "entry")
+	if not entries:
+		errors.append("feed.xml: no entry")
+	seen = set()
+	dates = []
+	for e in entries:
+		for k in ("id", "title", "updated", "link"):
+			if e.find(A + k) is None:
+				errors.append("feed.xml: entry without <%s>" % k)
+		i = e.findtext(A + "id")
+		if i in seen:
+			errors.append("feed.xml: duplicate id %s" % i)
+		seen.add(i)
+		up = e.findtext(A + "updated") or ""
+		if not RFC3339.match(up):
+			errors.append("feed.xml: bad entry updated %r" % up)
+		dates.append(up)
+		link = e.find(A + "link")
+		if link is not None:
+			resolve("feed.xml", link.get("href"))
+	if dates and feed.findtext(A + "updated") != max(dates):
+		errors.append("feed.xml: updated is not the newest entry's")
+except ET.ParseError as ex:
+	errors.append("feed.xml: %s" % ex)
+
+# The search index, as JSON and as a script.
+index = json.load(open(os.path.join(root, "search.json"), encoding="utf-8"))
+js = open(os.path.join(root, "search-index.js"), encoding="utf-8").read()
+m = re.search(r"window\.DIGEST_INDEX = (.*);\s*$", js, re.S)
+if not m or json.loads(m.group(1)) != index:
+	errors.append("search-index.js does not hold search.json")
+for e in index:
+	for k in ("n", "d", "t", "u", "c", "s", "o", "b"):
+		if k not in e:
+			errors.append("search.json: entry without %s" % k)
+	resolve("search.html", e.get("u", ""))
+items = sum(1 for p in pages if re.match(r"^\d{3,}/index\.html$", p))
+if items == 0:
+	errors.append("no issue page")
+
+for e in errors[:40]:
+	print(e)
+sys.exit(1 if errors else 0)
+PY
+done
+
+[ "$fail" = 0 ] && echo "site-html: ok"
+exit "$fail"
