@@ -23,4 +23,9 @@ int	 site_write(const struct render *, const char *dir);
 int	 pdf_write(const struct render *, const struct issue *,
 	    const char *path);
 
+/* Writes beside the brief at pdf_path (brief-NNN.pdf) the mail that
+ * sends it (brief-NNN.eml).  Returns 0, or reports and returns -1. */
+int	 mail_write(const struct render *, const struct issue *,
+	    const char *pdf_path);
+
 #endif

@@ -1,0 +1,281 @@
+/* pdf_mail.c: the mail that sends a brief, brief-NNN.eml beside
+ * brief-NNN.pdf: a MIME message (RFC 5322, 2045-2047) with a short
+ * UTF-8 text and the PDF attached, ready for a mail program to send.
+ *
+ * It is made only from the issue and digest.conf: the Date is the
+ * issue's day at [pdf] time, the boundary and Message-ID follow from the
+ * issue number, so the same issue always gives the same bytes. */
+#include "pdf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "msg.h"
+
+#define CRLF "\r\n"
+
+static const char b64[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Appends p[0..n) in base64; with wrap, in lines of 76 and CRLF. */
+static void
+base64(buf *b, const unsigned char *p, size_t n, int wrap)
+{
+	size_t i, col = 0;
+
+	for (i = 0; i < n; i += 3) {
+		unsigned v = (unsigned)p[i] << 16;
+		size_t k = n - i;
+
+		if (k > 1)
+			v |= (unsigned)p[i + 1] << 8;
+		if (k > 2)
+			v |= p[i + 2];
+		buf_putc(b, b64[(v >> 18) & 63]);
+		buf_putc(b, b64[(v >> 12) & 63]);
+		buf_putc(b, k > 1 ? b64[(v >> 6) & 63] : '=');
+		buf_putc(b, k > 2 ? b64[v & 63] : '=');
+		if (wrap && (col += 4) == 76) {
+			buf_puts(b, CRLF);
+			col = 0;
+		}
+	}
+	if (wrap && col > 0)
+		buf_puts(b, CRLF);
+}
+
+static int
+is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80 || *s == '\r' || *s == '\n')
+			return 0;
+	return 1;
+}
+
+/* Appends text as RFC 2047 encoded words (UTF-8, base64), each of at
+ * most 45 bytes of text so it stays under 76 characters, whole
+ * characters only, folded onto continuation lines. */
+static void
+encoded_words(buf *b, const char *s)
+{
+	size_t len = strlen(s), i = 0;
+
+	while (i < len) {
+		size_t n = 0, adv;
+
+		while (i + n < len) {
+			utf8_decode(s + i + n, len - i - n, &adv);
+			if (adv == 0)
+				adv = 1;
+			if (n + adv > 45)
+				break;
+			n += adv;
+		}
+		if (i > 0)
+			buf_puts(b, CRLF " ");
+		buf_puts(b, "=?UTF-8?B?");
+		base64(b, (const unsigned char *)s + i, n, 0);
+		buf_puts(b, "?=");
+		i += n;
+	}
+}
+
+/* A header whose value may hold any text. */
+static void
+header_text(buf *b, const char *name, const char *value)
+{
+	buf_printf(b, "%s: ", name);
+	if (is_ascii(value))
+		buf_puts(b, value);
+	else
+		encoded_words(b, value);
+	buf_puts(b, CRLF);
+}
+
+/* A header of addresses, "Name <addr>" or "addr", the name encoded
+ * when it is not ASCII. */
+static void
+header_address(buf *b, const char *name, const char *value)
+{
+	const char *lt = strrchr(value, '<');
+
+	if (value[0] == '\0')
+		return;
+	buf_printf(b, "%s: ", name);
+	if (lt == NULL || is_ascii(value)) {
+		buf_puts(b, value);
+	} else {
+		size_t n = (size_t)(lt - value);
+		char *who;
+
+		while (n > 0 && value[n - 1] == ' ')
+			n--;
+		who = xmalloc(n + 1);
+		memcpy(who, value, n);
+		who[n] = '\0';
+		encoded_words(b, who);
+		buf_printf(b, " %s", lt);
+		free(who);
+	}
+	buf_puts(b, CRLF);
+}
+
+/* The Date: the issue's day at [pdf] time, in [site] time_zone. */
+static void
+header_date(buf *b, const struct config *cfg, int date)
+{
+	static const char *const wd[] = {
+		"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
+	};
+	static const char *const mon[] = {
+		"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+		"Oct", "Nov", "Dec",
+	};
+	struct pdf_time t;
+	int z;
+
+	pdf_time(cfg, date, &t);
+	z = t.zone < 0 ? -t.zone : t.zone;
+	buf_printf(b, "Date: %s, %02d %s %04d %02d:%02d:00 %c%02d%02d" CRLF,
+	    wd[date_weekday(date)], t.day, mon[t.month - 1], t.year, t.hour,
+	    t.minute, t.zone < 0 ? '-' : '+', z / 60, z % 60);
+}
+
+/* The domain of the From address, for the Message-ID. */
+static void
+sender_domain(const char *from, char *out, size_t size)
+{
+	const char *at = strrchr(from, '@');
+	size_t n;
+
+	if (at == NULL) {
+		snprintf(out, size, "digest.invalid");
+		return;
+	}
+	n = strcspn(at + 1, "> \t");
+	snprintf(out, size, "%.*s", (int)n, at + 1);
+}
+
+/* Text lines in CRLF, for base64. */
+static void
+crlf_text(buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\n')
+			buf_putc(b, '\r');
+		buf_putc(b, *s);
+	}
+	if (b->len == 0 || b->ptr[b->len - 1] != '\n')
+		buf_puts(b, CRLF);
+}
+
+static void
+message(buf *b, const struct config *cfg, const struct issue *is,
+    const char *name, const unsigned char *pdf, size_t pdflen)
+{
+	const char *from = config_str(cfg, "mail", "from", "");
+	char num[16], date[16], first[16], last[16], domain[128], bound[64];
+	const char *vars[17];
+	buf t = {0}, text = {0};
+
+	snprintf(num, sizeof(num), "%d", is->number);
+	pdf_date(is->date, date, sizeof(date));
+	pdf_date(is->first, first, sizeof(first));
+	pdf_date(is->last, last, sizeof(last));
+	vars[0] = "title", vars[1] = config_str(cfg, "digest", "title", "");
+	vars[2] = "number", vars[3] = num;
+	vars[4] = "date", vars[5] = date;
+	vars[6] = "first", vars[7] = first;
+	vars[8] = "last", vars[9] = last;
+	vars[10] = "author", vars[11] = config_str(cfg, "digest", "author",
+	    "");
+	vars[12] = "subtitle", vars[13] = config_str(cfg, "digest",
+	    "subtitle", "");
+	vars[14] = "file", vars[15] = name;
+	vars[16] = NULL;
+	sender_domain(from, domain, sizeof(domain));
+	snprintf(bound, sizeof(bound), "=_digest_brief_%03d", is->number);
+
+	header_address(b, "From", from);
+	header_address(b, "To", config_str(cfg, "mail", "to", ""));
+	pdf_fill(&t, config_str(cfg, "mail", "subject", ""), vars);
+	header_text(b, "Subject", t.ptr ? t.ptr : "");
+	header_date(b, cfg, is->date);
+	buf_printf(b, "Message-ID: <brief-%03d.%s@%s>" CRLF, is->number,
+	    date, domain);
+	buf_puts(b, "MIME-Version: 1.0" CRLF);
+	/* Opened in a mail program, a draft to send. */
+	buf_puts(b, "X-Unsent: 1" CRLF);
+	buf_printf(b, "Content-Type: multipart/mixed; boundary=\"%s\"" CRLF,
+	    bound);
+	buf_puts(b, CRLF);
+
+	buf_printf(b, "--%s" CRLF, bound);
+	buf_puts(b, "Content-Type: text/plain; charset=UTF-8" CRLF
+	    "Content-Transfer-Encoding: base64" CRLF CRLF);
+	buf_reset(&t);
+	pdf_fill(&t, config_str(cfg, "mail", "body", ""), vars);
+	crlf_text(&text, t.ptr ? t.ptr : "");
+	base64(b, (const unsigned char *)text.ptr, text.len, 1);
+
+	buf_printf(b, "--%s" CRLF, bound);
+	buf_printf(b, "Content-Type: application/pdf; name=\"%s\"" CRLF
+	    "Content-Disposition: attachment; filename=\"%s\"" CRLF
+	    "Content-Transfer-Encoding: base64" CRLF CRLF, name, name);
+	base64(b, pdf, pdflen, 1);
+	buf_printf(b, "--%s--" CRLF, bound);
+	buf_free(&t);
+	buf_free(&text);
+}
+
+int
+mail_write(const struct render *r, const struct issue *is,
+    const char *pdf_path)
+{
+	buf eml = {0}, tmp = {0}, b = {0};
+	const char *name = strrchr(pdf_path, '/');
+	unsigned char *pdf;
+	size_t len, n = strlen(pdf_path);
+	FILE *f;
+	int rc = -1;
+
+	name = name ? name + 1 : pdf_path;
+	if (n > 4 && strcmp(pdf_path + n - 4, ".pdf") == 0)
+		n -= 4;
+	buf_printf(&eml, "%.*s.eml", (int)n, pdf_path);
+	if ((pdf = (unsigned char *)read_whole(pdf_path, &len)) == NULL) {
+		msg(MSG_ERROR, pdf_path, 0, "cannot read: %s",
+		    strerror_safe());
+		goto out;
+	}
+	message(&b, r->cfg, is, name, pdf, len);
+	buf_printf(&tmp, "%s.tmp", eml.ptr);
+	if ((f = fopen(tmp.ptr, "wb")) == NULL) {
+		msg(MSG_ERROR, tmp.ptr, 0, "cannot write: %s",
+		    strerror_safe());
+		goto out;
+	}
+	if (fwrite(b.ptr, 1, b.len, f) != b.len) {
+		msg(MSG_ERROR, tmp.ptr, 0, "cannot write: %s",
+		    strerror_safe());
+		fclose(f);
+		remove(tmp.ptr);
+		goto out;
+	}
+	if (fclose(f) != 0 || rename(tmp.ptr, eml.ptr) == -1) {
+		msg(MSG_ERROR, eml.ptr, 0, "cannot write: %s",
+		    strerror_safe());
+		remove(tmp.ptr);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(pdf);
+	buf_free(&eml);
+	buf_free(&tmp);
+	buf_free(&b);
+	return rc;
+}
