@@ -13,6 +13,7 @@
 #include "date.h"
 #include "dedup.h"
 #include "msg.h"
+#include "outfile.h"
 #include "parse.h"
 #include "read.h"
 #include "render.h"
@@ -103,17 +104,26 @@ collect(struct run *r, const char *path)
 	return rc;
 }
 
-/* Reads and parses every input; the model is complete afterwards. */
+/* Collects the input files named (default input/). */
 static int
-load(struct run *r, int argc, char **argv, int report_merges)
+gather(struct run *r, int argc, char **argv)
 {
-	size_t i;
 	int rc = 0;
 
 	if (argc == 0)
 		rc |= collect(r, "input");
 	for (; argc > 0; argc--, argv++)
 		rc |= collect(r, *argv);
+	return rc;
+}
+
+/* Reads and parses every input gathered; the model is complete
+ * afterwards. */
+static void
+load(struct run *r, int report_merges)
+{
+	size_t i;
+
 	r->docs = xcalloc(r->npaths, sizeof(*r->docs));
 	r->ndocs = r->npaths;
 	for (i = 0; i < r->npaths; i++) {
@@ -125,7 +135,6 @@ load(struct run *r, int argc, char **argv, int report_merges)
 	}
 	classify(&r->cs, &r->cfg, r->use_labels, r->verbose);
 	dedup(&r->cs, &r->cfg, report_merges);
-	return rc;
 }
 
 static void
@@ -209,7 +218,8 @@ cmd_items(struct run *r, int argc, char **argv)
 	buf b = {0};
 	size_t i;
 
-	load(r, argc, argv, 0);
+	gather(r, argc, argv);
+	load(r, 0);
 	for (i = 0; i < r->cs.n; i++)
 		if (!r->cs.items[i].merged)
 			item_json(&b, r, &r->cs.items[i]);
@@ -223,7 +233,8 @@ cmd_check(struct run *r, int argc, char **argv)
 {
 	size_t i, j, k, n;
 
-	load(r, argc, argv, 1);
+	gather(r, argc, argv);
+	load(r, 1);
 	for (i = 0; i < r->ndocs; i++) {
 		const struct doc *d = &r->docs[i];
 		size_t used = 0, furn = 0, unpl = 0;
@@ -291,18 +302,51 @@ templates_dir(const struct run *r, buf *b)
 	return b->ptr;
 }
 
+/* Everything the output of a build depends on: the program, the
+ * configuration, the templates, the options and every input. */
+static uint64_t
+build_hash(const struct run *r, const char *tdir, int week, int all_pdfs)
+{
+	char opts[64];
+	uint64_t h = fnv64(FNV64_INIT, VERSION, sizeof(VERSION));
+	size_t i;
+
+	h = fnv64_file(h, "/proc/self/exe");
+	h = fnv64_file(h, r->cfg.path);
+	h = fnv64_tree(h, tdir);
+	snprintf(opts, sizeof(opts), "-w %d --all-pdfs %d --no-labels %d",
+	    week, all_pdfs, !r->use_labels);
+	h = fnv64(h, opts, strlen(opts) + 1);
+	for (i = 0; i < r->npaths; i++)
+		h = fnv64_file(h, r->paths[i]);
+	return h;
+}
+
 static int
 cmd_build(struct run *r, int argc, char **argv, const char *outdir,
     int week, int all_pdfs)
 {
 	struct render rd;
 	struct issue *iss;
-	size_t n, i;
+	size_t n, i, nout = 0;
 	buf site = {0}, pdf = {0}, tdir = {0};
+	char **outs = NULL;
+	uint64_t hash;
 	int rc = 0;
 
-	if (load(r, argc, argv, 0) == -1)
+	if (gather(r, argc, argv) == -1)
 		return 1;
+	/* Nothing changed since the last build: nothing to do. */
+	hash = build_hash(r, templates_dir(r, &tdir), week, all_pdfs);
+	if (stamp_fresh(outdir, hash)) {
+		msg(MSG_NOTE, outdir, 0, "up to date: nothing changed since "
+		    "the last build");
+		buf_free(&tdir);
+		return 0;
+	}
+	stamp_clear(outdir);
+	buf_reset(&tdir);
+	load(r, 0);
 	iss = weeks_group(&r->cs, &r->cfg, &n);
 	if (n == 0) {
 		msg(MSG_ERROR, NULL, 0, "no dated item in the input: "
@@ -335,6 +379,8 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		buf_printf(&site, "%s/site", outdir);
 		if (site_write(&rd, site.ptr) == -1)
 			rc = 1;
+		outs = xcalloc(n + 1, sizeof(*outs));
+		outs[nout++] = xstrdup("site/index.html");
 	}
 	for (i = 0; rc == 0 && i < n; i++) {
 		if (!all_pdfs && &iss[i] != rd.latest)
@@ -343,7 +389,14 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		buf_printf(&pdf, "%s/brief-%03d.pdf", outdir, iss[i].number);
 		if (pdf_write(&rd, &iss[i], pdf.ptr) == -1)
 			rc = 1;
+		outs[nout++] = xstrdup(pdf.ptr + strlen(outdir) + 1);
 	}
+	/* Stamped only when everything was written. */
+	if (rc == 0 && msg_count(MSG_ERROR) == 0)
+		stamp_write(outdir, hash, outs, nout);
+	for (i = 0; i < nout; i++)
+		free(outs[i]);
+	free(outs);
 	buf_free(&site);
 	buf_free(&pdf);
 	buf_free(&tdir);

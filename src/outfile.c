@@ -1,0 +1,281 @@
+/* outfile.c: outputs written only when they change, and the build
+ * stamp. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "msg.h"
+#include "outfile.h"
+#include "util.h"
+
+#define STAMP_NAME	".digest-stamp"
+#define STAMP_MAGIC	"digest-stamp 1"
+
+int
+file_equals(const char *path, const void *data, size_t len)
+{
+	struct stat st;
+	char chunk[65536];
+	const char *p = data;
+	size_t off = 0;
+	ssize_t n;
+	int fd, same = 1;
+
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (uintmax_t)st.st_size != (uintmax_t)len)
+		return 0;
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return 0;
+	while (same && (n = read(fd, chunk, sizeof(chunk))) > 0) {
+		if (off + (size_t)n > len ||
+		    memcmp(chunk, p + off, (size_t)n) != 0)
+			same = 0;
+		off += (size_t)n;
+	}
+	close(fd);
+	return same && off == len;
+}
+
+/* Writes the whole of data to fd; -1 on error. */
+static int
+write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+	ssize_t n;
+
+	while (len > 0) {
+		if ((n = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Creates path (which must not exist) holding data. */
+static int
+create_file(const char *path, const void *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+
+	if (fd == -1)
+		return -1;
+	if (write_all(fd, data, len) == -1) {
+		int e = errno;
+
+		close(fd);
+		unlink(path);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+int
+write_if_changed(const char *path, const void *data, size_t len)
+{
+	buf tmp = {0};
+	int rc = 1;
+
+	if (file_equals(path, data, len))
+		return 0;
+	/* The process id keeps parallel writers apart. */
+	buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid());
+	(void)unlink(tmp.ptr);
+	if (create_file(tmp.ptr, data, len) == -1 ||
+	    rename(tmp.ptr, path) == -1) {
+		msg(MSG_ERROR, path, 0, "cannot write: %s", strerror_safe());
+		(void)unlink(tmp.ptr);
+		rc = -1;
+	}
+	buf_free(&tmp);
+	return rc;
+}
+
+/* Creates the folders leading to path's last component. */
+static void
+make_parents(char *path)
+{
+	char *s;
+
+	for (s = path + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		(void)mkdir(path, 0777);
+		*s = '/';
+	}
+}
+
+int
+write_keep(const char *olddir, const char *newdir, const char *rel,
+    const void *data, size_t len)
+{
+	buf old = {0}, new = {0};
+	int rc = 1;
+
+	buf_printf(&new, "%s/%s", newdir, rel);
+	make_parents(new.ptr);
+	if (olddir != NULL) {
+		buf_printf(&old, "%s/%s", olddir, rel);
+		if (file_equals(old.ptr, data, len) &&
+		    link(old.ptr, new.ptr) == 0)
+			rc = 0;
+	}
+	if (rc == 1 && create_file(new.ptr, data, len) == -1) {
+		msg(MSG_ERROR, new.ptr, 0, "cannot write: %s",
+		    strerror_safe());
+		rc = -1;
+	}
+	buf_free(&old);
+	buf_free(&new);
+	return rc;
+}
+
+uint64_t
+fnv64(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char *p = data;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
+uint64_t
+fnv64_file(uint64_t h, const char *path)
+{
+	char chunk[65536];
+	uint64_t total = 0;
+	size_t n;
+	FILE *f;
+
+	h = fnv64(h, path, strlen(path) + 1);
+	if ((f = fopen(path, "rb")) == NULL)
+		return fnv64(h, "\0missing", 8);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		h = fnv64(h, chunk, n);
+		total += n;
+	}
+	fclose(f);
+	/* The length ends the file: "ab"+"c" is not "a"+"bc". */
+	return fnv64(h, &total, sizeof(total));
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+uint64_t
+fnv64_tree(uint64_t h, const char *dir)
+{
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, i;
+
+	if ((d = opendir(dir)) == NULL)
+		return fnv64_file(h, dir);
+	while ((de = readdir(d)) != NULL) {
+		buf b = {0};
+
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		buf_printf(&b, "%s/%s", dir, de->d_name);
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = buf_detach(&b);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_name);
+	for (i = 0; i < n; i++) {
+		struct stat st;
+
+		if (stat(names[i], &st) == 0 && S_ISDIR(st.st_mode))
+			h = fnv64_tree(h, names[i]);
+		else
+			h = fnv64_file(h, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	return h;
+}
+
+static void
+stamp_path(const char *outdir, buf *b)
+{
+	buf_printf(b, "%s/%s", outdir, STAMP_NAME);
+}
+
+int
+stamp_fresh(const char *outdir, uint64_t hash)
+{
+	buf path = {0}, want = {0}, out = {0};
+	size_t len;
+	char *s, *line, *next;
+	int fresh = 0;
+
+	stamp_path(outdir, &path);
+	s = read_whole(path.ptr, &len);
+	buf_printf(&want, "%s %016" PRIx64 "\n", STAMP_MAGIC, hash);
+	if (s != NULL && len >= want.len && strlen(s) == len &&
+	    memcmp(s, want.ptr, want.len) == 0) {
+		fresh = 1;
+		for (line = s + want.len; fresh && *line; line = next) {
+			if ((next = strchr(line, '\n')) == NULL)
+				break;
+			*next++ = '\0';
+			buf_reset(&out);
+			buf_printf(&out, "%s/%s", outdir, line);
+			if (access(out.ptr, F_OK) == -1)
+				fresh = 0;
+		}
+	}
+	free(s);
+	buf_free(&path);
+	buf_free(&want);
+	buf_free(&out);
+	return fresh;
+}
+
+int
+stamp_write(const char *outdir, uint64_t hash, char *const *outputs,
+    size_t n)
+{
+	buf path = {0}, b = {0};
+	size_t i;
+	int rc;
+
+	stamp_path(outdir, &path);
+	buf_printf(&b, "%s %016" PRIx64 "\n", STAMP_MAGIC, hash);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s\n", outputs[i]);
+	rc = write_if_changed(path.ptr, b.ptr, b.len) == -1 ? -1 : 0;
+	buf_free(&path);
+	buf_free(&b);
+	return rc;
+}
+
+void
+stamp_clear(const char *outdir)
+{
+	buf path = {0};
+
+	stamp_path(outdir, &path);
+	(void)unlink(path.ptr);
+	buf_free(&path);
+}

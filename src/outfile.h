@@ -1,0 +1,52 @@
+/* outfile.h: writing outputs so that a rebuild touches only what
+ * changed.  Files are compared before they are written; the stamp lets
+ * a build whose inputs did not change skip all its work.
+ *
+ * A writer of one file (a PDF, a mail) calls write_if_changed().  A
+ * writer of a folder built whole beside the live one and then swapped
+ * in (the site) calls write_keep() for every file, with the live folder
+ * as olddir: an unchanged page is hard-linked from the live folder, so
+ * after the swap it keeps its inode and mtime, and the swap stays
+ * atomic. */
+#ifndef DIGEST_OUTFILE_H
+#define DIGEST_OUTFILE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Writes len bytes to path unless path already holds exactly them.  A
+ * write goes to a temporary file beside path, renamed over it: a reader
+ * sees the old file or the new one, never half of one.  Returns 1 when
+ * written, 0 when path was already right (not touched), or reports and
+ * returns -1. */
+int	 write_if_changed(const char *path, const void *data, size_t len);
+
+/* Puts len bytes at newdir/rel (creating rel's folders): a hard link to
+ * olddir/rel when that holds the same bytes, else a new file.  olddir
+ * may be NULL or missing.  Returns 1 when written, 0 when linked, or
+ * reports and returns -1. */
+int	 write_keep(const char *olddir, const char *newdir, const char *rel,
+	    const void *data, size_t len);
+
+/* Whether path holds exactly len bytes equal to data. */
+int	 file_equals(const char *path, const void *data, size_t len);
+
+/* FNV-1a, 64 bits: start from FNV64_INIT, feed any number of pieces. */
+#define FNV64_INIT UINT64_C(0xcbf29ce484222325)
+uint64_t fnv64(uint64_t h, const void *data, size_t len);
+/* Feeds path's name and bytes (a missing file feeds a mark of its own). */
+uint64_t fnv64_file(uint64_t h, const char *path);
+/* Feeds every file under dir, in name order, with its name. */
+uint64_t fnv64_tree(uint64_t h, const char *dir);
+
+/* The stamp, outdir/.digest-stamp: the hash of everything a build read
+ * and the outputs it wrote (relative to outdir), one a line.  A stamp
+ * is fresh when it holds hash and each of its outputs exists. */
+int	 stamp_fresh(const char *outdir, uint64_t hash);
+/* Writes the stamp; call only after a build that succeeded. */
+int	 stamp_write(const char *outdir, uint64_t hash, char *const *outputs,
+	    size_t n);
+/* Removes the stamp: a build that stops half way leaves none. */
+void	 stamp_clear(const char *outdir);
+
+#endif

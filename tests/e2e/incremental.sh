@@ -1,0 +1,90 @@
+#!/bin/sh
+# Incremental builds: a build whose input, configuration, templates and
+# program did not change touches nothing (same inodes, mtimes, bytes)
+# and takes a small part of a full build; any change rebuilds.
+DIGEST=${DIGEST:-bin/digest}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+now() { date +%s%N; }
+# Every output file: name, inode, mtime, size and checksum.
+listing() {
+	(cd "$tmp/out" && find . -type f | LC_ALL=C sort | while read -r f; do
+		printf '%s %s %s\n' "$(stat -c '%n %i %Y %s' "$f")" \
+		    "$(cksum <"$f")"
+	done)
+}
+build() {	# the options after build; the exit status is checked
+	"$DIGEST" build -c "$tmp/digest.conf" -o "$tmp/out" "$@" \
+	    >"$tmp/stdout" 2>"$tmp/err"
+}
+
+mkdir "$tmp/in" && cp input/*.txt "$tmp/in/" || exit 1
+# The configuration's templates are found relative to it: point them back.
+sed "s|^templates *=.*|templates = $PWD/templates|" digest.conf >"$tmp/digest.conf"
+
+t0=$(now)
+if ! build "$tmp/in"; then
+	if grep -q 'not written yet' "$tmp/err"; then
+		echo "incremental: skipped: $(head -1 "$tmp/err")"
+		exit 0
+	fi
+	bad "first build failed: $(head -3 "$tmp/err")"
+fi
+t1=$(now)
+full=$((t1 - t0))
+[ -f "$tmp/out/.digest-stamp" ] && ok || bad "no stamp after a build"
+listing >"$tmp/before"
+sleep 1.1
+
+# Nothing changed: nothing touched, and fast.
+t0=$(now)
+build "$tmp/in" && ok || bad "second build failed: $(head -3 "$tmp/err")"
+t1=$(now)
+again=$((t1 - t0))
+listing >"$tmp/after"
+if cmp -s "$tmp/before" "$tmp/after"; then ok; else
+	bad "a build with nothing changed touched files:"
+	diff "$tmp/before" "$tmp/after" | head -10
+fi
+if [ $((again * 10)) -lt "$full" ]; then ok; else
+	bad "nothing-changed build took $((again / 1000000)) ms, full build $((full / 1000000)) ms (want < 10%)"
+fi
+"$DIGEST" -v build -c "$tmp/digest.conf" -o "$tmp/out" "$tmp/in" 2>&1 |
+    grep -q 'up to date' && ok || bad "-v does not say the output is up to date"
+
+# An input changes: the site changes with it.
+sed 's/2025\.12\.0\([0-9]\)/2025.12.0\1/; 0,/^□ /s/^□ /□ 새 소식, /' \
+    "$tmp/in/draft-2025-12-11.txt" >"$tmp/x" && mv "$tmp/x" "$tmp/in/draft-2025-12-11.txt"
+build "$tmp/in" && ok || bad "build after an input change failed: $(head -3 "$tmp/err")"
+grep -rq '새 소식' "$tmp/out/site" && ok || bad "the changed title is not in the site"
+listing >"$tmp/changed"
+cmp -s "$tmp/after" "$tmp/changed" && bad "an input changed, the output did not" || ok
+
+# The configuration changes: rebuilt.
+sed 's/^kicker *=.*/kicker = 한주간 다시 보는/' "$tmp/digest.conf" >"$tmp/x" &&
+    mv "$tmp/x" "$tmp/digest.conf"
+build "$tmp/in" && grep -rq '한주간 다시 보는' "$tmp/out/site" && ok ||
+    bad "a configuration change was not rebuilt"
+
+# An output is gone: rebuilt, whatever the stamp says.
+rm -f "$tmp/out/site/index.html"
+build "$tmp/in" && [ -f "$tmp/out/site/index.html" ] && ok ||
+    bad "a deleted output was not written again"
+
+# Other options, other output: --all-pdfs is not "up to date".
+build --all-pdfs "$tmp/in" && ok || bad "--all-pdfs failed: $(head -3 "$tmp/err")"
+n=$(ls "$tmp/out"/brief-*.pdf | wc -l)
+[ "$n" -ge 2 ] && ok || bad "--all-pdfs after a build wrote $n PDFs"
+
+# A build that fails leaves no stamp: the next one builds.
+build -w 2020-01-01 "$tmp/in"
+[ $? = 1 ] && ok || bad "-w with no issue should exit 1"
+[ -f "$tmp/out/.digest-stamp" ] && bad "a failed build left a stamp" || ok
+build "$tmp/in" && [ -f "$tmp/out/.digest-stamp" ] && ok ||
+    bad "the build after a failed one wrote no stamp"
+
+echo "incremental: $pass passed, $fail failed"
+[ $fail = 0 ]

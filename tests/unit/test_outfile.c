@@ -1,0 +1,172 @@
+/* test_outfile.c: outputs written only when they change, and the
+ * build stamp. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "msg.h"
+#include "outfile.h"
+#include "util.h"
+
+static char dir[64];
+
+static int
+setup(void **state)
+{
+	(void)state;
+	strcpy(dir, "/tmp/test_outfile.XXXXXX");
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	buf cmd = {0};
+	int rc;
+
+	(void)state;
+	buf_printf(&cmd, "rm -rf '%s'", dir);
+	rc = system(cmd.ptr);
+	buf_free(&cmd);
+	return rc == 0 ? 0 : -1;
+}
+
+static char *
+in_dir(const char *name)
+{
+	buf b = {0};
+
+	buf_printf(&b, "%s/%s", dir, name);
+	return buf_detach(&b);
+}
+
+static void
+test_fnv(void **state)
+{
+	(void)state;
+	/* The published FNV-1a test vectors. */
+	assert_true(fnv64(FNV64_INIT, "", 0) == UINT64_C(0xcbf29ce484222325));
+	assert_true(fnv64(FNV64_INIT, "a", 1) == UINT64_C(0xaf63dc4c8601ec8c));
+	assert_true(fnv64(FNV64_INIT, "foobar", 6) ==
+	    UINT64_C(0x85944171f73967e8));
+}
+
+static void
+test_write_if_changed(void **state)
+{
+	char *p = in_dir("f.txt");
+	struct stat a, b;
+
+	(void)state;
+	assert_int_equal(write_if_changed(p, "hello", 5), 1);
+	assert_true(file_equals(p, "hello", 5));
+	assert_false(file_equals(p, "hell", 4));
+	assert_false(file_equals(p, "hellO", 5));
+	assert_int_equal(stat(p, &a), 0);
+	/* The same bytes: the file is left alone. */
+	assert_int_equal(write_if_changed(p, "hello", 5), 0);
+	assert_int_equal(stat(p, &b), 0);
+	assert_true(a.st_ino == b.st_ino);
+	assert_true(a.st_mtim.tv_sec == b.st_mtim.tv_sec &&
+	    a.st_mtim.tv_nsec == b.st_mtim.tv_nsec);
+	/* Other bytes: a new file renamed in. */
+	assert_int_equal(write_if_changed(p, "world!", 6), 1);
+	assert_true(file_equals(p, "world!", 6));
+	assert_int_equal(write_if_changed(p, "", 0), 1);
+	assert_true(file_equals(p, "", 0));
+	/* No temporary file is left behind. */
+	assert_int_equal(system("test $(ls /tmp/test_outfile.*/ | wc -l) = 1"),
+	    0);
+	msg_verbosity(-1);
+	assert_int_equal(write_if_changed("/nonexistent/dir/f", "x", 1), -1);
+	free(p);
+}
+
+static void
+test_write_keep(void **state)
+{
+	char *old = in_dir("old"), *new = in_dir("new");
+	char *same = in_dir("old/a/same.html"), *same2 = in_dir("new/a/same.html");
+	char *diff2 = in_dir("new/diff.html");
+	struct stat a, b;
+
+	(void)state;
+	assert_int_equal(write_keep(NULL, old, "a/same.html", "<p>", 3), 1);
+	assert_int_equal(write_keep(NULL, old, "diff.html", "<p>1", 4), 1);
+	assert_int_equal(mkdir(new, 0777), 0);
+	assert_int_equal(write_keep(old, new, "a/same.html", "<p>", 3), 0);
+	assert_int_equal(write_keep(old, new, "diff.html", "<p>2", 4), 1);
+	assert_int_equal(write_keep(old, new, "b/fresh.html", "<p>", 3), 1);
+	assert_int_equal(stat(same, &a), 0);
+	assert_int_equal(stat(same2, &b), 0);
+	assert_true(a.st_ino == b.st_ino);
+	assert_true(file_equals(diff2, "<p>2", 4));
+	free(old), free(new), free(same), free(same2), free(diff2);
+}
+
+static void
+test_stamp(void **state)
+{
+	char *out = in_dir("out"), *pdf = in_dir("out/brief-001.pdf");
+	char *outputs[] = { "brief-001.pdf" };
+	uint64_t h = fnv64(FNV64_INIT, "input", 5);
+
+	(void)state;
+	assert_int_equal(mkdir(out, 0777), 0);
+	assert_false(stamp_fresh(out, h));
+	assert_int_equal(write_if_changed(pdf, "%PDF", 4), 1);
+	assert_int_equal(stamp_write(out, h, outputs, 1), 0);
+	assert_true(stamp_fresh(out, h));
+	assert_false(stamp_fresh(out, h + 1));
+	/* An output gone: not fresh. */
+	assert_int_equal(unlink(pdf), 0);
+	assert_false(stamp_fresh(out, h));
+	assert_int_equal(write_if_changed(pdf, "%PDF", 4), 1);
+	assert_true(stamp_fresh(out, h));
+	stamp_clear(out);
+	assert_false(stamp_fresh(out, h));
+	free(out), free(pdf);
+}
+
+static void
+test_hash_files(void **state)
+{
+	char *t = in_dir("tree"), *f = in_dir("tree/x"), *g = in_dir("tree/y");
+	uint64_t h1, h2;
+
+	(void)state;
+	assert_int_equal(mkdir(t, 0777), 0);
+	assert_int_equal(write_if_changed(f, "ab", 2), 1);
+	assert_int_equal(write_if_changed(g, "c", 1), 1);
+	h1 = fnv64_tree(FNV64_INIT, t);
+	assert_true(h1 == fnv64_tree(FNV64_INIT, t));
+	/* The same bytes cut elsewhere hash otherwise. */
+	assert_int_equal(write_if_changed(f, "a", 1), 1);
+	assert_int_equal(write_if_changed(g, "bc", 2), 1);
+	h2 = fnv64_tree(FNV64_INIT, t);
+	assert_true(h1 != h2);
+	assert_true(fnv64_file(FNV64_INIT, f) !=
+	    fnv64_file(FNV64_INIT, "/nonexistent"));
+	free(t), free(f), free(g);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_fnv),
+		cmocka_unit_test(test_write_if_changed),
+		cmocka_unit_test(test_write_keep),
+		cmocka_unit_test(test_stamp),
+		cmocka_unit_test(test_hash_files),
+	};
+
+	return cmocka_run_group_tests_name("outfile", tests, setup, teardown);
+}
