@@ -219,9 +219,8 @@ page_new(const struct site *s, const char *root,
     const char *content_template, struct tdict **content)
 {
 	const struct config *c = s->cfg;
-	struct tdict *d = tdict_new("page"), *sub;
+	struct tdict *d = tdict_new("page");
 	buf p = {0};
-	size_t i;
 
 	tdict_set_global(d, "ROOT", root);
 	tdict_set_global(d, "SITE_TITLE", config_str(c, "digest", "title",
@@ -233,15 +232,6 @@ page_new(const struct site *s, const char *root,
 	    "number_label", ""));
 	tdict_set_global(d, "NONE", config_str(c, "digest", "none", ""));
 	tdict_set_global(d, "AUTHOR", config_str(c, "digest", "author", ""));
-	for (i = 0; i < c->nsectors; i++) {
-		sub = tdict_section(d, "NAV_SECTOR");
-		buf_reset(&p);
-		buf_printf(&p, "%ssector/", root);
-		slug(&p, c->sectors[i].id);
-		buf_puts(&p, ".html");
-		tdict_set(sub, "HREF", p.ptr);
-		tdict_set(sub, "NAME", c->sectors[i].name);
-	}
 	tmpl_path(s, content_template, &p);
 	*content = tdict_include(d, "CONTENT", p.ptr);
 	buf_free(&p);
@@ -285,6 +275,17 @@ count_items(const struct issue *is, int sec, int sector, int org,
 			n++;
 	}
 	return n;
+}
+
+static int
+sector_in_issue(const struct issue *is, int sector)
+{
+	size_t i;
+
+	for (i = 0; i < is->n; i++)
+		if (is->items[i]->sector == sector)
+			return 1;
+	return 0;
 }
 
 static void
@@ -337,6 +338,11 @@ org_slots(const struct config *c, const struct issue *is, int sec,
 		sl->v[sl->n++] = -1;
 }
 
+/* The rows of the table of section sec, sector sector; 0 when the
+ * sector has no block there.  As in the PDF, a sector has its block
+ * when it has items in the section, or anywhere in the issue (so the
+ * sectors of the week show in every section, their empty groups saying
+ * so), or when digest.conf says show_empty for it. */
 static size_t
 table_rows(const struct config *c, const struct issue *is, int sec,
     int sector)
@@ -344,6 +350,10 @@ table_rows(const struct config *c, const struct issue *is, int sec,
 	struct slots orgs;
 	size_t i, n = 0, k;
 
+	if (count_items(is, sec, sector, 0, 1) == 0 && (sec < 0 ||
+	    sector < 0 || (!c->sectors[sector].show_empty &&
+	    !sector_in_issue(is, sector))))
+		return 0;
 	org_slots(c, is, sec, sector, &orgs);
 	for (i = 0; i < orgs.n; i++)
 		n += (k = count_items(is, sec, sector, orgs.v[i], 0)) ? k : 1;

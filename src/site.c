@@ -199,6 +199,8 @@ page_home(const struct site *s)
 		for (j = 0; j < c->nsectors; j++) {
 			size_t len = b.len;
 
+			if (count_in(r->latest, (int)i, (int)j) == 0)
+				continue;
 			d = tdict_section(sd, "SECTOR");
 			tdict_set(d, "NAME", c->sectors[j].name);
 			buf_putc(&b, '-');
