@@ -379,7 +379,7 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		buf_printf(&site, "%s/site", outdir);
 		if (site_write(&rd, site.ptr) == -1)
 			rc = 1;
-		outs = xcalloc(n + 1, sizeof(*outs));
+		outs = xcalloc(2 * n + 1, sizeof(*outs));
 		outs[nout++] = xstrdup("site/index.html");
 	}
 	for (i = 0; rc == 0 && i < n; i++) {
@@ -387,9 +387,13 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 			continue;
 		buf_reset(&pdf);
 		buf_printf(&pdf, "%s/brief-%03d.pdf", outdir, iss[i].number);
-		if (pdf_write(&rd, &iss[i], pdf.ptr) == -1)
+		if (pdf_write(&rd, &iss[i], pdf.ptr) == -1 ||
+		    mail_write(&rd, &iss[i], pdf.ptr) == -1)
 			rc = 1;
 		outs[nout++] = xstrdup(pdf.ptr + strlen(outdir) + 1);
+		buf_reset(&pdf);
+		buf_printf(&pdf, "brief-%03d.eml", iss[i].number);
+		outs[nout++] = xstrdup(pdf.ptr);
 	}
 	/* Stamped only when everything was written. */
 	if (rc == 0 && msg_count(MSG_ERROR) == 0)

@@ -15,6 +15,7 @@
 
 #include "date.h"
 #include "msg.h"
+#include "outfile.h"
 
 void
 pdf_fill(buf *b, const char *tmpl, const char *const *vars)
@@ -132,6 +133,11 @@ set_id(HPDF_Doc doc, const struct config *cfg, const struct issue *is)
 
 	HPDF_MD5Init(&c);
 	for (i = 0; i < cfg->n; i++) {
+		/* The words of the brief, not the settings of the rest. */
+		if (strcmp(cfg->e[i].section, "digest") != 0 &&
+		    strcmp(cfg->e[i].section, "pdf") != 0 &&
+		    strcmp(cfg->e[i].key, "name") != 0)
+			continue;
 		md5_str(&c, cfg->e[i].section);
 		md5_str(&c, cfg->e[i].key);
 		md5_str(&c, cfg->e[i].value);
@@ -179,6 +185,26 @@ set_info(HPDF_Doc doc, const struct config *cfg, const struct issue *is)
 	buf_free(&b);
 }
 
+/* The saved document, from libharu's memory stream. */
+static unsigned char *
+saved(HPDF_Doc doc, size_t *len)
+{
+	HPDF_UINT32 size = HPDF_GetStreamSize(doc), got;
+	unsigned char *p = xmalloc(size ? size : 1);
+	size_t n = 0;
+
+	HPDF_ResetStream(doc);
+	while (n < size) {
+		got = size - (HPDF_UINT32)n;
+		if (HPDF_ReadFromStream(doc, p + n, &got) != HPDF_OK &&
+		    got == 0)
+			break;
+		n += got;
+	}
+	*len = n;
+	return p;
+}
+
 int
 pdf_write(const struct render *r, const struct issue *is, const char *path)
 {
@@ -186,7 +212,8 @@ pdf_write(const struct render *r, const struct issue *is, const char *path)
 	struct fonts fonts;
 	struct layout L;
 	HPDF_Doc doc;
-	buf tmp = {0};
+	unsigned char *data = NULL;
+	size_t len = 0;
 	int rc = -1, laid = 0;
 
 	if ((doc = HPDF_New(on_error, &errs)) == NULL) {
@@ -204,23 +231,24 @@ pdf_write(const struct render *r, const struct issue *is, const char *path)
 	set_id(doc, r->cfg, is);
 	if (pdf_font_finish(&fonts) == -1 || errs.n > 0)
 		goto out;
-	buf_printf(&tmp, "%s.tmp", path);
-	if (HPDF_SaveToFile(doc, tmp.ptr) != HPDF_OK || errs.n > 0) {
-		msg(MSG_ERROR, path, 0, "cannot write the PDF");
-		remove(tmp.ptr);
+	if (HPDF_SaveToStream(doc) != HPDF_OK || errs.n > 0) {
+		msg(MSG_ERROR, path, 0, "libharu cannot save the PDF");
 		goto out;
 	}
-	if (rename(tmp.ptr, path) == -1) {
-		msg(MSG_ERROR, path, 0, "cannot write: %s", strerror_safe());
-		remove(tmp.ptr);
+	data = saved(doc, &len);
+	if (len != HPDF_GetStreamSize(doc) || errs.n > 0) {
+		msg(MSG_ERROR, path, 0, "libharu cannot save the PDF");
 		goto out;
 	}
+	/* Unchanged, the file keeps its time. */
+	if (write_if_changed(path, data, len) == -1)
+		goto out;
 	rc = 0;
 out:
 	if (laid)
 		pdf_layout_free(&L);
 	pdf_font_free(&fonts);
 	HPDF_Free(doc);
-	buf_free(&tmp);
+	free(data);
 	return rc;
 }

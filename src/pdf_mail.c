@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "msg.h"
+#include "outfile.h"
 
 #define CRLF "\r\n"
 
@@ -235,11 +236,10 @@ int
 mail_write(const struct render *r, const struct issue *is,
     const char *pdf_path)
 {
-	buf eml = {0}, tmp = {0}, b = {0};
+	buf eml = {0}, b = {0};
 	const char *name = strrchr(pdf_path, '/');
 	unsigned char *pdf;
 	size_t len, n = strlen(pdf_path);
-	FILE *f;
 	int rc = -1;
 
 	name = name ? name + 1 : pdf_path;
@@ -252,30 +252,12 @@ mail_write(const struct render *r, const struct issue *is,
 		goto out;
 	}
 	message(&b, r->cfg, is, name, pdf, len);
-	buf_printf(&tmp, "%s.tmp", eml.ptr);
-	if ((f = fopen(tmp.ptr, "wb")) == NULL) {
-		msg(MSG_ERROR, tmp.ptr, 0, "cannot write: %s",
-		    strerror_safe());
+	if (write_if_changed(eml.ptr, b.ptr, b.len) == -1)
 		goto out;
-	}
-	if (fwrite(b.ptr, 1, b.len, f) != b.len) {
-		msg(MSG_ERROR, tmp.ptr, 0, "cannot write: %s",
-		    strerror_safe());
-		fclose(f);
-		remove(tmp.ptr);
-		goto out;
-	}
-	if (fclose(f) != 0 || rename(tmp.ptr, eml.ptr) == -1) {
-		msg(MSG_ERROR, eml.ptr, 0, "cannot write: %s",
-		    strerror_safe());
-		remove(tmp.ptr);
-		goto out;
-	}
 	rc = 0;
 out:
 	free(pdf);
 	buf_free(&eml);
-	buf_free(&tmp);
 	buf_free(&b);
 	return rc;
 }
