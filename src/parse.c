@@ -162,28 +162,91 @@ title_split(const char *text, int year_hint, struct arena *a, char **title,
 	return st;
 }
 
-/* Cost of giving url u to item it: 0 when the dates agree or cannot be
- * compared, 2 when they differ. */
+/* Cost of giving a URL dated ud to item it: 0 when the dates agree or
+ * cannot be compared, 2 when they differ. */
 static int
-url_cost(const struct item *it, const char *u)
+url_cost(const struct item *it, int ud)
 {
-	int ud = date_in_url(u);
-
 	return ud == DATE_NONE || it->date == DATE_NONE || ud == it->date ?
 	    0 : 2;
+}
+
+/* More cells than this (two ints each) and a page's URLs are given in
+ * order, not weighed: only a hostile page has that many. */
+#define URL_CELLS_MAX	(1 << 20)
+
+/* Fills owner[i], the item of URL i, weighing every way to give the m
+ * URLs to the n items in order.  best[i][j]: least cost of the first i
+ * URLs over the first j items, where URL i-1 goes to item j-1.  Each
+ * item takes zero or more URLs, in order; an item without one costs 1,
+ * every URL beyond an item's first costs 1, a date that disagrees
+ * costs 2.  O(m n): the best earlier item for URL i-2 is a running
+ * minimum. */
+static void
+urls_weigh(struct item **items, size_t n, const int *ud, size_t m,
+    size_t *owner)
+{
+	int *best, *from, cost, pmin, c, prev;
+	size_t i, j, bj, pk;
+
+	best = xcalloc((m + 1) * (n + 1), sizeof(int));
+	from = xcalloc((m + 1) * (n + 1), sizeof(int));
+#define AT(i, j) ((i) * (n + 1) + (j))
+	for (i = 0; i <= m; i++)
+		for (j = 0; j <= n; j++)
+			best[AT(i, j)] = INT_MAX / 2;
+	/* URL 0 to item j: items before j go without. */
+	for (j = 1; j <= n; j++) {
+		best[AT(1, j)] = (int)(j - 1) + url_cost(items[j - 1], ud[0]);
+		from[AT(1, j)] = 0;
+	}
+	for (i = 2; i <= m; i++) {
+		/* Least best[i-1][k] - k over k < j, and the first such k. */
+		pmin = INT_MAX / 2;
+		pk = 0;
+		for (j = 1; j <= n; j++) {
+			c = url_cost(items[j - 1], ud[i - 1]);
+			/* URL i-2 went to an earlier item k-1; the items
+			 * between go without. */
+			if (pk != 0 && (cost = pmin + (int)j - 1 + c) <
+			    best[AT(i, j)]) {
+				best[AT(i, j)] = cost;
+				from[AT(i, j)] = (int)pk;
+			}
+			/* URL i-2 went to this item too. */
+			prev = best[AT(i - 1, j)];
+			if (prev < INT_MAX / 2 && (cost = prev + 1 + c) <
+			    best[AT(i, j)]) {
+				best[AT(i, j)] = cost;
+				from[AT(i, j)] = (int)j;
+			}
+			if (prev < INT_MAX / 2 && prev - (int)j < pmin) {
+				pmin = prev - (int)j;
+				pk = j;
+			}
+		}
+	}
+	/* Items after the last URL's go without. */
+	bj = 1;
+	for (j = 1; j <= n; j++)
+		if (best[AT(m, j)] + (int)(n - j) <
+		    best[AT(m, bj)] + (int)(n - bj))
+			bj = j;
+	for (i = m, j = bj; i >= 1; i--) {
+		owner[i - 1] = j - 1;
+		j = (size_t)from[AT(i, j)];
+	}
+#undef AT
+	free(best);
+	free(from);
 }
 
 void
 urls_assign(struct item **items, size_t n, char **urls, size_t m,
     struct arena *a, const char *file, int line)
 {
-	/* best[i][j]: least cost of the first i URLs over the first j
-	 * items, where URL i-1 goes to item j-1.  Each item takes zero or
-	 * more URLs, in order; an item without one costs 1, every URL
-	 * beyond an item's first costs 1, a date that disagrees costs 2. */
-	int *best, *from;
-	size_t i, j, k, bj;
-	int cost;
+	size_t i, *owner;
+	int *ud;
 
 	if (n == 0) {
 		if (m > 0)
@@ -198,56 +261,26 @@ urls_assign(struct item **items, size_t n, char **urls, size_t m,
 		msg(MSG_WARNING, file, line, "%zu source URL%s for %zu "
 		    "item%s started on this page", m, m == 1 ? "" : "s",
 		    n, n == 1 ? "" : "s");
-	best = xcalloc((m + 1) * (n + 1), sizeof(int));
-	from = xcalloc((m + 1) * (n + 1), sizeof(int));
-#define AT(i, j) ((i) * (n + 1) + (j))
-	for (i = 0; i <= m; i++)
-		for (j = 0; j <= n; j++)
-			best[AT(i, j)] = INT_MAX / 2;
-	/* URL 0 to item j: items before j go without. */
-	for (j = 1; j <= n; j++) {
-		best[AT(1, j)] = (int)(j - 1) + url_cost(items[j - 1], urls[0]);
-		from[AT(1, j)] = 0;
-	}
-	for (i = 2; i <= m; i++)
-		for (j = 1; j <= n; j++)
-			for (k = 1; k <= j; k++) {
-				/* URL i-2 went to item k-1. */
-				cost = best[AT(i - 1, k)];
-				if (cost >= INT_MAX / 2)
-					continue;
-				cost += k == j ? 1 : (int)(j - k - 1);
-				cost += url_cost(items[j - 1], urls[i - 1]);
-				if (cost < best[AT(i, j)]) {
-					best[AT(i, j)] = cost;
-					from[AT(i, j)] = (int)k;
-				}
-			}
-	/* Items after the last URL's go without. */
-	bj = 1;
-	for (j = 1; j <= n; j++)
-		if (best[AT(m, j)] + (int)(n - j) <
-		    best[AT(m, bj)] + (int)(n - bj))
-			bj = j;
-	{
-		size_t *owner = xcalloc(m, sizeof(*owner));
+	owner = xcalloc(m, sizeof(*owner));
+	ud = xcalloc(m, sizeof(*ud));
+	for (i = 0; i < m; i++)
+		ud[i] = date_in_url(urls[i]);
+	if (m + 1 > URL_CELLS_MAX / (n + 1)) {
+		msg(MSG_WARNING, file, line, "%zu URLs for %zu items on one "
+		    "page: too many to match by date; given in order", m, n);
+		for (i = 0; i < m; i++)
+			owner[i] = i < n ? i : n - 1;
+	} else
+		urls_weigh(items, n, ud, m, owner);
+	for (i = 0; i < m; i++) {
+		struct item *it = items[owner[i]];
 
-		for (i = m, j = bj; i >= 1; i--) {
-			owner[i - 1] = j - 1;
-			j = (size_t)from[AT(i, j)];
-		}
-		for (i = 0; i < m; i++) {
-			struct item *it = items[owner[i]];
-
-			strlist_add(&it->urls, a, urls[i]);
-			if (url_cost(it, urls[i]))
-				msg(MSG_WARNING, file, line, "source URL "
-				    "dated otherwise than its item \"%s\": %s",
-				    it->title, urls[i]);
-		}
-		free(owner);
+		strlist_add(&it->urls, a, urls[i]);
+		if (url_cost(it, ud[i]))
+			msg(MSG_WARNING, file, line, "source URL dated "
+			    "otherwise than its item \"%s\": %s", it->title,
+			    urls[i]);
 	}
-#undef AT
-	free(best);
-	free(from);
+	free(owner);
+	free(ud);
 }
