@@ -156,6 +156,9 @@ sector_header(struct weekly *w, const struct line *l, int lineno)
 		    "add it to the configuration; its items are classified "
 		    "from their text", str_trim(arena_strdup(&w->cs->arena,
 		    name)));
+	/* The same sector again is a running title at a page top. */
+	if (i >= 0 && i == w->sector && w->pending < 0)
+		return 1;
 	resolve_pending(w);
 	if (w->org >= 0 && i >= 0) {
 		w->pending = i;
@@ -179,6 +182,8 @@ section_header(struct weekly *w, const struct line *l)
 	    l->text + strlen("□"));
 	if (i < 0)
 		return 0;
+	if (i == w->section)	/* a running title at a page top */
+		return 1;
 	resolve_pending(w);
 	w->section = i;
 	w->sector = -1;
