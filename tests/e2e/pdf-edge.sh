@@ -1,0 +1,104 @@
+#!/bin/sh
+# tests/e2e/pdf-edge.sh: the brief of tests/pdf/edge-week.txt, a week
+# made to try the layout: a Hangul word and a URL longer than a line,
+# punctuation at every turn, an item longer than a page.  Checks the
+# brief as pdf.sh does, then: no line starts with closing punctuation or
+# ends with opening punctuation, the long word and the long URL come back
+# whole, the URL is a link to the whole address; and that a missing font
+# is a clear error.
+# Usage, from the repository root: DIGEST=bin/digest sh tests/e2e/pdf-edge.sh
+digest=${DIGEST:-bin/digest}
+week=tests/pdf/edge-week.txt
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+die() {
+	echo "pdf-edge.sh: FAIL: $*" >&2
+	exit 1
+}
+
+for t in pdftotext pdfinfo qpdf python3; do
+	command -v "$t" >/dev/null 2>&1 || die "$t is not installed"
+done
+
+"$digest" build -q -o "$tmp/a" "$week" 2>"$tmp/err" ||
+	{ cat "$tmp/err" >&2; die "digest build failed"; }
+pdf=$tmp/a/brief-108.pdf
+[ -f "$pdf" ] || die "no brief-108.pdf"
+"$digest" items "$week" >"$tmp/items.jsonl" 2>/dev/null ||
+	die "digest items failed"
+python3 tests/pdf/check_brief.py --pdf "$pdf" --items "$tmp/items.jsonl" \
+    --conf digest.conf --eml "$tmp/a/brief-108.eml" >"$tmp/check" 2>&1 ||
+	{ cat "$tmp/check" >&2; die "the brief fails its checks"; }
+
+pdftotext -raw "$pdf" "$tmp/text" 2>"$tmp/err" && [ ! -s "$tmp/err" ] ||
+	die "pdftotext: $(cat "$tmp/err")"
+qpdf --json=1 --json-key=objects "$pdf" >"$tmp/objects.json" ||
+	die "qpdf cannot read the brief"
+python3 - "$tmp/text" "$tmp/items.jsonl" "$tmp/objects.json" <<'EOF' ||
+import json, re, sys
+
+text = open(sys.argv[1], encoding="utf-8").read()
+items = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+objects = json.load(open(sys.argv[3]))["objects"]
+bad = 0
+closing = set(".,)]}」』>%:;!?·")
+opening = set("([{「『<")
+for line in text.splitlines():
+    s = line.strip()
+    if not s:
+        continue
+    if s[0] in closing:
+        print("a line starts with closing punctuation: " + s)
+        bad += 1
+    if s[-1] in opening:
+        print("a line ends with opening punctuation: " + s)
+        bad += 1
+flat = re.sub(r"\s+", "", text)
+word = next(w for it in items for b in it["bullets"] for w in b.split()
+            if len(w) > 60)
+if word not in flat:
+    print("the long word does not come back whole")
+    bad += 1
+url = max((u for it in items for u in it["urls"]), key=len)
+if url not in flat:
+    print("the long URL does not come back whole: " + url)
+    bad += 1
+uris = set()
+
+
+def walk(v):
+    if isinstance(v, dict):
+        if isinstance(v.get("/URI"), str):
+            uris.add(v["/URI"])
+        for x in v.values():
+            walk(x)
+    elif isinstance(v, list):
+        for x in v:
+            walk(x)
+
+
+walk(objects)
+for it in items:
+    for u in it["urls"]:
+        if u not in uris:
+            print("no link to " + u + " among " + repr(sorted(uris)))
+            bad += 1
+sys.exit(1 if bad else 0)
+EOF
+	die "line breaking or links are wrong"
+
+# A font that is not installed is an error that names it.
+sed -e 's/^font = .*/font = NoSuchFontFamily/' \
+    -e "s|^templates = templates|templates = $(pwd)/templates|" \
+    digest.conf >"$tmp/nofont.conf"
+if "$digest" build -q -c "$tmp/nofont.conf" -o "$tmp/c" "$week" \
+    2>"$tmp/err"; then
+	die "a build without its font succeeded"
+fi
+grep -q "NoSuchFontFamily.*not installed" "$tmp/err" ||
+	die "a missing font is not reported clearly: $(cat "$tmp/err")"
+[ ! -f "$tmp/c/brief-108.pdf" ] || die "a brief was written without its font"
+
+echo "pdf-edge.sh: ok: $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p') pages;" \
+    "$(sed -n 's/^titles: //p' "$tmp/check")"

@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""check_brief.py: checks a PDF brief (and its .eml) against the items it
+was built from, with poppler, qpdf and the email module.
+
+usage: check_brief.py --pdf BRIEF.pdf --items ITEMS.jsonl --conf digest.conf
+                      [--eml BRIEF.eml] [--min-continued N]
+
+Prints one line per failure and exits 1 if there was any; prints a summary
+and exits 0 otherwise.  Checked:
+  - qpdf --check is clean; pdftotext and pdffonts print nothing on stderr;
+  - every font is embedded as a subset (ABCDEF+Name) with a ToUnicode map;
+  - body pages carry their printed number in the footer, the page labels
+    agree, and no body page is empty;
+  - the contents list every section, sector and item, and each contents
+    number is the printed number of the page its entry is on;
+  - every item's title is on its page, kept with its first bullet line,
+    and the start of every bullet comes back from pdftotext as written;
+  - a page a table goes on to starts with the table's header row;
+  - the outline has an entry per contents entry, pointing at its page;
+  - the .eml parses, has the brief attached byte for byte, and its Date
+    is the issue's day.
+"""
+import argparse
+import configparser
+import email
+import email.policy
+import json
+import re
+import subprocess
+import sys
+
+failures = []
+
+
+def fail(text):
+    failures.append(text)
+    print("FAIL: " + text)
+
+
+def run(argv, binary=False):
+    p = subprocess.run(argv, capture_output=True)
+    if p.stderr:
+        fail("%s printed on stderr: %s" % (" ".join(argv[:2]),
+             p.stderr.decode("utf-8", "replace").strip()[:300]))
+    return p.stdout if binary else p.stdout.decode("utf-8", "replace"), \
+        p.returncode
+
+
+def flat(s):
+    """Text without any white space, for comparing wrapped lines."""
+    return re.sub(r"\s+", "", s)
+
+
+def dots(iso):
+    return iso.replace("-", ".")
+
+
+def load_conf(path):
+    c = configparser.ConfigParser(interpolation=None, strict=False,
+                                  comment_prefixes=(";", "#"))
+    c.read(path, encoding="utf-8")
+    return c
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pdf", required=True)
+    ap.add_argument("--items", required=True)
+    ap.add_argument("--conf", required=True)
+    ap.add_argument("--eml")
+    ap.add_argument("--min-continued", type=int, default=1)
+    a = ap.parse_args()
+
+    conf = load_conf(a.conf)
+    d = conf["digest"]
+    items = [json.loads(l) for l in open(a.items, encoding="utf-8")
+             if l.strip()]
+    sections = [conf[s]["name"] for s in conf.sections()
+                if s.startswith("section.")]
+    sectors = [conf[s]["name"] for s in conf.sections()
+               if s.startswith("sector.")]
+
+    # Validity.
+    out, rc = run(["qpdf", "--check", a.pdf])
+    if rc != 0 or "No syntax or stream encoding errors" not in out \
+            or "WARNING" in out:
+        fail("qpdf --check: " + out.strip()[-300:])
+    out, rc = run(["pdffonts", a.pdf])
+    rows = out.splitlines()[2:]
+    if not rows:
+        fail("pdffonts lists no font")
+    for row in rows:
+        m = re.match(r"(\S+)\s+.*?\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+",
+                     row)
+        if not m or not re.match(r"[A-Z]{6}\+", m.group(1)) \
+                or m.groups()[1:] != ("yes", "yes", "yes"):
+            fail("font not an embedded subset with ToUnicode: " + row)
+
+    info, _ = run(["pdfinfo", a.pdf])
+    npages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    raw = []
+    for p in range(1, npages + 1):
+        t, _ = run(["pdftotext", "-raw", "-f", str(p), "-l", str(p),
+                    a.pdf, "-"])
+        raw.append(t)
+
+    # Page numbers: body pages say "- n -" (page_number of [pdf]).
+    fmt = conf["pdf"].get("page_number", "{page}")
+    num_re = re.compile("^" + re.escape(fmt).replace(
+        re.escape("{page}"), r"(\d+)") + "$", re.M)
+    printed = []
+    for t in raw:
+        m = num_re.search(t)
+        printed.append(int(m.group(1)) if m else None)
+    if 1 not in printed:
+        fail("no page is numbered 1")
+        return
+    nfront = printed.index(1)
+    for i in range(nfront, npages):
+        if printed[i] != i - nfront + 1:
+            fail("page %d prints number %s, not %d" %
+                 (i + 1, printed[i], i - nfront + 1))
+    labels = json.loads(run(["qpdf", "--json", "--json-key=pagelabels",
+                             a.pdf])[0])["pagelabels"]
+    body_label = [l for l in labels if l["label"].get("/S") == "/D"]
+    if not body_label or body_label[0]["index"] != nfront:
+        fail("the page labels do not number the body from 1: %s" % labels)
+
+    def body(n):
+        """The text of the page printed with number n."""
+        i = nfront + n - 1
+        return raw[i] if 0 <= i < npages else ""
+
+    # Every body page has something beyond its header and footer.
+    title = d["title"]
+    for n in range(1, npages - nfront + 1):
+        lines = [l for l in body(n).splitlines() if l.strip()
+                 and not num_re.match(l) and not l.startswith(title)]
+        if not lines:
+            fail("body page %d is empty" % n)
+
+    # The contents, read in layout mode: "text   n", wrapped entries on
+    # lines before.
+    entries = []
+    pending = ""
+    for p in range(2, nfront + 1):
+        t, _ = run(["pdftotext", "-layout", "-f", str(p), "-l", str(p),
+                    a.pdf, "-"])
+        for line in t.splitlines():
+            m = re.match(r"^\s*(.*\S)\s{3,}(\d+)\s*$", line)
+            if m and not line.strip().startswith(title):
+                entries.append((flat(pending + m.group(1)),
+                                int(m.group(2))))
+                pending = ""
+            elif line.strip() and not line.strip().startswith(title) \
+                    and line.strip() != d["contents"]:
+                pending += line
+    marks = [d["section_marker"], conf["pdf"].get("contents_sector_marker",
+             ""), conf["pdf"].get("bullet_marker", "")]
+    contents = {}
+    for text, n in entries:
+        for mk in marks:
+            if mk and text.startswith(flat(mk)):
+                text = text[len(flat(mk)):]
+                break
+        contents.setdefault(text, []).append(n)
+    for s in sections + sectors:
+        for n in contents.get(flat(s), []):
+            if flat(s) not in flat(body(n)):
+                fail("contents: '%s' is on page %d, it says, but it is "
+                     "not there" % (s, n))
+
+    head = flat(d["header_label"] + d["header_content"])
+    found = 0
+    for it in items:
+        t = it["title"] + (" (%s)" % dots(it["date"]) if it["date"]
+                           else "")
+        ns = contents.get(flat(t))
+        if not ns:
+            fail("contents: no entry for '%s'" % t)
+            continue
+        n = ns.pop(0)
+        page = flat(body(n))
+        k = page.find(flat(t))
+        if k < 0:
+            fail("'%s' is not on page %d where the contents send it" %
+                 (t, n))
+            continue
+        found += 1
+        after = page[k + len(flat(t)):]
+        bm = flat(conf["pdf"].get("bullet_marker", "-"))
+        if it["bullets"] and not after.startswith(bm):
+            fail("'%s' ends page %d without its first bullet line" %
+                 (t, n))
+        for b in it["bullets"]:
+            start = flat(b)[:24]
+            if not any(start in flat(x) for x in raw):
+                fail("bullet not found as written: '%s'" % b[:40])
+    print("titles: %d of %d found on the page the contents give" %
+          (found, len(items)))
+
+    # Continued tables: a body page that does not start with a heading
+    # (read top down, in layout mode) starts with the header row, and
+    # shows the label of the group going on (first drawn, so first in
+    # raw mode after the header row).
+    continued = 0
+    sec_mark = flat(d["section_marker"])
+    sct_mark = flat(d["sector_marker"])
+    orgs = [flat(conf[s]["name"]) for s in conf.sections()
+            if s.startswith("org.")]
+    orgs.append(flat(conf["pdf"].get("unclassified", "")))
+    for n in range(1, npages - nfront + 1):
+        t, _ = run(["pdftotext", "-layout", "-f", str(nfront + n),
+                    "-l", str(nfront + n), a.pdf, "-"])
+        lines = [flat(l) for l in t.splitlines() if l.strip()
+                 and not num_re.match(l.strip())
+                 and not l.strip().startswith(title)]
+        if not lines:
+            continue
+        first = lines[0]
+        if first.startswith(sec_mark) or first.startswith(sct_mark):
+            continue
+        if first != head:
+            fail("body page %d goes on with a table but starts with '%s', "
+                 "not the header row" % (n, first[:30]))
+            continue
+        continued += 1
+        rl = [flat(l) for l in body(n).splitlines() if l.strip()
+              and not num_re.match(l) and not l.startswith(title)]
+        if len(rl) < 2 or rl[0] != head or rl[1] not in orgs:
+            fail("body page %d goes on with a table but does not repeat "
+                 "the group's label" % n)
+    print("continued tables: %d pages start with the repeated header" %
+          continued)
+    if continued < a.min_continued:
+        fail("only %d pages continue a table; expected at least %d" %
+             (continued, a.min_continued))
+
+    # The outline: one bookmark per contents entry, on the same page.
+    outl = json.loads(run(["qpdf", "--json", "--json-key=outlines",
+                           a.pdf])[0])["outlines"]
+    marks_n = []
+
+    def walk(o):
+        for x in o:
+            marks_n.append((flat(x.get("title", "")),
+                            x["destpageposfrom1"] - nfront))
+            walk(x["kids"])
+    walk(outl)
+    if len(marks_n) != len(entries):
+        fail("%d bookmarks for %d contents entries" %
+             (len(marks_n), len(entries)))
+    for (bt, bn), (ct, cn) in zip(marks_n, entries):
+        if bn != cn or not ct.endswith(bt):
+            fail("bookmark '%s' (page %d) differs from contents '%s' "
+                 "(page %d)" % (bt, bn, ct, cn))
+            break
+
+    if a.eml:
+        check_eml(a, conf)
+
+
+def check_eml(a, conf):
+    data = open(a.eml, "rb").read()
+    m = email.message_from_bytes(data, policy=email.policy.default)
+    if m.defects:
+        fail("eml defects: %s" % m.defects)
+    pdf = open(a.pdf, "rb").read()
+    parts = [p for p in m.walk() if p.get_content_type() ==
+             "application/pdf"]
+    if len(parts) != 1:
+        fail("eml: %d PDF attachments" % len(parts))
+        return
+    if parts[0].get_content() != pdf:
+        fail("eml: the attachment differs from the PDF")
+    name = a.pdf.rsplit("/", 1)[-1]
+    if parts[0].get_filename() != name:
+        fail("eml: attachment named %r, not %r" %
+             (parts[0].get_filename(), name))
+    text = [p for p in m.walk() if p.get_content_type() == "text/plain"]
+    if len(text) != 1 or not text[0].get_content().strip():
+        fail("eml: no text part")
+    if conf["digest"]["title"] not in str(m["Subject"]):
+        fail("eml: subject %r lacks the title" % str(m["Subject"]))
+    if not m["Date"] or not m["Message-ID"] or not m["From"]:
+        fail("eml: Date, Message-ID or From missing")
+    if any(len(l) > 998 for l in data.split(b"\r\n")):
+        fail("eml: a line is longer than 998 bytes")
+
+
+if __name__ == "__main__":
+    main()
+    if failures:
+        print("%d failure(s)" % len(failures))
+        sys.exit(1)
+    print("ok")
