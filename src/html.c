@@ -18,6 +18,7 @@
 #include "html.h"
 #include "markdown.h"
 #include "msg.h"
+#include "outfile.h"
 
 void
 date_dots(int date, char out[16])
@@ -192,26 +193,7 @@ int
 site_file(const struct site *s, const char *relpath, const char *data,
     size_t len)
 {
-	buf path = {0};
-	FILE *f;
-	int rc = 0;
-
-	buf_printf(&path, "%s/%s", s->dir, relpath);
-	if ((f = fopen(path.ptr, "wb")) == NULL) {
-		msg(MSG_ERROR, path.ptr, 0, "cannot write: %s",
-		    strerror_safe());
-		buf_free(&path);
-		return -1;
-	}
-	if ((len > 0 && fwrite(data, 1, len, f) != len) | ferror(f))
-		rc = -1;
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc == -1)
-		msg(MSG_ERROR, path.ptr, 0, "cannot write: %s",
-		    strerror_safe());
-	buf_free(&path);
-	return rc;
+	return write_keep(s->live, s->dir, relpath, data, len) == -1 ? -1 : 0;
 }
 
 struct tdict *

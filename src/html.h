@@ -19,6 +19,7 @@ struct site {
 	const struct render	*r;
 	const struct config	*cfg;
 	const char		*dir;		/* the folder being filled */
+	const char		*live;		/* the site it will replace */
 	anchor_t		**anchors;	/* [issue][item] */
 };
 
@@ -44,7 +45,9 @@ void	 site_anchors_free(struct site *);
 
 /* Path of a template file. */
 void	 tmpl_path(const struct site *, const char *name, buf *);
-/* Writes data to relpath inside the site folder. */
+/* Writes data to relpath inside the site folder (and its folders); a
+ * file the live site already holds as it is is hard-linked from there,
+ * so that it keeps its inode and time across the swap. */
 int	 site_file(const struct site *, const char *relpath, const char *data,
 	    size_t len);
 

@@ -9,6 +9,7 @@
 
 #include "date.h"
 #include "markdown.h"
+#include "outfile.h"
 
 /* Characters that mean something in CommonMark wherever they stand:
  * emphasis, code spans, links and images, raw HTML and entities, and
@@ -109,29 +110,17 @@ md_expand_html(const char *path, const struct tdict *d, buf *html)
 	return rc;
 }
 
-static uint64_t
-fnv1a(uint64_t h, const void *p, size_t n)
-{
-	const unsigned char *s = p;
-
-	while (n-- > 0) {
-		h ^= *s++;
-		h *= UINT64_C(0x100000001b3);
-	}
-	return h;
-}
-
 void
 item_anchor(const char *title, int date, char out[ANCHOR_SIZE])
 {
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	uint64_t h = FNV64_INIT;
 	char iso[16] = "";
 
 	if (title == NULL)
 		title = "";
 	if (date != DATE_NONE)
 		date_iso(date, iso);
-	h = fnv1a(h, title, strlen(title) + 1);	/* with its NUL */
-	h = fnv1a(h, iso, strlen(iso));
+	h = fnv64(h, title, strlen(title) + 1);	/* with its NUL */
+	h = fnv64(h, iso, strlen(iso));
 	snprintf(out, ANCHOR_SIZE, "i-%016llx", (unsigned long long)h);
 }

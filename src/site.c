@@ -451,36 +451,15 @@ copy_asset(const struct site *s, const char *name)
 }
 
 static int
-make_dir(const struct site *s, const char *rel)
-{
-	buf p = {0};
-	int rc = 0;
-
-	buf_printf(&p, "%s/%s", s->dir, rel);
-	if (mkdir(p.ptr, 0777) == -1 && errno != EEXIST) {
-		msg(MSG_ERROR, p.ptr, 0, "cannot create: %s",
-		    strerror_safe());
-		rc = -1;
-	}
-	buf_free(&p);
-	return rc;
-}
-
-static int
 site_fill(const struct site *s)
 {
 	const struct config *c = s->cfg;
-	char dir[16];
 	size_t i;
 	int rc = 0;
 
-	rc |= make_dir(s, "sector");
-	rc |= make_dir(s, "org");
 	rc |= copy_asset(s, "style.css");
 	rc |= copy_asset(s, "search.js");
 	for (i = 0; rc == 0 && i < s->r->n; i++) {
-		issue_dir(&s->r->issues[i], dir);
-		rc |= make_dir(s, dir);
 		rc |= page_issue(s, i);
 	}
 	if (rc != 0)
@@ -591,6 +570,7 @@ site_write(const struct render *r, const char *dir)
 	s.r = r;
 	s.cfg = r->cfg;
 	s.dir = tmp.ptr;
+	s.live = dir;
 	site_anchors(&s);
 	rc = site_fill(&s);
 	site_anchors_free(&s);

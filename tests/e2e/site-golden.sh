@@ -47,10 +47,14 @@ diff -r "$tmp/a/site" "$tmp/b/site" >/dev/null || bad "two builds differ"
 
 # Built again over itself: the old site is replaced, nothing is left.
 # (Without its stamp, or an incremental build would skip the work.)
+# A page that did not change is the same file (its inode and time kept).
 echo stale >"$tmp/a/site/stale.html"
 rm -f "$tmp/a/.digest-stamp"
+inode=$(ls -i "$tmp/a/site/index.html" | awk '{ print $1 }')
 build "$tmp/a"
 [ -e "$tmp/a/site/stale.html" ] && bad "the old site was not replaced"
+[ "$(ls -i "$tmp/a/site/index.html" | awk '{ print $1 }')" = "$inode" ] ||
+	bad "an unchanged page was written again"
 left=$(ls -a "$tmp/a" | grep -e '\.tmp-' -e '\.old-')
 [ -n "$left" ] && bad "left beside the site: $left"
 diff -r "$tmp/a/site" "$tmp/b/site" >/dev/null || bad "rebuild differs"
