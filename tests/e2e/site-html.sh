@@ -21,13 +21,38 @@ build() {	# outdir, inputs...
 	[ -f "$out/site/index.html" ] || bad "no site from $*"
 }
 
+inputs=input
 seed=../shared/seeds/weekly-draft-2025-07-31.txt
-if [ -f "$seed" ]; then
-	build "$tmp/sample" input "$seed"
-else
-	build "$tmp/sample" input
-fi
+[ -f "$seed" ] && inputs="input $seed"
+# shellcheck disable=SC2086
+build "$tmp/sample" $inputs
 build "$tmp/small" tests/site/small.txt
+
+# Every item the input gives is a cell of an issue page, once.
+# shellcheck disable=SC2086
+python3 - "$tmp/sample/site" "$DIGEST" $inputs <<'PY' || bad "items missing from the issue pages"
+import glob, html, json, re, subprocess, sys
+
+site, digest, inputs = sys.argv[1], sys.argv[2], sys.argv[3:]
+out = subprocess.run([digest, "items", "-q"] + inputs, capture_output=True,
+    text=True).stdout
+titles = sorted(json.loads(l)["title"] for l in out.splitlines())
+cells = []
+for page in glob.glob(site + "/[0-9][0-9][0-9]*/index.html"):
+	text = open(page, encoding="utf-8").read()
+	for cell in re.findall(r'<td class="item"[^>]*>\s*<p><strong>(.*?)</strong>', text, re.S):
+		t = html.unescape(cell)
+		t = re.sub(r"^\S+ ", "", t)			# the marker
+		t = re.sub(r" \(\d{4}\.\d\d\.\d\d\)$", "", t)	# the date
+		cells.append(t)
+cells.sort()
+if cells != titles:
+	print("items: %d in the input, %d cells" % (len(titles), len(cells)))
+	for t in sorted(set(titles) - set(cells))[:10]:
+		print("not on a page:", t)
+	sys.exit(1)
+print("issue pages: all %d items" % len(cells))
+PY
 
 for site in "$tmp/sample/site" "$tmp/small/site"; do
 	python3 - "$site" <<'PY' || bad "$site: see above"
