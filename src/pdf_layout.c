@@ -333,7 +333,8 @@ add_group_rows(struct layout *L, int s, int t, int o, int last)
 /* The groups of the table of section s, sector t: the section's
  * organisations in configuration order (those shown when empty, and
  * those with items), then any other organisation an item names, then
- * the items whose organisation is unknown.  Returns how many. */
+ * the items whose organisation is unknown.  An unclassified block shows
+ * only groups with items.  Returns how many. */
 static size_t
 table_groups(const struct layout *L, int s, int t, int *v)
 {
@@ -345,8 +346,8 @@ table_groups(const struct layout *L, int s, int t, int *v)
 			int own = L->cfg->orgs[o].section == s;
 			size_t k = count_items(L, s, t, (int)o);
 
-			if (pass == 0 && own &&
-			    (k > 0 || L->cfg->orgs[o].show_empty))
+			if (pass == 0 && own && (k > 0 || (t >= 0 &&
+			    L->cfg->orgs[o].show_empty)))
 				v[n++] = (int)o;
 			else if (pass == 1 && !own && k > 0)
 				v[n++] = (int)o;
