@@ -13,6 +13,7 @@
 
 #include "classify.h"
 #include "cues.h"
+#include "ngram.h"
 #include "util.h"
 
 enum zone {
@@ -127,31 +128,6 @@ scan_zone(struct scorer *s, const char *text, size_t len, int zone)
 	s->wlen = 0;
 }
 
-/* The end of the title's first phrase: its first comma when it comes
- * within the first four words, else the end of the first word. */
-static size_t
-lead_end(const char *t)
-{
-	const char *comma = strchr(t, ',');
-	size_t i, words = 0;
-	int inword = 0;
-
-	if (comma != NULL) {
-		for (i = 0; t + i < comma; i++) {
-			if (t[i] == ' ' && inword)
-				inword = 0;
-			else if (t[i] != ' ' && !inword) {
-				inword = 1;
-				words++;
-			}
-		}
-		if (words <= 4)
-			return (size_t)(comma - t);
-	}
-	i = strcspn(t, " ");
-	return i;
-}
-
 static int
 ends_with(const char *s, size_t len, const char *suf)
 {
@@ -192,8 +168,10 @@ find_subject(const char *b, size_t *hs, size_t *he)
 static void
 scan_item(struct scorer *s, const struct item *it)
 {
-	const char *t = it->title ? it->title : "";
-	size_t le = lead_end(t), hs, he, i;
+	const char *t = title_untagged(it->title ? it->title : "");
+	size_t hs, he, i;
+	int comma;
+	size_t le = title_lead(t, &comma);
 
 	scan_zone(s, t, le, ZONE_LEAD);
 	scan_zone(s, t + le, strlen(t) - le, ZONE_TITLE);
