@@ -1,18 +1,21 @@
 /* test_markdown.c: md_escape(), the item anchors and the http check of
- * the site.  The main property: whatever a bulletin holds, cmark (safe)
+ * the site, and the site's placing of unclassified items.  The main property: whatever a bulletin holds, cmark (safe)
  * given md_escape(text) gives back exactly text, as one paragraph of
  * escaped HTML with no markup of its own. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
+#include "config.h"
 #include "date.h"
 #include "html.h"
 #include "markdown.h"
+#include "render.h"
 
 static char *
 escaped(const char *s)
@@ -218,6 +221,79 @@ test_url_is_http(void **state)
 	assert_false(url_is_http("//example.com"));
 }
 
+/* What the pipeline never gives today but the site must still place:
+ * an item of no known section, sector or organisation type, one whose
+ * organisation belongs to another section, and one undated without a
+ * source.  Built straight from the model with tests/site/site.conf. */
+static void
+test_site_unclassified(void **state)
+{
+	struct config cfg;
+	struct item it[3];
+	struct item *v[3] = { &it[0], &it[1], &it[2] };
+	struct issue is;
+	struct render r;
+	char dir[] = "/tmp/digest-site-XXXXXX", cmd[128];
+	buf out = {0}, page = {0};
+	char *text;
+	size_t len;
+
+	(void)state;
+	memset(&cfg, 0, sizeof(cfg));
+	assert_int_equal(config_load(&cfg, "tests/site/site.conf"), 0);
+	memset(it, 0, sizeof(it));
+	it[0].title = "분류 없는 소식";
+	it[0].date = date_from_ymd(2026, 1, 5);
+	it[0].section = it[0].sector = it[0].org = -1;
+	it[1].title = "다른 구역의 기관";
+	it[1].date = date_from_ymd(2026, 1, 6);
+	it[1].section = config_section_index(&cfg, "policy");
+	it[1].sector = config_sector_index(&cfg, "carbon");
+	it[1].org = config_org_index(&cfg, "national-inst");
+	it[2].title = "날짜 없는 소식";
+	it[2].date = DATE_NONE;
+	it[2].section = config_section_index(&cfg, "policy");
+	it[2].sector = config_sector_index(&cfg, "carbon");
+	it[2].org = -1;
+	memset(&is, 0, sizeof(is));
+	is.number = 112;
+	is.date = date_from_ymd(2026, 1, 8);
+	is.first = date_from_ymd(2026, 1, 1);
+	is.last = date_from_ymd(2026, 1, 7);
+	is.items = v;
+	is.n = 3;
+	memset(&r, 0, sizeof(r));
+	r.cfg = &cfg;
+	r.templates = "templates";
+	r.issues = &is;
+	r.n = 1;
+	r.latest = &is;
+	assert_non_null(mkdtemp(dir));
+	buf_printf(&out, "%s/site", dir);
+	assert_int_equal(site_write(&r, out.ptr), 0);
+	buf_printf(&page, "%s/112/index.html", out.ptr);
+	text = read_whole(page.ptr, &len);
+	assert_non_null(text);
+	/* The unknown section and sector: their own block, at the end. */
+	assert_non_null(strstr(text, "<h2>□ 미분류</h2>"));
+	assert_non_null(strstr(text, "id=\"s-x-x\""));
+	assert_true(strstr(text, "id=\"s-x\"") > strstr(text,
+	    "id=\"s-private\""));
+	/* A foreign organisation type keeps its name, after the own. */
+	assert_true(strstr(text, ">국가기관</th>") > strstr(text,
+	    ">지자체</th>"));
+	/* Undated: no date after the title; unknown type: 미분류 cell. */
+	assert_non_null(strstr(text, "<strong>□ 날짜 없는 소식</strong>"));
+	assert_non_null(strstr(text, "rowspan=\"1\">미분류</th>"));
+	free(text);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (getenv("KEEP") == NULL)
+		assert_int_equal(system(cmd), 0);
+	buf_free(&out);
+	buf_free(&page);
+	config_free(&cfg);
+}
+
 int
 main(void)
 {
@@ -229,6 +305,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_anchor),
 		cmocka_unit_test(test_url_is_http),
+		cmocka_unit_test(test_site_unclassified),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
