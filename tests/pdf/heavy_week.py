@@ -3,9 +3,12 @@
 a heavy week) on stdout, in the weekly-draft dialect: every section,
 sector and organisation label of digest.conf's taxonomy, items dated in
 the week of 2025-12-11 (No. 108), three bullets each, a source URL.
+The words are drawn at random (seeded: the same week every time), so
+that the duplicate finder sees no two items alike.
 
 usage: heavy_week.py [N]
 """
+import random
 import sys
 
 SECTIONS = [
@@ -15,27 +18,36 @@ SECTIONS = [
      ["민간기업", "대학교", "해외", "기타"]),
 ]
 SECTORS = ["탄소중립 분야", "AI 분야"]
-WHO = ["가람", "나래", "다솜", "라온", "마루", "바다", "사랑", "아라", "자람",
-       "차오", "하늘", "한결"]
-TOPIC = {
-    "탄소중립 분야": ["탄소중립 실천 계획", "온실가스 감축 사업", "재생에너지 보급",
-                "자원순환 캠페인", "그린리모델링 지원", "기후 교육 과정"],
-    "AI 분야": ["AI 행정 서비스", "생성형 AI 교육", "AI 실증 사업",
-              "데이터센터 유치", "AI 인재 양성", "AI 윤리 지침"],
-}
-DO = ["발표", "착수", "공모", "개최", "확대", "협약"]
-CLAUSE = [
-    "관계 기관과 함께 세부 계획을 마련하고 분기마다 추진 상황을 점검하기로 함",
-    "참여 기관을 공개 모집해 내년 상반기까지 시범 운영한 뒤 성과를 평가할 예정",
-    "총사업비 120억원을 들여 시설을 고치고 전문 인력을 새로 뽑을 계획이라고 밝힘",
-    "시민과 기업의 의견을 모아 제도를 손보고 관련 조례도 함께 정비할 방침",
-    "지난해보다 규모를 두 배로 늘리고 지원 대상도 중소기업까지 넓히기로 함",
-    "담당자는 \"현장의 목소리를 반영해 실효성 있는 사업이 되도록 하겠다\"고 강조",
-]
+SYLLABLES = ("가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허"
+             "고노도로모보소오조초코토포호구누두루무부수우주추쿠투푸후"
+             "기니디리미비시이지치키티피히강난단랑망방상앙장창캉탕팡항")
+PLACE = ["가람", "나래", "다솜", "라온", "마루", "바다", "사랑", "아라", "자람",
+         "차오", "하늘", "한결", "보람", "새봄", "온새", "푸름", "늘봄", "미르"]
+TOPIC = ["탄소중립", "온실가스", "재생에너지", "자원순환", "그린리모델링",
+         "기후교육", "생성형 AI", "AI 행정", "데이터센터", "AI 인재", "AI 윤리",
+         "수소도시", "해상풍력", "전기버스", "스마트팜", "디지털트윈"]
+DO = ["발표", "착수", "공모", "개최", "확대", "협약", "출범", "선정", "추진"]
+TAIL = ["점검하기로 함", "평가할 예정", "밝힘", "정비할 방침", "넓히기로 함",
+        "강조", "발표함", "계획임", "추진할 예정임"]
+
+
+def word(rng, n=2):
+    return "".join(rng.choice(SYLLABLES) for _ in range(n))
+
+
+def sentence(rng, who, topic):
+    """A made-up sentence: random words, so that no two items read alike
+    to the duplicate finder."""
+    words = [word(rng, rng.choice((2, 2, 3))) for _ in range(rng.randint(14, 24))]
+    words.insert(0, "%s이(가) %s" % (who, topic))
+    words.insert(rng.randint(3, len(words)), "%d%s" % (rng.randint(2, 999),
+                 rng.choice(("억원", "곳", "명", "%", "개", "MW"))))
+    return " ".join(words) + " " + rng.choice(TAIL)
 
 
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 150
+    rng = random.Random(108)
     groups = [(s, t, o) for s, orgs in SECTIONS for t in SECTORS
               for o in orgs]
     per = [n // len(groups) + (1 if i < n % len(groups) else 0)
@@ -54,16 +66,14 @@ def main():
         out.append(o)
         urls = []
         for j in range(m):
-            who = WHO[k % len(WHO)] + ("시" if k % 2 else "군")
-            topic = TOPIC[t][k % len(TOPIC[t])]
+            who = PLACE[k % len(PLACE)] + rng.choice(("시", "군", "구"))
+            topic = TOPIC[k % len(TOPIC)]
             day = 4 + k % 7
-            out.append("□ %s, %s %s %d차 %s (2025.12.%02d)" %
-                       (who, topic, "사업", k + 1, DO[k % len(DO)], day))
+            out.append("□ %s, %s %s %s %s (2025.12.%02d)" %
+                       (who, word(rng), word(rng, 3), topic,
+                        rng.choice(DO), day))
             for b in range(3):
-                c1 = CLAUSE[(k + b) % len(CLAUSE)]
-                c2 = CLAUSE[(k + b + 2) % len(CLAUSE)]
-                out.append("- %s이(가) %s에 대해 %s. 또한 %s" %
-                           (who, topic, c1, c2))
+                out.append("- " + sentence(rng, who, topic))
             urls.append("https://www.example.org/news/view?id=%04d.202512%02d"
                         % (k + 1, day))
             k += 1
