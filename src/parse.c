@@ -48,6 +48,10 @@ dialect_detect(const struct doc *d)
 		if (str_starts(t, "①") || str_starts(t, "▪") ||
 		    str_starts(t, "▷") || strstr(t, "분기 >") != NULL)
 			outline++;
+		/* Plans: amounts after ▷ inside a line, ☐ and ○ levels. */
+		else if (strstr(t, "▷") != NULL || str_starts(t, "☐") ||
+		    str_starts(t, "○ ") || strstr(t, "분기>") != NULL)
+			outline++;
 	}
 	if (reimport > 2 && reimport >= weekly)
 		return DIALECT_REIMPORT;
