@@ -297,7 +297,8 @@ sector_slots(const struct config *c, const struct issue *is, int sec,
 /* The groups of a sector table, as the PDF has them: the section's own
  * organisation types in configuration order (those shown even when
  * empty, and those with items), then any other type an item names,
- * then the items whose type is unknown. */
+ * then the items whose type is unknown.  An unclassified block shows
+ * only groups with items. */
 static void
 org_slots(const struct config *c, const struct issue *is, int sec,
     int sector, struct slots *sl)
@@ -311,8 +312,8 @@ org_slots(const struct config *c, const struct issue *is, int sec,
 			int own = c->orgs[i].section == sec;
 			size_t k = count_items(is, sec, sector, (int)i, 0);
 
-			if ((pass == 0 && own && (k > 0 ||
-			    c->orgs[i].show_empty)) ||
+			if ((pass == 0 && own && (k > 0 || (sector >= 0 &&
+			    c->orgs[i].show_empty))) ||
 			    (pass == 1 && !own && k > 0))
 				sl->v[sl->n++] = (int)i;
 		}

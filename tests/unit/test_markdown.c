@@ -235,7 +235,7 @@ test_site_unclassified(void **state)
 	struct render r;
 	char dir[] = "/tmp/digest-site-XXXXXX", cmd[128];
 	buf out = {0}, page = {0};
-	char *text;
+	char *text, *block;
 	size_t len;
 
 	(void)state;
@@ -253,7 +253,7 @@ test_site_unclassified(void **state)
 	it[2].title = "날짜 없는 소식";
 	it[2].date = DATE_NONE;
 	it[2].section = config_section_index(&cfg, "policy");
-	it[2].sector = config_sector_index(&cfg, "carbon");
+	it[2].sector = -1;
 	it[2].org = -1;
 	memset(&is, 0, sizeof(is));
 	is.number = 112;
@@ -282,9 +282,17 @@ test_site_unclassified(void **state)
 	/* A foreign organisation type keeps its name, after the own. */
 	assert_true(strstr(text, ">국가기관</th>") > strstr(text,
 	    ">지자체</th>"));
-	/* Undated: no date after the title; unknown type: 미분류 cell. */
+	/* Undated: no date after the title; unknown type: 미분류 cell.
+	 * (Checked before the text is cut below.) */
 	assert_non_null(strstr(text, "<strong>□ 날짜 없는 소식</strong>"));
 	assert_non_null(strstr(text, "rowspan=\"1\">미분류</th>"));
+	/* An unclassified block shows only groups with items. */
+	assert_null(strstr(strstr(text, "id=\"s-x\""), "(해당 없음)"));
+	block = strstr(text, "id=\"s-policy-x\"");
+	assert_non_null(block);
+	*strstr(block, "</table>") = '\0';
+	assert_null(strstr(block, "(해당 없음)"));
+	assert_non_null(strstr(block, "날짜 없는 소식"));
 	free(text);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
 	if (getenv("KEEP") == NULL)
