@@ -71,9 +71,15 @@ unit: $(UNIT)
 regress: $(BIN)/digest
 	@sh tests/regress.sh $(BIN)/digest
 
+# Every script runs, whatever failed before it; the summary says which.
 e2e: $(BIN)/digest
-	@for t in tests/e2e/*.sh; do \
-	  echo "== $$t"; DIGEST=$(BIN)/digest sh $$t || exit 1; done
+	@pass=0; failed=; for t in tests/e2e/*.sh; do \
+	  echo "== $$t"; \
+	  if DIGEST=$(BIN)/digest sh $$t; then pass=$$((pass + 1)); \
+	  else failed="$$failed $$t"; fi; done; \
+	  n=$$(echo $$failed | wc -w); \
+	  echo "e2e: $$pass passed, $$n failed"; \
+	  [ -z "$$failed" ] || { echo "e2e failed:$$failed"; exit 1; }
 
 test: deps
 	$(MAKE) all
@@ -89,6 +95,62 @@ sanitize:
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
 	    sh tests/sanity.sh build/asan/bin/digest
 	VALGRIND=1 sh tests/sanity.sh $(BIN)/digest
+
+# Installs whichever of the Debian packages $(1) are missing.
+need = missing=; for p in $(1); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	    grep -q 'ok installed' || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make: installing$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends $$missing >/dev/null || exit 1; \
+	fi
+
+# Benchmarks, not part of `make test`: corpora generated into
+# bench/corpus, timings against pandoc + WeasyPrint in bench/RESULTS.md.
+BENCH_DEPS = hyperfine pandoc weasyprint time python3 fonts-nanum
+
+bench: all $(BUILD)/bench/readparse
+	@$(call need,$(BENCH_DEPS))
+	sh bench/bench.sh
+
+$(BUILD)/bench/readparse: bench/readparse.c $(LIBOBJ)
+	@mkdir -p $(BUILD)/bench
+	$(CXX) -x c -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L \
+	    -D_DEFAULT_SOURCE -Isrc $(CFLAGS) $(EXTRA_CFLAGS) -c -o $@.o $<
+	$(CXX) -o $@ $@.o $(LIBOBJ) $(LDFLAGS) $(LDLIBS)
+
+# libFuzzer on decoding and parsing, not part of `make test`: every
+# object but main.o built again with clang and the sanitizers into
+# build/fuzz, run for FUZZ_SECONDS (tests/fuzz/run.sh).
+FUZZ_SECONDS ?= 600
+FUZZ	 = build/fuzz
+FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all \
+	   -fsanitize=fuzzer-no-link,address,undefined -Wall -Wextra
+FUZZOBJ	 = $(filter-out $(FUZZ)/main.o,$(SRC:src/%.c=$(FUZZ)/%.o) \
+	   $(CXXSRC:src/%.cc=$(FUZZ)/%.o))
+
+fuzz: $(FUZZ)/fuzz_parse
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ)
+
+$(FUZZ)/fuzz_parse: tests/fuzz/fuzz_parse.c $(FUZZOBJ)
+	clang -std=c11 $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@.o -c $<
+	clang++ -fsanitize=fuzzer,address,undefined -o $@ $@.o $(FUZZOBJ) \
+	    $(LDLIBS)
+
+$(FUZZ)/%.o: src/%.c | $(FUZZ)/.clang
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	    $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(FUZZ)/%.o: src/%.cc | $(FUZZ)/.clang
+	clang++ -std=c++11 $(FUZZ_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(FUZZ)/.clang:
+	@$(call need,clang)
+	@mkdir -p $(FUZZ) && touch $@
+
+-include $(FUZZOBJ:.o=.d)
 
 clean:
 	rm -rf build bin output
