@@ -626,7 +626,8 @@ survey(struct outline *o)
 		    o->d->n;
 
 		items = fields = rows = pairs = text = 0;
-		for (i = o->parts[p].start; i < end; i++) {
+		/* The part's heading aside. */
+		for (i = o->parts[p].start + (p > 0); i < end; i++) {
 			const struct line *l = &o->d->lines[i];
 			size_t skip;
 
@@ -655,8 +656,9 @@ survey(struct outline *o)
 		if (items > 0 && fields * 4 >= items * 3)
 			o->parts[p].mode = MODE_HEADINGS;
 		else if (items == 0 && p > 0)
-			o->parts[p].mode = rows > 0 && pairs * 10 >= text * 9 ?
-			    MODE_REFERENCE : MODE_HEADINGS;
+			o->parts[p].mode = rows > 0 && pairs == rows &&
+			    pairs * 4 >= text * 3 ? MODE_REFERENCE :
+			    MODE_HEADINGS;
 	}
 	/* Lines cut at the margin, or one line a paragraph: a printed
 	 * line holds some 45 syllables (135 bytes), and more than one in a
