@@ -256,7 +256,7 @@ explain_hits(buf *b, const struct scorer *s, int taxon,
 	size_t i, n = 0;
 
 	for (i = 0; i < s->n; i++)
-		if (s->v[i].q->taxon == taxon) {
+		if (s->v[i].q->taxon == taxon && s->v[i].q->weight != 0) {
 			order[n][0] = hit_points(&s->v[i], factor, repeat);
 			order[n][1] = (double)i;
 			n++;
