@@ -288,3 +288,16 @@ urls_assign(struct item **items, size_t n, char **urls, size_t m,
 	free(owner);
 	free(ud);
 }
+
+char *
+text_squeeze(struct arena *a, const char *s, size_t n)
+{
+	char *o = arena_alloc(a, n + 1), *p = o;
+	size_t i;
+
+	for (i = 0; i < n && s[i]; i++)
+		if (!isspace((unsigned char)s[i]))
+			*p++ = s[i];
+	*p = '\0';
+	return o;
+}

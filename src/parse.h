@@ -40,5 +40,8 @@ int	 is_url(const char *);
  * *title is the text before the date, trimmed, in the arena. */
 int	 title_split(const char *text, int year_hint, struct arena *,
 	    char **title, int *date);
+/* s[0..n) without white space, in the arena: to compare text that a PDF
+ * spaced out differently ("조 직", "산업·기술 동향"). */
+char	*text_squeeze(struct arena *, const char *s, size_t n);
 
 #endif

@@ -69,19 +69,6 @@ struct outline {
 	int			 task_line;
 };
 
-/* s without white space, in the arena. */
-static char *
-squeeze(struct arena *a, const char *s)
-{
-	char *o = arena_alloc(a, strlen(s) + 1), *p = o;
-
-	for (; *s; s++)
-		if (!isspace((unsigned char)*s))
-			*p++ = *s;
-	*p = '\0';
-	return o;
-}
-
 static int
 utf8_at(const char *s, int *cp)
 {
@@ -173,7 +160,7 @@ part_key(struct outline *o, const char *t, int *numbered)
 		*numbered = 1;
 		s = strstr(s, "】") + strlen("】");
 	}
-	return squeeze(&o->cs->arena, s);
+	return text_squeeze(&o->cs->arena, s, strlen(s));
 }
 
 static int
@@ -341,7 +328,9 @@ enum mark {
 static int
 mark_of(const struct outline *o, const char *t, size_t *skip)
 {
-	static const char *const lists[] = { "-", "∙", "•", "○", "▪", "·" };
+	static const char *const lists[] = {
+		"-", "∙", "•", "○", "▪", "·",
+	};
 	static const char *const notes[] = {
 		"*", "※", "▷", "▶", "◇", "◆", "▣", "△", "⇒",
 	};
@@ -615,7 +604,8 @@ survey(struct outline *o)
 	o->parts = xcalloc(1, sizeof(*o->parts));
 	o->nparts = 1;
 	for (i = 0; i < o->d->n; i++)
-		if (o->d->lines[i].len > 0 && part_heading(o, o->d->lines[i].text)) {
+		if (o->d->lines[i].len > 0 &&
+		    part_heading(o, o->d->lines[i].text)) {
 			o->parts = xrealloc(o->parts, (o->nparts + 1) *
 			    sizeof(*o->parts));
 			o->parts[o->nparts].start = i;

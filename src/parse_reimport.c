@@ -51,8 +51,8 @@ struct reimport {
 	int			 year;
 	int			 section, sector;
 	long			 cur;		/* current item, -1 none */
-	int			 cur_trail;	/* its last bullet ended in a space */
-	struct entry		*ent;		/* rows since the last heading */
+	int			 cur_trail;	/* last bullet ends in a space */
+	struct entry		*ent;		/* rows since the heading */
 	size_t			 nent, ent_cap;
 };
 
@@ -397,7 +397,8 @@ heading_text(struct reimport *r, const char *t, int *level)
 		continue;
 	s = str_trim(arena_strdup(&r->cs->arena, t + *level));
 	if (str_starts(s, config_str(r->c, "digest", "section_marker", "□")))
-		s += strlen(config_str(r->c, "digest", "section_marker", "□"));
+		s += strlen(config_str(r->c, "digest", "section_marker",
+		    "□"));
 	else if (str_starts(s, config_str(r->c, "digest", "sector_marker",
 	    "☞")))
 		s += strlen(config_str(r->c, "digest", "sector_marker", "☞"));

@@ -55,25 +55,11 @@ struct trend {
 	size_t			 acc_last;	/* index of its last line */
 };
 
-/* s without ASCII white space, in the arena. */
-static char *
-squeeze(struct arena *a, const char *s, size_t n)
-{
-	char *o = arena_alloc(a, n + 1), *p = o;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!isspace((unsigned char)s[i]))
-			*p++ = s[i];
-	*p = '\0';
-	return o;
-}
-
 /* s without white space and without parenthesised parts. */
 static char *
 squeeze_parens(struct arena *a, const char *s)
 {
-	char *o = squeeze(a, s, strlen(s)), *p, *q;
+	char *o = text_squeeze(a, s, strlen(s)), *p, *q;
 	int depth = 0;
 
 	for (p = q = o; *p; p++) {
@@ -256,7 +242,7 @@ known_tag(const struct trend *t, const char *sq)
 
 	for (i = 0; i < t->nsum; i++)
 		if (t->sum[i].kind == SUM_CLIPPING &&
-		    strcmp(squeeze(&t->cs->arena, t->sum[i].tag,
+		    strcmp(text_squeeze(&t->cs->arena, t->sum[i].tag,
 		    strlen(t->sum[i].tag)), sq) == 0)
 			return 1;
 	return tag_sector(t, sq) >= 0;
@@ -282,10 +268,11 @@ summary_entry(struct trend *t, const char *s, int lineno)
 		e->tag = str_trim(arena_strndup(&t->cs->arena, s + 1,
 		    (size_t)(close - s - 1)));
 		e->key = squeeze_parens(&t->cs->arena, close + 1);
-		e->alt = squeeze(&t->cs->arena, close + 1, strlen(close + 1));
+		e->alt = text_squeeze(&t->cs->arena, close + 1,
+		    strlen(close + 1));
 	} else {
 		e->kind = SUM_ARTICLE;
-		e->key = squeeze(&t->cs->arena, s, strlen(s));
+		e->key = text_squeeze(&t->cs->arena, s, strlen(s));
 		t->narticles++;
 	}
 }
@@ -293,7 +280,7 @@ summary_entry(struct trend *t, const char *s, int lineno)
 static int
 article_listed(struct trend *t, const char *line)
 {
-	char *k = squeeze(&t->cs->arena, line, strlen(line));
+	char *k = text_squeeze(&t->cs->arena, line, strlen(line));
 	size_t i;
 
 	for (i = 0; i < t->nsum; i++)
@@ -341,7 +328,7 @@ summary(struct trend *t, size_t h)
 			state = TEXT;
 		else if (state != TEXT && state != ENTRY) {
 			/* A category cell, one word a line. */
-			buf_puts(&cat, squeeze(&t->cs->arena, l->text,
+			buf_puts(&cat, text_squeeze(&t->cs->arena, l->text,
 			    l->len));
 			state = CAT;
 		}
@@ -503,8 +490,8 @@ articles(struct trend *t, size_t a, size_t z)
 			continue;
 		}
 		if (t->cur < 0) {
-			msg(MSG_NOTE, t->d->path, (int)i + 1, "front matter: %s",
-			    l->text);
+			msg(MSG_NOTE, t->d->path, (int)i + 1,
+			    "front matter: %s", l->text);
 			continue;
 		}
 		l->use = LINE_USED;
@@ -681,7 +668,7 @@ run_name(struct trend *t, const struct run *r, size_t *line, size_t *off)
 	for (k = 0; k < r->n; k++) {
 		const struct line *l = &t->d->lines[r->v[k]];
 
-		buf_puts(&all, squeeze(&t->cs->arena, l->text, l->len));
+		buf_puts(&all, text_squeeze(&t->cs->arena, l->text, l->len));
 	}
 	for (i = 0; all.len > 0 && i < t->nsum; i++) {
 		struct sum_entry *e = &t->sum[i];
@@ -757,7 +744,7 @@ run_cells(struct trend *t, const struct run *r, char **name,
 		for (k = 0; k < line; k++) {
 			char *s = run_text(t, r, k, 0, line);
 
-			if (s && known_tag(t, squeeze(&t->cs->arena, s,
+			if (s && known_tag(t, text_squeeze(&t->cs->arena, s,
 			    strlen(s)))) {
 				*category = s;
 				cat = k;
@@ -796,7 +783,7 @@ clip_end(struct trend *t, struct clip *cl)
 	for (i = 0; i < t->nsum; i++)
 		if (t->sum[i].kind == SUM_CLIPPING && (strcmp(squeeze_parens(
 		    &t->cs->arena, it->title), t->sum[i].key) == 0 ||
-		    strcmp(squeeze(&t->cs->arena, it->title,
+		    strcmp(text_squeeze(&t->cs->arena, it->title,
 		    strlen(it->title)), t->sum[i].alt) == 0)) {
 			t->sum[i].found = 1;
 			tag = t->sum[i].tag;
@@ -960,9 +947,9 @@ parse_trend(struct doc *d, struct corpus *cs, const struct config *c)
 	clippings(&t, clip);
 	for (i = 0; i < t.nsum; i++)
 		if (!t.sum[i].found)
-			msg(MSG_WARNING, d->path, t.sum[i].line, "summary entry "
-			    "with no %s after it", t.sum[i].kind == SUM_ARTICLE ?
-			    "article" : "clipping");
+			msg(MSG_WARNING, d->path, t.sum[i].line, "summary "
+			    "entry with no %s after it", t.sum[i].kind ==
+			    SUM_ARTICLE ? "article" : "clipping");
 	buf_free(&t.acc);
 	free(t.sum);
 	free(t.cats);
