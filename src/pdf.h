@@ -36,6 +36,7 @@ struct fonts {
 	struct font_slot	*fallback[FACE_COUNT];	/* NULL until needed */
 	int			 fallback_tried[FACE_COUNT];
 	unsigned char		*warned;	/* codes reported missing */
+	int			 warned_astral;	/* beyond U+FFFF reported */
 };
 
 /* Finds (fontconfig or a path in digest.conf) and embeds the faces.

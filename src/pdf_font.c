@@ -278,11 +278,30 @@ slot_has(struct font_slot *s, int cp)
 	return s->has[cp] > 0;
 }
 
-/* The code libharu writes for a character: its code point, or a space
- * for what UTF-16 needs two units for, and for controls. */
+/* Characters that print as nothing: zero-width spaces and joiners,
+ * directional marks, the soft hyphen, variation selectors, BOM. */
 static int
-code_of(int cp)
+invisible(int cp)
 {
+	return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) ||
+	    (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2064) ||
+	    (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF;
+}
+
+/* The code libharu writes for a character: its code point; a space for
+ * controls and for what UTF-16 needs two units for (libharu's UTF-8
+ * encoder turns those into spaces itself); -1 for what prints as
+ * nothing. */
+static int
+code_of(struct fonts *f, int cp)
+{
+	if (invisible(cp))
+		return -1;
+	if (cp > 0xFFFF && !f->warned_astral) {
+		f->warned_astral = 1;
+		msg(MSG_WARNING, f->path, 0, "U+%04X and other characters "
+		    "beyond U+FFFF print as spaces", (unsigned)cp);
+	}
 	if (cp < 0x20 || cp == 0x7F || cp > 0xFFFF ||
 	    (cp >= 0xD800 && cp <= 0xDFFF))
 		return ' ';
@@ -321,15 +340,16 @@ slot_width(struct font_slot *s, int code)
 	return s->width[code];
 }
 
-/* Decodes the next character of s[*i..len) into its code. */
+/* Decodes the next character of s[*i..len) into its code, -1 for one
+ * that prints as nothing. */
 static int
-next_code(const char *s, size_t len, size_t *i)
+next_code(struct fonts *f, const char *s, size_t len, size_t *i)
 {
 	size_t adv;
 	int cp = utf8_decode(s + *i, len - *i, &adv);
 
 	*i += adv ? adv : 1;
-	return code_of(cp < 0 ? 0xFFFD : cp);
+	return code_of(f, cp < 0 ? 0xFFFD : cp);
 }
 
 double
@@ -340,9 +360,10 @@ pdf_font_width(struct fonts *f, enum face face, double size, const char *s,
 	long w = 0;
 
 	while (i < len) {
-		int code = next_code(s, len, &i);
+		int code = next_code(f, s, len, &i);
 
-		w += slot_width(slot_for(f, face, code), code);
+		if (code >= 0)
+			w += slot_width(slot_for(f, face, code), code);
 	}
 	return (double)w * size / 1000.0;
 }
@@ -363,7 +384,8 @@ pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
 		char u[4];
 
 		if (i < len) {
-			code = next_code(s, len, &i);
+			if ((code = next_code(f, s, len, &i)) < 0)
+				continue;
 			sl = slot_for(f, face, code);
 		} else
 			i++;
