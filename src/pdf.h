@@ -46,6 +46,14 @@ int	 pdf_font_load(struct fonts *, HPDF_Doc, const struct config *,
 /* The width of s[0..len) in points. */
 double	 pdf_font_width(struct fonts *, enum face, double size, const char *s,
 	    size_t len);
+/* The width of text in one face and size, as linebreak() measures. */
+struct pdf_measure {
+	struct fonts	*fonts;
+	enum face	 face;
+	double		 size;
+};
+
+double	 pdf_font_measure(void *pdf_measure, const char *s, size_t len);
 /* Draws s[0..len) with its left end of baseline at (x, y). */
 void	 pdf_font_draw(struct fonts *, HPDF_Page, enum face, double size,
 	    double x, double y, const char *s, size_t len);

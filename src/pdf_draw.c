@@ -88,32 +88,18 @@ hline(HPDF_Page page, double x0, double x1, double y, double width)
 	HPDF_Page_Stroke(page);
 }
 
-struct measure_ctx {
-	struct fonts	*fonts;
-	enum face	 face;
-	double		 size;
-};
-
-static double
-measure(void *ctx, const char *s, size_t len)
-{
-	struct measure_ctx *m = ctx;
-
-	return pdf_font_width(m->fonts, m->face, m->size, s, len);
-}
-
 /* Draws s centred in lines of width w about (cx, cy); returns nothing,
  * the caller having left room. */
 static void
 block_centred(const struct draw *d, HPDF_Page page, enum face face,
     double size, double lh, double cx, double cy, double w, const char *s)
 {
-	struct measure_ctx m = { d->fonts, face, size };
+	struct pdf_measure m = { d->fonts, face, size };
 	struct lb_line *l;
 	size_t n, i;
 	double top;
 
-	n = linebreak(s, strlen(s), w, w, measure, &m, &l);
+	n = linebreak(s, strlen(s), w, w, pdf_font_measure, &m, &l);
 	top = cy + n * lh / 2;
 	for (i = 0; i < n; i++) {
 		double tw = pdf_font_width(d->fonts, face, size, s + l[i].off,

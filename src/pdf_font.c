@@ -368,6 +368,14 @@ pdf_font_width(struct fonts *f, enum face face, double size, const char *s,
 	return (double)w * size / 1000.0;
 }
 
+double
+pdf_font_measure(void *arg, const char *s, size_t len)
+{
+	struct pdf_measure *m = arg;
+
+	return pdf_font_width(m->fonts, m->face, m->size, s, len);
+}
+
 void
 pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
     double x, double y, const char *s, size_t len)

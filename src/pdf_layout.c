@@ -46,20 +46,6 @@ static const struct {
 	{ FACE_REGULAR, 9.5, 15.0, 30.0, 0.0 },	/* item */
 };
 
-struct measure_ctx {
-	struct fonts	*fonts;
-	enum face	 face;
-	double		 size;
-};
-
-static double
-measure(void *ctx, const char *s, size_t len)
-{
-	struct measure_ctx *m = ctx;
-
-	return pdf_font_width(m->fonts, m->face, m->size, s, len);
-}
-
 static const char *
 conf(const struct layout *L, const char *group, const char *key)
 {
@@ -130,7 +116,7 @@ add_text(struct layout *L, struct flow *fl, const char *text, enum face face,
     double size, double lh, double marker_x, const char *marker,
     double width, enum ink ink)
 {
-	struct measure_ctx m = { L->fonts, face, size };
+	struct pdf_measure m = { L->fonts, face, size };
 	struct lb_line *lines;
 	double x = marker_x;
 	size_t n, i;
@@ -140,8 +126,8 @@ add_text(struct layout *L, struct flow *fl, const char *text, enum face face,
 		    strlen(marker)) + pdf_font_width(L->fonts, face, size, " ", 1);
 	else
 		marker = NULL;
-	n = linebreak(text, strlen(text), width - x, width - x, measure, &m,
-	    &lines);
+	n = linebreak(text, strlen(text), width - x, width - x,
+	    pdf_font_measure, &m, &lines);
 	for (i = 0; i < n; i++) {
 		struct box *b = add_box(fl, BOX_LINE, lh);
 
