@@ -370,19 +370,12 @@ table_row(struct reimport *r, struct line *l, int lineno)
 		    "item, but none came before it: %s", v[0].text);
 	} else {
 		add_bullets(r, v, n, 1);
-		/* A label on a row that goes on with an item labels that
-		 * item, or, if it has one, the rows after it. */
-		if (org != NO_LABEL) {
-			struct entry *e = r->nent ? &r->ent[r->nent - 1] :
-			    NULL;
-
-			if (e && e->item == r->cur && e->org == NO_LABEL) {
-				e->org = org;
-				e->label = cell;
-				e->line = lineno;
-			} else if (!e || e->org != org)
-				add_entry(r, -1, org, cell, lineno);
-		}
+		/* A label on a row that goes on with an item is a row of
+		 * the table all the same: it labels the rows after it, and
+		 * centred, the item too. */
+		if (org != NO_LABEL && (r->nent == 0 ||
+		    r->ent[r->nent - 1].org != org))
+			add_entry(r, -1, org, cell, lineno);
 	}
 	free(v);
 }
@@ -481,6 +474,27 @@ template_match(const char *s, const char *t)
 	return *s == *t && template_match(s + 1, t + 1);
 }
 
+/* The disclaimer, or a line that opens with its first three words
+ * (older issues worded the rest otherwise), white space aside. */
+static int
+disclaimer(struct reimport *r, const char *t)
+{
+	const char *dis = config_str(r->c, "digest", "disclaimer", "");
+	const char *p = dis;
+	char *want, *got;
+	int words;
+
+	for (words = 0; *p && words < 3; words++) {
+		p += strspn(p, " ");
+		p += strcspn(p, " ");
+	}
+	if (p == dis)
+		return 0;
+	want = text_squeeze(&r->cs->arena, dis, (size_t)(p - dis));
+	got = text_squeeze(&r->cs->arena, t, strlen(t));
+	return strncmp(want, got, strlen(want)) == 0;
+}
+
 /* Whether t[0..k) ends in dot leaders (spaces allowed). */
 static int
 leaders(const char *t, size_t k)
@@ -520,7 +534,7 @@ furniture(struct reimport *r, const struct line *l)
 			return 1;
 	}
 	if (template_match(t, config_str(r->c, "digest", "period", "")) ||
-	    str_eq_nospace(t, config_str(r->c, "digest", "disclaimer", "")))
+	    disclaimer(r, t))
 		return 1;
 	/* Dot leaders and a page number: "... .....1", "…… 3". */
 	for (k = n; k > 0 && isdigit((unsigned char)t[k - 1]); k--)

@@ -35,6 +35,7 @@ struct sum_entry {
 				 * the name without parentheses; no spaces */
 	char	*alt;		/* clipping: the name as printed, no spaces */
 	char	*tag;		/* clipping: "AI", "기후변화" */
+	const char *text;	/* as printed, without "∙ " */
 	int	 line;
 	int	 found;
 };
@@ -262,6 +263,7 @@ summary_entry(struct trend *t, const char *s, int lineno)
 	s += strlen("∙");
 	while (*s == ' ')
 		s++;
+	e->text = s;
 	if (*s == '(' && (close = strchr(s, ')')) != NULL &&
 	    close[1] != '\0') {
 		e->kind = SUM_CLIPPING;
@@ -306,6 +308,20 @@ summary(struct trend *t, size_t h)
 			continue;
 		if (!marker(l->text) && article_listed(t, l->text))
 			break;
+		/* An article the summary spells otherwise, or the clippings
+		 * table: the summary is over all the same. */
+		if ((state == HEAD || state == CAT) && !marker(l->text) &&
+		    l->text[0] != '(') {
+			size_t open = 0;
+			char *src;
+			int date;
+
+			if ((source_date(t, l->text, &open, &src, &date) !=
+			    DATE_NOT_A_DATE && src != NULL && open > 0) ||
+			    is_header(t, l->text, "clipping_header",
+			    "분류 기술명 주요 내용 출처"))
+				break;
+		}
 		l->use = LINE_FURNITURE;
 		if (page_mark(l))
 			continue;
@@ -948,8 +964,9 @@ parse_trend(struct doc *d, struct corpus *cs, const struct config *c)
 	for (i = 0; i < t.nsum; i++)
 		if (!t.sum[i].found)
 			msg(MSG_WARNING, d->path, t.sum[i].line, "summary "
-			    "entry with no %s after it", t.sum[i].kind ==
-			    SUM_ARTICLE ? "article" : "clipping");
+			    "entry with no %s after it: %s", t.sum[i].kind ==
+			    SUM_ARTICLE ? "article" : "clipping",
+			    t.sum[i].text);
 	buf_free(&t.acc);
 	free(t.sum);
 	free(t.cats);
