@@ -179,6 +179,15 @@ load_lists(struct cues *cu, const struct config *c)
 		l->name = xstrdup(c->e[i].key);
 		cue_parse(c->e[i].value, list_add, l);
 		qsort(l->v, l->n, sizeof(*l->v), cmp_cstr);
+		l->minlen = (size_t)-1;
+		for (size_t k = 0; k < l->n; k++) {
+			size_t len = strlen(l->v[k]);
+
+			if (len < l->minlen)
+				l->minlen = len;
+			if (len > l->maxlen)
+				l->maxlen = len;
+		}
 	}
 }
 
@@ -244,6 +253,10 @@ compile_shape(const struct cues *cu, struct cue *q)
 		n++;
 	}
 	q->nparts = n;
+	if (n > 0 && q->parts[n - 1].kind == PART_LIT) {
+		q->end = q->parts[n - 1].s;
+		q->endlen = q->parts[n - 1].len;
+	}
 	return n > 0 ? 0 : -1;
 }
 
@@ -270,6 +283,7 @@ cue_add(void *arg, const char *term, size_t len, double w)
 	q->term = xmalloc(len + 1);
 	memcpy(q->term, term, len);
 	q->term[len] = '\0';
+	q->len = len;
 	q->weight = w;
 	q->kind = ld->kind;
 	q->taxon = ld->taxon;
@@ -306,6 +320,21 @@ cmp_first(const void *a, const void *b)
 	return (x->cue > y->cue) - (x->cue < y->cue);
 }
 
+/* The last code point of s[0..len), or -1. */
+static int
+last_cp(const char *s, size_t len)
+{
+	size_t i = len, adv;
+
+	if (s == NULL || len == 0)
+		return -1;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return -1;
+	return utf8_decode(s + i - 1, len - i + 1, &adv);
+}
+
 static void
 index_set(struct cueset *set)
 {
@@ -313,12 +342,26 @@ index_set(struct cueset *set)
 
 	set->first = xcalloc(set->n, sizeof(*set->first));
 	set->wordcues = xcalloc(set->n, sizeof(*set->wordcues));
+	set->last = xcalloc(set->n, sizeof(*set->last));
+	set->open = xcalloc(set->n, sizeof(*set->open));
 	for (i = 0; i < set->n; i++) {
 		const struct cue *q = &set->v[i];
 		int cp;
 
 		if (q->kind == CUE_SUFFIX || q->kind == CUE_SHAPE) {
+			const char *end = q->kind == CUE_SUFFIX ? q->term :
+			    q->end;
+			size_t elen = q->kind == CUE_SUFFIX ? q->len :
+			    q->endlen;
+
 			set->wordcues[set->nwordcues++] = i;
+			if ((cp = last_cp(end, elen)) < 0) {
+				set->open[set->nopen++] = i;
+				continue;
+			}
+			set->last[set->nlast].cp = cp;
+			set->last[set->nlast].cue = i;
+			set->nlast++;
 			continue;
 		}
 		cp = utf8_decode(q->term, strlen(q->term), &adv);
@@ -330,6 +373,7 @@ index_set(struct cueset *set)
 		set->nfirst++;
 	}
 	qsort(set->first, set->nfirst, sizeof(*set->first), cmp_first);
+	qsort(set->last, set->nlast, sizeof(*set->last), cmp_first);
 }
 
 static int
@@ -391,6 +435,8 @@ free_set(struct cueset *set)
 	free(set->v);
 	free(set->first);
 	free(set->wordcues);
+	free(set->last);
+	free(set->open);
 }
 
 void
@@ -462,6 +508,8 @@ list_has(const struct cue_list *l, const char *s, size_t len)
 {
 	size_t lo = 0, hi = l->n;
 
+	if (len < l->minlen || len > l->maxlen)
+		return 0;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		int r = strncmp(l->v[mid], s, len);
@@ -537,7 +585,7 @@ shape_match(const struct cue_part *p, size_t np, size_t tail,
 		}
 		return best;
 	default:
-		for (i = 0; i < len; i += adv) {
+		for (i = 0; i < len && i < p->list->maxlen; i += adv) {
 			if ((cp = utf8_decode(w + i, len - i, &adv)) < 0)
 				return best;
 			if (!list_has(p->list, w, i + adv))
@@ -562,41 +610,87 @@ word_fit(const struct cue *q, const char *w, size_t len)
 	size_t tl, tail, k;
 
 	if (q->kind == CUE_SHAPE) {
+		if (q->endlen > len || (q->endlen > 0 && memcmp(w + len -
+		    q->endlen, q->end, q->endlen) != 0))
+			return -1;
 		for (tail = q->nparts, k = 0; k < q->nparts; k++)
 			if (q->parts[k].kind == PART_ANY)
 				tail = q->nparts - k - 1;
 		return shape_match(q->parts, q->nparts, tail, w, len);
 	}
-	tl = strlen(q->term);
+	tl = q->len;
 	if (tl < len && memcmp(w + len - tl, q->term, tl) == 0)
 		return SPEC((long)tl, (long)tl);
 	return -1;
+}
+
+struct fits {
+	struct {
+		size_t	cue;
+		long	spec;
+	}	 v[32];		/* a word fits few cues */
+	size_t	 n;
+};
+
+static void
+fit_one(struct fits *f, const struct cueset *set, size_t cue,
+    const char *word, size_t len)
+{
+	long r = word_fit(&set->v[cue], word, len);
+	size_t i;
+
+	if (r < 0)
+		return;
+	for (i = 0; i < f->n; i++)
+		if (f->v[i].cue == cue) {
+			if (r > f->v[i].spec)
+				f->v[i].spec = r;
+			return;
+		}
+	if (f->n < sizeof(f->v) / sizeof(f->v[0])) {
+		f->v[f->n].cue = cue;
+		f->v[f->n].spec = r;
+		f->n++;
+	}
 }
 
 void
 cues_word(const struct cues *cu, const struct cueset *set, const char *word,
     size_t len, cue_hit_fn *hit, void *arg)
 {
-	size_t cut[8], ncut, i, k;
+	struct fits f;
+	size_t cut[8], ncut, i, k, lo, hi;
 	long best = -1;
+	int cp;
 
 	(void)cu;
+	f.n = 0;
 	ncut = cue_stems(word, len, cut);
-	for (i = 0; i < set->nwordcues; i++)
-		for (k = 0; k < ncut; k++) {
-			long r = word_fit(&set->v[set->wordcues[i]], word,
-			    cut[k]);
+	for (k = 0; k < ncut; k++) {
+		for (i = 0; i < set->nopen; i++)
+			fit_one(&f, set, set->open[i], word, cut[k]);
+		if ((cp = last_cp(word, cut[k])) < 0)
+			continue;
+		lo = 0;
+		hi = set->nlast;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
 
-			if (r > best)
-				best = r;
+			if (set->last[mid].cp < cp)
+				lo = mid + 1;
+			else
+				hi = mid;
 		}
-	if (best < 0)
-		return;
+		for (; lo < set->nlast && set->last[lo].cp == cp; lo++)
+			fit_one(&f, set, set->last[lo].cue, word, cut[k]);
+	}
+	for (i = 0; i < f.n; i++)
+		if (f.v[i].spec > best)
+			best = f.v[i].spec;
+	/* In the order of the configuration, whatever the stems' order. */
 	for (i = 0; i < set->nwordcues; i++)
-		for (k = 0; k < ncut; k++)
-			if (word_fit(&set->v[set->wordcues[i]], word,
-			    cut[k]) == best) {
-				hit(arg, &set->v[set->wordcues[i]]);
-				break;
-			}
+		for (k = 0; k < f.n; k++)
+			if (f.v[k].cue == set->wordcues[i] &&
+			    f.v[k].spec == best)
+				hit(arg, &set->v[f.v[k].cue]);
 }

@@ -34,8 +34,11 @@ struct cue {
 	double		 weight;
 	int		 kind;		/* enum cue_kind */
 	int		 taxon;		/* index of its sector or org */
+	size_t		 len;		/* strlen(term) */
 	struct cue_part	*parts;		/* shapes: the compiled pattern */
 	size_t		 nparts;
+	const char	*end;		/* shapes: the literal they end with */
+	size_t		 endlen;
 };
 
 /* The cues of one kind of taxon (the sectors or the org types). */
@@ -51,12 +54,18 @@ struct cueset {
 	size_t		 nfirst;
 	size_t		*wordcues;	/* suffixes and shapes */
 	size_t		 nwordcues;
+	/* those that end with a literal, sorted by its last code point */
+	struct cue_first *last;
+	size_t		 nlast;
+	size_t		*open;		/* the others: "@region", "국립*" */
+	size_t		 nopen;
 };
 
 struct cue_list {
 	char		*name;
 	char		**v;
 	size_t		 n;
+	size_t		 minlen, maxlen;	/* of the entries, in bytes */
 };
 
 struct cues {
