@@ -417,34 +417,15 @@ pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
 	buf_free(&run);
 }
 
-/* The ToUnicode map of the codes in used: code = CID = code point. */
+/* The ToUnicode map of the codes in used: code = CID = code point.
+ * Ranges of consecutive codes, at most 100 to a block, none crossing a
+ * change of the first byte. */
 static void
 tounicode(buf *b, const unsigned char *used)
 {
-	buf ranges = {0};
-	int cp, n = 0, total = 0;
+	buf block = {0};
+	int cp, n = 0;
 
-	for (cp = 0; cp < NCODES; cp++) {
-		int end;
-
-		if (!(used[cp / 8] & (1 << (cp % 8))))
-			continue;
-		/* A range may not cross a change of the first byte. */
-		for (end = cp; end + 1 < NCODES && (end + 1) % 256 != 0 &&
-		    (used[(end + 1) / 8] & (1 << ((end + 1) % 8))); end++)
-			continue;
-		if (n == 100) {
-			buf_printf(b, "%d beginbfrange\n%sendbfrange\n", n,
-			    ranges.ptr);
-			buf_reset(&ranges);
-			n = 0;
-		}
-		buf_printf(&ranges, "<%04X> <%04X> <%04X>\n", (unsigned)cp,
-		    (unsigned)end, (unsigned)cp);
-		n++;
-		total++;
-		cp = end;
-	}
 	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
 	    "12 dict begin\n"
 	    "begincmap\n"
@@ -453,14 +434,29 @@ tounicode(buf *b, const unsigned char *used)
 	    "/CMapName /Adobe-Identity-UCS def\n"
 	    "/CMapType 2 def\n"
 	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	if (n > 0)
-		buf_printf(b, "%d beginbfrange\n%sendbfrange\n", n,
-		    ranges.ptr);
+	for (cp = 0; cp <= NCODES; cp++) {
+		int end;
+
+		if (n == 100 || (cp == NCODES && n > 0)) {
+			buf_printf(b, "%d beginbfrange\n%sendbfrange\n", n,
+			    block.ptr);
+			buf_reset(&block);
+			n = 0;
+		}
+		if (cp == NCODES || !(used[cp / 8] & (1 << (cp % 8))))
+			continue;
+		for (end = cp; end + 1 < NCODES && (end + 1) % 256 != 0 &&
+		    (used[(end + 1) / 8] & (1 << ((end + 1) % 8))); end++)
+			continue;
+		buf_printf(&block, "<%04X> <%04X> <%04X>\n", (unsigned)cp,
+		    (unsigned)end, (unsigned)cp);
+		n++;
+		cp = end;
+	}
 	buf_puts(b, "endcmap\n"
 	    "CMapName currentdict /CMap defineresource pop\n"
 	    "end\nend\n");
-	buf_free(&ranges);
-	(void)total;
+	buf_free(&block);
 }
 
 /* The width array of the codes in used: [c [w] c' [w' w''] ...]. */
@@ -494,7 +490,7 @@ static int
 font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used)
 {
 	HPDF_FontAttr attr = (HPDF_FontAttr)s->font->attr;
-	HPDF_Dict cmap = attr->cmap_stream;
+	HPDF_Dict cmap = attr->cmap_stream, sysinfo;
 	HPDF_Array w;
 	buf b = {0};
 	int rc = 0;
@@ -513,6 +509,13 @@ font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used)
 	HPDF_Dict_RemoveElement(cmap, "WMode");
 	if ((w = widths(s->font, s, used)) == NULL ||
 	    HPDF_Dict_Add(attr->descendant_font, "W", w) != HPDF_OK)
+		rc = -1;
+	/* The character collection of Identity-H is Adobe-Identity-0;
+	 * libharu names the encoding instead. */
+	sysinfo = HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo",
+	    HPDF_OCLASS_DICT);
+	if (sysinfo != NULL && HPDF_Dict_Add(sysinfo, "Ordering",
+	    HPDF_String_New(s->font->mmgr, "Identity", NULL)) != HPDF_OK)
 		rc = -1;
 	buf_free(&b);
 	if (rc == -1)

@@ -8,7 +8,8 @@ usage: check_brief.py --pdf BRIEF.pdf --items ITEMS.jsonl --conf digest.conf
 Prints one line per failure and exits 1 if there was any; prints a summary
 and exits 0 otherwise.  Checked:
   - qpdf --check is clean; pdftotext and pdffonts print nothing on stderr;
-  - every font is embedded as a subset (ABCDEF+Name) with a ToUnicode map;
+  - every font is embedded as a subset (ABCDEF+Name) with a well-formed
+    ToUnicode map;
   - body pages carry their printed number in the footer, the page labels
     agree, and no body page is empty;
   - the contents list every section, sector and item, and each contents
@@ -96,6 +97,8 @@ def main():
         if not m or not re.match(r"[A-Z]{6}\+", m.group(1)) \
                 or m.groups()[1:] != ("yes", "yes", "yes"):
             fail("font not an embedded subset with ToUnicode: " + row)
+        else:
+            check_tounicode(a.pdf, m.group(1), row.split()[-2])
 
     info, _ = run(["pdfinfo", a.pdf])
     npages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
@@ -271,6 +274,42 @@ def main():
 
     if a.eml:
         check_eml(a, conf)
+
+
+def check_tounicode(pdf, name, obj):
+    """The ToUnicode map of a font is a well-formed CMap: header, code
+    space, then bfrange or bfchar blocks of the length they announce."""
+    font, _ = run(["qpdf", "--show-object=" + obj, pdf])
+    m = re.search(r"/ToUnicode (\d+) 0 R", font)
+    if not m:
+        fail("%s has no ToUnicode map" % name)
+        return
+    cmap, _ = run(["qpdf", "--show-object=" + m.group(1),
+                   "--filtered-stream-data", pdf])
+    toks = cmap.split()
+    if not cmap.startswith("/CIDInit") or "begincidrange" in toks \
+            or "begincodespacerange" not in toks \
+            or "endcmap" not in toks:
+        fail("%s: malformed ToUnicode map: %r" % (name, cmap[:80]))
+        return
+    first = min(toks.index(k) for k in ("beginbfrange", "beginbfchar",
+                                         "endcmap") if k in toks)
+    if toks.index("begincodespacerange") > first:
+        fail("%s: ToUnicode mappings before the code space" % name)
+    lines = cmap.splitlines()
+    for i, line in enumerate(lines):
+        b = re.match(r"^(\d+) begin(bfrange|bfchar)$", line.strip())
+        if not b:
+            continue
+        n, kind = int(b.group(1)), b.group(2)
+        body = lines[i + 1:i + 1 + n]
+        pat = r"^<[0-9A-F]{4}> <[0-9A-F]{4}> <[0-9A-F]{4,}>$" \
+            if kind == "bfrange" else r"^<[0-9A-F]{4}> <[0-9A-F]{4,}>$"
+        if n > 100 or not all(re.match(pat, x.strip()) for x in body) or \
+                lines[i + 1 + n].strip() != "end" + kind:
+            fail("%s: ToUnicode block at line %d is malformed" %
+                 (name, i + 1))
+            return
 
 
 def check_eml(a, conf):
