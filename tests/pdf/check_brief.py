@@ -11,7 +11,7 @@ and exits 0 otherwise.  Checked:
   - every font is embedded as a subset (ABCDEF+Name) with a well-formed
     ToUnicode map;
   - body pages carry their printed number in the footer, the page labels
-    agree, and no body page is empty;
+    agree, no body page is empty and none ends with a heading;
   - the contents list every section, sector and item, and each contents
     number is the printed number of the page its entry is on;
   - every item's title is on its page, kept with its first bullet line,
@@ -142,6 +142,15 @@ def main():
                  and not num_re.match(l) and not l.startswith(title)]
         if not lines:
             fail("body page %d is empty" % n)
+
+    # No page ends with a heading.
+    heads = set(flat(d["section_marker"] + x) for x in sections) | \
+        set(flat(d["sector_marker"] + x) for x in sectors)
+    for n in range(1, npages - nfront + 1):
+        lines = [flat(l) for l in body(n).splitlines() if l.strip()]
+        if lines and lines[-1] in heads:
+            fail("body page %d ends with the heading '%s'" %
+                 (n, lines[-1]))
 
     # The contents, read in layout mode: "text   n", wrapped entries on
     # lines before.
