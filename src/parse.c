@@ -123,21 +123,19 @@ doc_year_hint(const struct doc *d)
 		    !isdigit((unsigned char)p[4]) &&
 		    (p == base || !isdigit((unsigned char)p[-1])))
 			return atoi(p);
+	/* The trailing date of a line: date_trailing() reads from the
+	 * line's last parenthesis, once per line. */
 	for (i = 0; i < d->n; i++) {
 		const char *t = d->lines[i].text;
+		int date;
+		size_t open;
 
-		for (p = t; *p; p++) {
-			int date;
-			size_t open;
+		if (strchr(t, '(') != NULL &&
+		    date_trailing(t, 0, &date, &open) == DATE_OK) {
+			int y, m, dd;
 
-			if (*p != '(')
-				continue;
-			if (date_trailing(p, 0, &date, &open) == DATE_OK) {
-				int y, m, dd;
-
-				date_to_ymd(date, &y, &m, &dd);
-				return y;
-			}
+			date_to_ymd(date, &y, &m, &dd);
+			return y;
 		}
 	}
 	return 0;

@@ -72,8 +72,9 @@ title_complete(const struct weekly *w)
 	size_t open;
 	int date;
 
-	return w->acc.len > 0 && date_trailing(w->acc.ptr, w->year, &date,
-	    &open) != DATE_NOT_A_DATE && w->acc.ptr[w->acc.len - 1] == ')';
+	return w->acc.len > 0 && w->acc.ptr[w->acc.len - 1] == ')' &&
+	    date_trailing(w->acc.ptr, w->year, &date, &open) !=
+	    DATE_NOT_A_DATE;
 }
 
 /* Gives the URLs gathered at a page end to the page's items. */

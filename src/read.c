@@ -86,11 +86,13 @@ nfc_inert(int cp)
 	    (p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0);
 }
 
+#define NONSTARTERS_MAX	30
+
 /* Appends s in NFC to b; -1 if s is not valid UTF-8. */
 static int
 nfc_append(buf *b, const char *s, size_t len)
 {
-	size_t i = 0, done = 0, prev = (size_t)-1, adv, start, j;
+	size_t i = 0, done = 0, prev = (size_t)-1, adv, start, j, marks;
 	utf8proc_uint8_t *nfc;
 	utf8proc_ssize_t r;
 	int cp;
@@ -113,12 +115,20 @@ nfc_append(buf *b, const char *s, size_t len)
 			continue;
 		}
 		/* The run to normalise: the starter before it, then every
-		 * character up to the next inert one. */
+		 * character up to the next inert one, but no more than
+		 * NONSTARTERS_MAX combining marks in a row: utf8proc orders
+		 * them in quadratic time, and no text has more (UAX #15,
+		 * Stream-Safe Text Format). */
 		start = prev != (size_t)-1 && prev >= done ? prev : i;
+		marks = utf8proc_get_property(cp)->combining_class != 0;
 		for (j = i + adv; j < len; j += adv) {
 			if ((cp = utf8_decode(s + j, len - j, &adv)) < 0)
 				return -1;
 			if (nfc_inert(cp))
+				break;
+			if (utf8proc_get_property(cp)->combining_class == 0)
+				marks = 0;
+			else if (++marks > NONSTARTERS_MAX)
 				break;
 		}
 		buf_put(b, s + done, start - done);
@@ -188,8 +198,9 @@ text_normalise(const char *s, size_t len, size_t *outlen)
 	return buf_detach(&b);
 }
 
-static int
-valid_utf8(const char *s, size_t len)
+/* The offset of the first byte that is not UTF-8, or len. */
+static size_t
+utf8_bad_at(const char *s, size_t len)
 {
 	size_t i, adv;
 
@@ -201,9 +212,23 @@ valid_utf8(const char *s, size_t len)
 		if ((adv = syllable_at((const unsigned char *)s, i, len)))
 			continue;
 		if (utf8_decode(s + i, len - i, &adv) < 0)
-			return 0;
+			return i;
 	}
-	return 1;
+	return len;
+}
+
+/* The line (from 1) the byte at off is on, for messages. */
+static int
+line_at(const char *s, size_t len, size_t off)
+{
+	size_t i;
+	int line = 1;
+
+	for (i = 0; i < off && i < len; i++)
+		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len ||
+		    s[i + 1] != '\n')))
+			line++;
+	return line;
 }
 
 /* Whether most non-ASCII characters are Hangul: bytes of another
@@ -267,6 +292,7 @@ decode(const char *path, const char *s, size_t len, const char **enc,
 {
 	const unsigned char *u = (const unsigned char *)s;
 	char *out;
+	size_t bad;
 
 	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
 		*enc = "UTF-8 with BOM";
@@ -287,13 +313,14 @@ decode(const char *path, const char *s, size_t len, const char **enc,
 		return NULL;
 	} else
 		*enc = "UTF-8";
-	if (memchr(s, '\0', len) != NULL) {
-		msg(MSG_ERROR, path, 0, "contains NUL bytes: binary data or "
-		    "UTF-16 without a byte order mark; cannot decide its "
-		    "encoding");
+	if ((out = memchr(s, '\0', len)) != NULL) {
+		msg(MSG_ERROR, path, 0, "contains NUL bytes (the first on line "
+		    "%d): binary data or UTF-16 without a byte order mark; "
+		    "cannot decide its encoding", line_at(s, len,
+		    (size_t)(out - s)));
 		return NULL;
 	}
-	if (valid_utf8(s, len)) {
+	if ((bad = utf8_bad_at(s, len)) == len) {
 		out = xmalloc(len + 1);
 		memcpy(out, s, len);
 		out[len] = '\0';
@@ -308,8 +335,8 @@ decode(const char *path, const char *s, size_t len, const char **enc,
 		}
 		free(out);
 	}
-	msg(MSG_ERROR, path, 0, "neither UTF-8 nor CP949 (EUC-KR): cannot "
-	    "decide its encoding");
+	msg(MSG_ERROR, path, 0, "neither UTF-8 (line %d is not) nor CP949 "
+	    "(EUC-KR): cannot decide its encoding", line_at(s, len, bad));
 	return NULL;
 }
 
