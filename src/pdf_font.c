@@ -110,6 +110,25 @@ family_has(const char *list, const char *family, size_t flen)
 	return 0;
 }
 
+/* Does the family list fontconfig answered name one of the families
+ * asked for, pattern[0..plen) ("Liberation Sans,DejaVu Sans")? */
+static int
+families_match(const char *list, const char *pattern, size_t plen)
+{
+	size_t i = 0;
+
+	while (i < plen) {
+		size_t n = strcspn(pattern + i, ",");
+
+		if (n > plen - i)
+			n = plen - i;
+		if (family_has(list, pattern + i, n))
+			return 1;
+		i += n + 1;
+	}
+	return 0;
+}
+
 /* The file of a font named in digest.conf: a path, or a fontconfig
  * pattern whose family must be installed (fc-match always answers
  * something).  Returns NULL after reporting. */
@@ -145,7 +164,7 @@ font_file(const struct config *cfg, const char *key, const char *value,
 	}
 	flen = strcspn(value, ":");
 	if ((nl = strchr(out, '\n')) == NULL || nl == out ||
-	    !family_has(nl + 1, value, flen)) {
+	    !families_match(nl + 1, value, flen)) {
 		msg(level, cfg->path, 0, "[pdf] %s: font '%.*s' is not "
 		    "installed (fontconfig offers '%s' instead)", key,
 		    (int)flen, value, nl ? nl + 1 : out);
