@@ -389,6 +389,23 @@ decide(struct scorer *s, const struct config *c, const struct taxon *t,
 	return best;
 }
 
+/* A narrower sector that the issue does not print on its own (its
+ * "within" names the broader one) files its items under the broader
+ * sector, as the editors do: hydrogen news goes under carbon
+ * neutrality while there is no hydrogen block. */
+static int
+fold_sector(const struct config *c, int sector, buf *why)
+{
+	const char *v = config_get(c, c->sectors[sector].conf, "within");
+	int to;
+
+	if (v == NULL || (to = config_sector_index(c, v)) < 0 || to == sector)
+		return sector;
+	if (why)
+		buf_printf(why, " -> %s (within)", c->sectors[to].id);
+	return to;
+}
+
 static void
 classify_item(struct item *it, const struct config *c, const struct cues *cu,
     const struct weights *w, int use_labels, struct scorer *ss,
@@ -420,6 +437,7 @@ classify_item(struct item *it, const struct config *c, const struct cues *cu,
 		scan_item(ss, it);
 		it->sector = decide(ss, c, c->sectors, c->nsectors, NULL,
 		    w->sector_prior, w->sector, w->repeat, "sector", why);
+		it->sector = fold_sector(c, it->sector, why);
 	}
 	if (why)
 		buf_puts(why, "; ");
