@@ -503,6 +503,35 @@ widths(HPDF_Font font, struct font_slot *s, const unsigned char *used)
 	return w;
 }
 
+/* Rewrites the CIDToGIDMap: libharu maps all 65536 codes, which even
+ * compressed costs 40 KB a font; the codes drawn suffice, the others
+ * mapping to glyph 0 (long runs of zeros, next to nothing compressed). */
+static int
+glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Stream st)
+{
+	HPDF_BYTE *map;
+	int cp, last = 0, rc = 0;
+
+	for (cp = 0; cp < NCODES; cp++)
+		if (used[cp / 8] & (1 << (cp % 8)))
+			last = cp;
+	map = xcalloc((size_t)last + 1, 2);
+	for (cp = 0; cp <= last; cp++) {
+		HPDF_UINT16 gid;
+
+		if (!(used[cp / 8] & (1 << (cp % 8))))
+			continue;
+		gid = HPDF_TTFontDef_GetGlyphid(s->def, (HPDF_UINT16)cp);
+		map[2 * cp] = (HPDF_BYTE)(gid >> 8);
+		map[2 * cp + 1] = (HPDF_BYTE)(gid & 0xff);
+	}
+	HPDF_MemStream_FreeData(st);
+	if (HPDF_Stream_Write(st, map, (HPDF_UINT)(2 * (last + 1))) != HPDF_OK)
+		rc = -1;
+	free(map);
+	return rc;
+}
+
 /* Rewrites the ToUnicode stream and the width table of one font, given
  * the codes drawn with it (s and the slots sharing its font). */
 static int
@@ -528,6 +557,9 @@ font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used)
 	HPDF_Dict_RemoveElement(cmap, "WMode");
 	if ((w = widths(s->font, s, used)) == NULL ||
 	    HPDF_Dict_Add(attr->descendant_font, "W", w) != HPDF_OK)
+		rc = -1;
+	if (attr->map_stream != NULL && glyph_map(s, used,
+	    attr->map_stream->stream) == -1)
 		rc = -1;
 	/* The character collection of Identity-H is Adobe-Identity-0;
 	 * libharu names the encoding instead. */
