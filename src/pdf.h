@@ -62,6 +62,15 @@ void	 pdf_font_draw(struct fonts *, HPDF_Page, enum face, double size,
 int	 pdf_font_finish(struct fonts *);
 void	 pdf_font_free(struct fonts *);
 
+/* ---- pdf_ttf.c ---- */
+
+/* Rewrites the TrueType font in[0..len) as libharu embeds it into out:
+ * the metrics of glyphs not embedded zeroed, the cmap made of gid_of
+ * (the glyph of each code below ncodes, 0 for none).  Returns 0, or -1
+ * if the font is not one it can read. */
+int	 pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
+	    size_t ncodes, buf *out);
+
 /* ---- pdf_layout.c ---- */
 
 enum box_kind {

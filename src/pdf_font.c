@@ -532,6 +532,52 @@ glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Stream st)
 	return rc;
 }
 
+/* Trims the embedded font file (pdf_ttf.c).  libharu writes it only
+ * when saving, from its before-write hook: run the hook now (it does
+ * not run twice), then rewrite the stream it made. */
+static int
+trim_font_file(struct font_slot *s, const unsigned char *used)
+{
+	HPDF_Dict data;
+	HPDF_UINT size;
+	unsigned char *in;
+	int *gid_of, cp, rc = 0;
+	buf out = {0};
+
+	if (s->font->before_write_fn == NULL ||
+	    s->font->before_write_fn(s->font) != HPDF_OK ||
+	    s->def->descriptor == NULL)
+		return -1;
+	data = HPDF_Dict_GetItem(s->def->descriptor, "FontFile2",
+	    HPDF_OCLASS_DICT);
+	if (data == NULL || data->stream == NULL)
+		return 0;
+	size = data->stream->size;
+	in = xmalloc(size ? size : 1);
+	gid_of = xcalloc(NCODES, sizeof(*gid_of));
+	if (HPDF_Stream_Seek(data->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+	    HPDF_Stream_Read(data->stream, in, &size) != HPDF_OK ||
+	    size != data->stream->size)
+		rc = -1;
+	for (cp = 0; cp < NCODES && rc == 0; cp++)
+		if (used[cp / 8] & (1 << (cp % 8)))
+			gid_of[cp] = HPDF_TTFontDef_GetGlyphid(s->def,
+			    (HPDF_UINT16)cp);
+	/* A font it cannot read stays as libharu wrote it. */
+	if (rc == 0 && pdf_ttf_trim(in, size, gid_of, NCODES, &out) == 0) {
+		HPDF_MemStream_FreeData(data->stream);
+		if (HPDF_Stream_Write(data->stream, (HPDF_BYTE *)out.ptr,
+		    (HPDF_UINT)out.len) != HPDF_OK ||
+		    HPDF_Dict_AddNumber(data, "Length1",
+		    (HPDF_UINT32)out.len) != HPDF_OK)
+			rc = -1;
+	}
+	free(in);
+	free(gid_of);
+	buf_free(&out);
+	return rc;
+}
+
 /* Rewrites the ToUnicode stream and the width table of one font, given
  * the codes drawn with it (s and the slots sharing its font). */
 static int
@@ -560,6 +606,8 @@ font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used)
 		rc = -1;
 	if (attr->map_stream != NULL && glyph_map(s, used,
 	    attr->map_stream->stream) == -1)
+		rc = -1;
+	if (trim_font_file(s, used) == -1)
 		rc = -1;
 	/* The character collection of Identity-H is Adobe-Identity-0;
 	 * libharu names the encoding instead. */

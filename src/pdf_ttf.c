@@ -1,0 +1,264 @@
+/* pdf_ttf.c: trimming the TrueType subset libharu embeds.
+ *
+ * libharu 2.3.0 subsets by writing only the used glyphs' outlines, but
+ * keeps every glyph number, so its loca and hmtx tables stay as long as
+ * the whole font's (NanumGothic: 20138 glyphs), and it copies the cmap
+ * table whole (50 KB).  A PDF viewer reaches glyphs through the
+ * CIDToGIDMap and takes widths from the W array, so none of that is
+ * read.  Here the metrics of unused glyphs become zeros (which compress
+ * to nothing) and the cmap is rebuilt for the characters drawn: the
+ * font file shrinks by some 55 KB a face, glyph numbers unchanged. */
+#include "pdf.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_TABLES	64
+
+struct table {
+	uint32_t	 tag;
+	const unsigned char *data;	/* into the input, or own */
+	uint32_t	 len;
+	unsigned char	*own;
+};
+
+static uint32_t
+be32(const unsigned char *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 |
+	    (uint32_t)p[2] << 8 | p[3];
+}
+
+static unsigned
+be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static void
+put16(buf *b, unsigned v)
+{
+	buf_putc(b, (int)((v >> 8) & 0xff));
+	buf_putc(b, (int)(v & 0xff));
+}
+
+static void
+put32(buf *b, uint32_t v)
+{
+	put16(b, v >> 16);
+	put16(b, v & 0xffff);
+}
+
+static uint32_t
+tag_of(const char *s)
+{
+	return be32((const unsigned char *)s);
+}
+
+static struct table *
+find(struct table *t, size_t n, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t[i].tag == tag_of(tag))
+			return &t[i];
+	return NULL;
+}
+
+static uint32_t
+checksum(const unsigned char *p, uint32_t len)
+{
+	uint32_t sum = 0, i;
+
+	for (i = 0; i + 4 <= len; i += 4)
+		sum += be32(p + i);
+	if (i < len) {
+		unsigned char last[4] = { 0, 0, 0, 0 };
+
+		memcpy(last, p + i, len - i);
+		sum += be32(last);
+	}
+	return sum;
+}
+
+/* A cmap with one (3,1) format 4 subtable: a segment per run of codes
+ * whose glyphs run in step (idDelta), then the closing 0xFFFF. */
+static void
+make_cmap(buf *b, const int *gid_of, size_t ncodes)
+{
+	buf seg = {0};
+	unsigned nseg = 0, range = 1, log2 = 0, i;
+	size_t c = 0, k;
+	unsigned *start, *end, *delta;
+
+	start = xmalloc((ncodes + 1) * sizeof(*start));
+	end = xmalloc((ncodes + 1) * sizeof(*end));
+	delta = xmalloc((ncodes + 1) * sizeof(*delta));
+	while (c < ncodes && c < 0xFFFF) {
+		size_t e;
+
+		if (gid_of[c] <= 0) {
+			c++;
+			continue;
+		}
+		for (e = c; e + 1 < ncodes && e + 1 < 0xFFFF &&
+		    gid_of[e + 1] > 0 &&
+		    gid_of[e + 1] - gid_of[c] == (int)(e + 1 - c); e++)
+			continue;
+		start[nseg] = (unsigned)c;
+		end[nseg] = (unsigned)e;
+		delta[nseg] = (unsigned)(gid_of[c] - (int)c) & 0xFFFF;
+		nseg++;
+		c = e + 1;
+	}
+	start[nseg] = end[nseg] = 0xFFFF;
+	delta[nseg++] = 1;
+	while (range * 2 <= nseg)
+		range *= 2, log2++;
+	put16(&seg, 4);
+	put16(&seg, 16 + 8 * nseg);
+	put16(&seg, 0);
+	put16(&seg, 2 * nseg);
+	put16(&seg, 2 * range);
+	put16(&seg, log2);
+	put16(&seg, 2 * nseg - 2 * range);
+	for (i = 0; i < nseg; i++)
+		put16(&seg, end[i]);
+	put16(&seg, 0);
+	for (i = 0; i < nseg; i++)
+		put16(&seg, start[i]);
+	for (i = 0; i < nseg; i++)
+		put16(&seg, delta[i]);
+	for (k = 0; k < nseg; k++)
+		put16(&seg, 0);
+	put16(b, 0);
+	put16(b, 1);
+	put16(b, 3);
+	put16(b, 1);
+	put32(b, 12);
+	buf_put(b, seg.ptr, seg.len);
+	buf_free(&seg);
+	free(start);
+	free(end);
+	free(delta);
+}
+
+/* The metrics of glyphs without an outline (but glyph 0) set to zero. */
+static unsigned char *
+zero_metrics(const struct table *hmtx, const struct table *loca,
+    unsigned nglyphs, unsigned nmetrics, int long_loca)
+{
+	unsigned char *m = xmalloc(hmtx->len);
+	unsigned g;
+
+	memcpy(m, hmtx->data, hmtx->len);
+	for (g = 1; g < nglyphs; g++) {
+		uint32_t a, z;
+		size_t at, size;
+
+		if (long_loca) {
+			a = be32(loca->data + 4 * g);
+			z = be32(loca->data + 4 * g + 4);
+		} else {
+			a = be16(loca->data + 2 * g);
+			z = be16(loca->data + 2 * g + 2);
+		}
+		if (z > a)
+			continue;
+		at = g < nmetrics ? 4 * (size_t)g :
+		    4 * (size_t)nmetrics + 2 * (size_t)(g - nmetrics);
+		size = g < nmetrics ? 4 : 2;
+		if (at + size <= hmtx->len)
+			memset(m + at, 0, size);
+	}
+	return m;
+}
+
+int
+pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
+    size_t ncodes, buf *out)
+{
+	struct table t[MAX_TABLES], *head, *hhea, *maxp, *hmtx, *loca, *cmap;
+	size_t n, i;
+	unsigned nglyphs, nmetrics;
+	int long_loca;
+	buf cm = {0};
+	uint32_t off, adj_at = 0;
+
+	if (len < 12 || (n = be16(in + 4)) == 0 || n > MAX_TABLES ||
+	    12 + 16 * n > len)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const unsigned char *d = in + 12 + 16 * i;
+		uint32_t o = be32(d + 8), l = be32(d + 12);
+
+		if (o > len || l > len - o)
+			return -1;
+		t[i].tag = be32(d);
+		t[i].data = in + o;
+		t[i].len = l;
+		t[i].own = NULL;
+	}
+	head = find(t, n, "head");
+	hhea = find(t, n, "hhea");
+	maxp = find(t, n, "maxp");
+	hmtx = find(t, n, "hmtx");
+	loca = find(t, n, "loca");
+	cmap = find(t, n, "cmap");
+	if (!head || !hhea || !maxp || !hmtx || !loca || !cmap ||
+	    head->len < 54 || hhea->len < 36 || maxp->len < 6)
+		return -1;
+	nglyphs = be16(maxp->data + 4);
+	nmetrics = be16(hhea->data + 34);
+	long_loca = be16(head->data + 50) != 0;
+	if (nmetrics == 0 || nmetrics > nglyphs ||
+	    loca->len < (nglyphs + 1) * (long_loca ? 4u : 2u) ||
+	    hmtx->len < 4 * nmetrics + 2 * (nglyphs - nmetrics))
+		return -1;
+
+	hmtx->own = zero_metrics(hmtx, loca, nglyphs, nmetrics, long_loca);
+	hmtx->data = hmtx->own;
+	make_cmap(&cm, gid_of, ncodes);
+	cmap->data = (const unsigned char *)cm.ptr;
+	cmap->len = (uint32_t)cm.len;
+	head->own = xmalloc(head->len);
+	memcpy(head->own, head->data, head->len);
+	memset(head->own + 8, 0, 4);	/* checkSumAdjustment */
+	head->data = head->own;
+
+	/* The offset table as it was, then the directory and the tables,
+	 * each on a 4-byte boundary. */
+	buf_reset(out);
+	buf_put(out, in, 12);
+	off = (uint32_t)(12 + 16 * n);
+	for (i = 0; i < n; i++) {
+		put32(out, t[i].tag);
+		put32(out, checksum(t[i].data, t[i].len));
+		put32(out, off);
+		put32(out, t[i].len);
+		off += (t[i].len + 3) & ~3u;
+	}
+	for (i = 0; i < n; i++) {
+		if (&t[i] == head)
+			adj_at = (uint32_t)out->len + 8;
+		buf_put(out, t[i].data, t[i].len);
+		while (out->len % 4)
+			buf_putc(out, 0);
+	}
+	{
+		uint32_t adj = 0xB1B0AFBAu - checksum((const unsigned char *)
+		    out->ptr, (uint32_t)out->len);
+		unsigned char *p = (unsigned char *)out->ptr + adj_at;
+
+		p[0] = (unsigned char)(adj >> 24);
+		p[1] = (unsigned char)(adj >> 16);
+		p[2] = (unsigned char)(adj >> 8);
+		p[3] = (unsigned char)adj;
+	}
+	for (i = 0; i < n; i++)
+		free(t[i].own);
+	buf_free(&cm);
+	return 0;
+}
