@@ -9,7 +9,8 @@ Prints one line per failure and exits 1 if there was any; prints a summary
 and exits 0 otherwise.  Checked:
   - qpdf --check is clean; pdftotext and pdffonts print nothing on stderr;
   - every font is embedded as a subset (ABCDEF+Name) with a well-formed
-    ToUnicode map;
+    ToUnicode map, and its font file has right checksums and a cmap that
+    agrees with the CIDToGIDMap;
   - body pages carry their printed number in the footer, the page labels
     agree, no body page is empty and none ends with a heading;
   - the contents list every section, sector and item, and each contents
@@ -99,6 +100,7 @@ def main():
             fail("font not an embedded subset with ToUnicode: " + row)
         else:
             check_tounicode(a.pdf, m.group(1), row.split()[-2])
+            check_font_file(a.pdf, m.group(1), row.split()[-2])
 
     info, _ = run(["pdfinfo", a.pdf])
     npages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
@@ -319,6 +321,64 @@ def check_tounicode(pdf, name, obj):
             fail("%s: ToUnicode block at line %d is malformed" %
                  (name, i + 1))
             return
+
+
+def ref(text, key):
+    m = re.search(r"/%s \[?\s*(\d+) 0 R" % key, text)
+    return m.group(1) if m else None
+
+
+def check_font_file(pdf, name, obj):
+    """The embedded TrueType file has right checksums, and its cmap takes
+    each character to the glyph the CIDToGIDMap does."""
+    import struct
+    font, _ = run(["qpdf", "--show-object=" + obj, pdf])
+    cid, _ = run(["qpdf", "--show-object=" + ref(font, "DescendantFonts"),
+                  pdf])
+    desc, _ = run(["qpdf", "--show-object=" + ref(cid, "FontDescriptor"),
+                   pdf])
+    if not ref(desc, "FontFile2") or not ref(cid, "CIDToGIDMap"):
+        fail("%s: no FontFile2 or CIDToGIDMap" % name)
+        return
+    d, _ = run(["qpdf", "--show-object=" + ref(desc, "FontFile2"),
+                "--filtered-stream-data", pdf], binary=True)
+    gmap, _ = run(["qpdf", "--show-object=" + ref(cid, "CIDToGIDMap"),
+                   "--filtered-stream-data", pdf], binary=True)
+
+    def cs(b):
+        b = b + b"\0" * ((4 - len(b) % 4) % 4)
+        return sum(struct.unpack(">%dI" % (len(b) // 4), b)) & 0xffffffff
+    n = struct.unpack(">H", d[4:6])[0]
+    tabs = {}
+    for i in range(n):
+        tag, c, off, ln = struct.unpack(">4sIII", d[12 + 16 * i:28 + 16 * i])
+        tabs[tag] = (off, ln)
+        data = d[off:off + ln]
+        if tag == b"head":
+            data = data[:8] + b"\0\0\0\0" + data[12:]
+        if cs(data) != c:
+            fail("%s: table %s has a wrong checksum" % (name, tag))
+    ho = tabs[b"head"][0] + 8
+    whole = d[:ho] + b"\0\0\0\0" + d[ho + 4:]
+    if (0xB1B0AFBA - cs(whole)) & 0xffffffff != \
+            struct.unpack(">I", d[ho:ho + 4])[0]:
+        fail("%s: wrong checkSumAdjustment" % name)
+    co, cl = tabs[b"cmap"]
+    c = d[co:co + cl]
+    sub = struct.unpack(">I", c[8:12])[0]
+    t = c[sub:]
+    seg = struct.unpack(">H", t[6:8])[0] // 2
+    ends = struct.unpack(">%dH" % seg, t[14:14 + 2 * seg])
+    starts = struct.unpack(">%dH" % seg, t[16 + 2 * seg:16 + 4 * seg])
+    deltas = struct.unpack(">%dH" % seg, t[16 + 4 * seg:16 + 6 * seg])
+    for a, z, dl in zip(starts, ends, deltas):
+        for ch in range(a, min(z, 0xFFFE) + 1):
+            g = (ch + dl) & 0xffff
+            if 2 * ch + 2 > len(gmap) or \
+                    struct.unpack(">H", gmap[2 * ch:2 * ch + 2])[0] != g:
+                fail("%s: cmap and CIDToGIDMap differ at U+%04X" %
+                     (name, ch))
+                return
 
 
 def check_eml(a, conf):
