@@ -53,7 +53,7 @@ fold_cp(int cp)
 
 /* The length of the Hangul syllable (U+AC00..U+D7A3) at s[i], or 0:
  * the fast path through a Korean text. */
-static size_t
+static inline size_t
 syllable_at(const unsigned char *s, size_t i, size_t len)
 {
 	int cp;
@@ -364,12 +364,23 @@ next_break(const char *s, size_t i, size_t n, size_t *lf, size_t *cr)
 	return *lf < *cr ? *lf : *cr;
 }
 
+static size_t
+count_byte(const char *s, size_t n, char c)
+{
+	const char *p, *end = s + n;
+	size_t k = 0;
+
+	for (; (p = memchr(s, c, (size_t)(end - s))) != NULL; s = p + 1)
+		k++;
+	return k;
+}
+
 int
 doc_from_bytes(struct doc *d, struct arena *a, const char *path,
     const char *bytes, size_t len)
 {
 	char *text, *norm;
-	size_t tlen, nlen, i, start, cap = 0, lf = 0, cr = 0;
+	size_t tlen, nlen, i, start, cap, lf = 0, cr = 0;
 
 	memset(d, 0, sizeof(*d));
 	d->path = path;
@@ -381,19 +392,16 @@ doc_from_bytes(struct doc *d, struct arena *a, const char *path,
 		msg(MSG_ERROR, path, 0, "invalid UTF-8 after decoding");
 		return -1;
 	}
+	/* The lines counted first: one array in the arena, not a
+	 * trail of outgrown ones. */
+	cap = 1 + count_byte(norm, nlen, '\n') + count_byte(norm, nlen, '\r');
+	d->lines = arena_alloc(a, cap * sizeof(*d->lines));
 	for (start = i = 0; i <= nlen; i++) {
 		struct line *l;
 		size_t b, e;
 
 		if (i < nlen && norm[i] != '\n' && norm[i] != '\r')
 			i = next_break(norm, i + 1, nlen, &lf, &cr);
-		if (d->n == cap) {
-			cap = cap ? cap * 2 : 256;
-			struct line *nl = arena_alloc(a, cap * sizeof(*nl));
-			if (d->n)
-				memcpy(nl, d->lines, d->n * sizeof(*nl));
-			d->lines = nl;
-		}
 		l = &d->lines[d->n++];
 		for (b = start; b < i && is_space(norm[b]); b++)
 			continue;
