@@ -154,16 +154,28 @@ cut_ok(const struct lb *b, size_t i, enum cut_level level)
 	return !(is_latin(prev) && is_latin(cp));
 }
 
-/* The furthest unit p in (from, to) such that [start, p) fits the
- * current line and a cut before p is allowed; 0 if there is none. */
+/* The furthest p in [from, to] such that units [start, p) fit the
+ * current line.  Widths grow with p; a line holds few characters, so p
+ * is found by doubling steps, then halving: a word of a million
+ * characters costs a few measures of a line's length, not of it all. */
 static size_t
-best_cut(const struct lb *b, size_t start, size_t from, size_t to)
+fit_end(const struct lb *b, size_t start, size_t from, size_t to)
 {
 	double limit = limit_of(b);
-	size_t lo = from, hi = to, p;
-	int level;
+	size_t lo = from, hi, d = 1;
 
-	/* Widths grow with p: find the last p that fits. */
+	for (;;) {
+		size_t p = d < to - from ? from + d : to;
+
+		if (width_of(b, start, p) > limit) {
+			hi = p;
+			break;
+		}
+		lo = p;
+		if (p == to)
+			return to;
+		d *= 2;
+	}
 	while (lo + 1 < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -172,10 +184,21 @@ best_cut(const struct lb *b, size_t start, size_t from, size_t to)
 		else
 			hi = mid;
 	}
+	return lo;
+}
+
+/* The last place in (from, p] a word may be cut before, at the
+ * strictest level that has one; 0 if there is none. */
+static size_t
+cut_before(const struct lb *b, size_t from, size_t p)
+{
+	size_t q;
+	int level;
+
 	for (level = CUT_GOOD; level <= CUT_ANY; level++)
-		for (p = lo; p > from; p--)
-			if (cut_ok(b, p, (enum cut_level)level))
-				return p;
+		for (q = p; q > from; q--)
+			if (cut_ok(b, q, (enum cut_level)level))
+				return q;
 	return 0;
 }
 
@@ -184,10 +207,12 @@ best_cut(const struct lb *b, size_t start, size_t from, size_t to)
 static size_t
 cut_word(struct lb *b, size_t from, size_t to)
 {
-	while (from + 1 < to && width_of(b, from, to) > limit_of(b)) {
-		size_t p = best_cut(b, from, from, to);
+	while (from + 1 < to) {
+		size_t p = fit_end(b, from, from, to);
 
-		if (p == 0) {
+		if (p == to)
+			break;
+		if ((p = cut_before(b, from, p)) == 0) {
 			/* Not even one character fits: give it a line. */
 			p = from + 1;
 			while (p < to && is_attached(b->u[p].cp))
@@ -232,7 +257,7 @@ run(struct lb *b)
 			le = we;
 		} else {
 			/* Too wide for any line: fill this one first. */
-			size_t p = best_cut(b, ls, ws, we);
+			size_t p = cut_before(b, ws, fit_end(b, ls, ws, we));
 
 			if (p != 0 && width_of(b, ws, p) >= b->rest / 4) {
 				emit(b, ls, p);

@@ -25,6 +25,7 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include "msg.h"
@@ -395,6 +396,29 @@ pdf_font_measure(void *arg, const char *s, size_t len)
 	return pdf_font_width(m->fonts, m->face, m->size, s, len);
 }
 
+/* Shows a run of codes (big-endian 16-bit, as Identity-H wants) with
+ * its baseline starting at (x, y).  Written straight into the page's
+ * content, as libharu would: HPDF_Page_ShowText measures its text once
+ * more, looking each character up through the font's cmap one segment
+ * after another (NanumGothic has thousands), which made drawing the
+ * slowest part of a brief. */
+static void
+show_run(HPDF_Page page, struct font_slot *sl, double size, double x,
+    double y, const buf *run)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+
+	if (attr->gstate->font != sl->font ||
+	    attr->gstate->font_size != (HPDF_REAL)size)
+		HPDF_Page_SetFontAndSize(page, sl->font, (HPDF_REAL)size);
+	HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)x,
+	    (HPDF_REAL)y);
+	HPDF_Stream_WriteStr(attr->stream, "<");
+	HPDF_Stream_WriteBinary(attr->stream, (const HPDF_BYTE *)run->ptr,
+	    (HPDF_UINT)run->len, NULL);
+	HPDF_Stream_WriteStr(attr->stream, "> Tj\012");
+}
+
 void
 pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
     double x, double y, const char *s, size_t len)
@@ -408,7 +432,6 @@ pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
 	while (i <= len) {
 		struct font_slot *sl = NULL;
 		int code = 0;
-		char u[4];
 
 		if (i < len) {
 			if ((code = next_code(f, s, len, &i)) < 0)
@@ -417,10 +440,7 @@ pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
 		} else
 			i++;
 		if (sl != cur && run.len > 0) {
-			HPDF_Page_SetFontAndSize(page, cur->font,
-			    (HPDF_REAL)size);
-			HPDF_Page_TextOut(page, (HPDF_REAL)x, (HPDF_REAL)y,
-			    run.ptr);
+			show_run(page, cur, size, x, y, &run);
 			x += (double)w * size / 1000.0;
 			w = 0;
 			buf_reset(&run);
@@ -428,7 +448,9 @@ pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
 		if (sl == NULL)
 			continue;
 		cur = sl;
-		buf_put(&run, u, (size_t)utf8_encode(code, u));
+		buf_putc(&run, code >> 8);
+		buf_putc(&run, code & 0xff);
+		/* Measuring marks the glyph for the embedded subset. */
 		w += slot_width(sl, code);
 		sl->used[code / 8] |= (unsigned char)(1 << (code % 8));
 	}

@@ -18,7 +18,8 @@ measure(void *ctx, const char *s, size_t len)
 	size_t i, adv;
 	double w = 0;
 
-	(void)ctx;
+	if (ctx != NULL)
+		*(size_t *)ctx += len;	/* bytes measured, for test_cost */
 	for (i = 0; i < len; i += adv) {
 		int cp = utf8_decode(s + i, len - i, &adv);
 
@@ -217,6 +218,34 @@ test_random(void **state)
 	}
 }
 
+/* A word of 200,000 syllables (and a text of as many short words)
+ * costs a bounded number of measures per line, not one of the whole
+ * word per line: hostile input must not make breaking quadratic. */
+static void
+test_cost(void **state)
+{
+	size_t n = 200000, i, measured = 0, nl;
+	char *text = malloc(3 * n + 1);
+	struct lb_line *l;
+
+	(void)state;
+	for (i = 0; i < n; i++)
+		memcpy(text + 3 * i, "\xea\xb0\x80", 3);	/* 가 */
+	text[3 * n] = '\0';
+	nl = linebreak(text, 3 * n, 40, 40, measure, &measured, &l);
+	assert_int_equal(nl, n / 20);
+	assert_true(measured < 40 * 3 * n);
+	free(l);
+	for (i = 0; i < n; i++)
+		memcpy(text + 3 * i, i % 3 == 2 ? "   " : "\xea\xb0\x80", 3);
+	measured = 0;
+	nl = linebreak(text, 3 * n, 40, 40, measure, &measured, &l);
+	assert_true(nl > n / 30);
+	assert_true(measured < 40 * 3 * n);
+	free(l);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -231,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_first_width),
 		cmocka_unit_test(test_narrow),
 		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_cost),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
