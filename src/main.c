@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "classify.h"
 #include "config.h"
@@ -322,6 +324,49 @@ build_hash(const struct run *r, const char *tdir, int week, int all_pdfs)
 	return h;
 }
 
+/* Writes the brief and its mail for the latest issue, or for every issue
+ * with all: then in two processes, each taking every other issue (a
+ * brief does not depend on the others, so the files are the same).
+ * Returns 0, or 1 when any failed. */
+static int
+write_briefs(const struct render *rd, int all, const char *outdir)
+{
+	buf pdf = {0};
+	size_t i, k;
+	pid_t pid = -1;
+	int me = 0, workers = 1, rc = 0, st;
+
+	if (all && rd->n > 1) {
+		fflush(NULL);
+		if ((pid = fork()) != -1)
+			workers = 2;
+		if (pid == 0)
+			me = 1;
+	}
+	for (i = k = 0; i < rd->n; i++) {
+		const struct issue *is = &rd->issues[i];
+
+		if (!all && is != rd->latest)
+			continue;
+		if (k++ % (size_t)workers != (size_t)me)
+			continue;
+		buf_reset(&pdf);
+		buf_printf(&pdf, "%s/brief-%03d.pdf", outdir, is->number);
+		if (pdf_write(rd, is, pdf.ptr) == -1 ||
+		    mail_write(rd, is, pdf.ptr) == -1)
+			rc = 1;
+	}
+	buf_free(&pdf);
+	if (me == 1) {
+		fflush(NULL);
+		_exit(rc || msg_count(MSG_ERROR) > 0);
+	}
+	if (pid > 0 && (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0))
+		rc = 1;
+	return rc;
+}
+
 static int
 cmd_build(struct run *r, int argc, char **argv, const char *outdir,
     int week, int all_pdfs)
@@ -382,15 +427,14 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		outs = xcalloc(2 * n + 1, sizeof(*outs));
 		outs[nout++] = xstrdup("site/index.html");
 	}
+	if (rc == 0)
+		rc = write_briefs(&rd, all_pdfs, outdir);
 	for (i = 0; rc == 0 && i < n; i++) {
 		if (!all_pdfs && &iss[i] != rd.latest)
 			continue;
 		buf_reset(&pdf);
-		buf_printf(&pdf, "%s/brief-%03d.pdf", outdir, iss[i].number);
-		if (pdf_write(&rd, &iss[i], pdf.ptr) == -1 ||
-		    mail_write(&rd, &iss[i], pdf.ptr) == -1)
-			rc = 1;
-		outs[nout++] = xstrdup(pdf.ptr + strlen(outdir) + 1);
+		buf_printf(&pdf, "brief-%03d.pdf", iss[i].number);
+		outs[nout++] = xstrdup(pdf.ptr);
 		buf_reset(&pdf);
 		buf_printf(&pdf, "brief-%03d.eml", iss[i].number);
 		outs[nout++] = xstrdup(pdf.ptr);
