@@ -259,6 +259,8 @@ period_line(struct outline *o, const char *t, int apply)
 	const char *p = t;
 	size_t n;
 
+	if (strlen(t) > 64)
+		return 0;
 	while (*p) {
 		while (*p == ' ')
 			p++;
@@ -635,12 +637,15 @@ survey(struct outline *o)
 
 				items++;
 				/* A field name: "사업개요 (2025~2028)",
-				 * "조 직 : 5과 22팀". */
+				 * "조 직 : 5과 22팀"; a few words of Hangul
+				 * after a □, not a ▪ entry. */
 				if ((q = strchr(s, ':')) != NULL)
 					*q = '\0';
 				if ((q = strchr(s, '(')) != NULL)
 					*q = '\0';
-				fields += syllables(s) <= 5;
+				fields += syllables(s) <= 5 &&
+				    strpbrk(s, "0123456789") == NULL &&
+				    !str_starts(l->text, "▪");
 			}
 		}
 		if (items > 0 && fields * 4 >= items * 3)

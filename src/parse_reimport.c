@@ -51,6 +51,8 @@ struct reimport {
 	int			 year;
 	int			 section, sector;
 	long			 cur;		/* current item, -1 none */
+	buf			 last;		/* its last bullet, open */
+	int			 has_last;
 	int			 cur_trail;	/* last bullet ends in a space */
 	struct entry		*ent;		/* rows since the heading */
 	size_t			 nent, ent_cap;
@@ -139,7 +141,7 @@ html_paragraphs(const char *s, struct arena *a, struct para **out)
 {
 	buf raw = {0};
 	size_t n = 0, k;
-	int bold = 0;
+	int bold = 0, no_gt = 0;
 
 	*out = NULL;
 	while (*s) {
@@ -152,7 +154,10 @@ html_paragraphs(const char *s, struct arena *a, struct para **out)
 			s += k + 1;
 			continue;
 		}
-		if (*s != '<' || (gt = strchr(s, '>')) == NULL) {
+		/* A '<' with no '>' after it is text, as are all later
+		 * ones: look for '>' once. */
+		if (*s != '<' || no_gt || (gt = strchr(s, '>')) == NULL) {
+			no_gt |= *s == '<';
 			buf_putc(&raw, *s++);
 			continue;
 		}
@@ -298,30 +303,37 @@ bullet_text(const char *t)
 	return (char *)t;
 }
 
+/* Ends the current item's last bullet: later rows no longer go on
+ * with it. */
+static void
+close_bullet(struct reimport *r)
+{
+	if (r->has_last && r->cur >= 0)
+		strlist_add(&r->cs->items[r->cur].bullets, &r->cs->arena,
+		    arena_strndup(&r->cs->arena, r->last.ptr, r->last.len));
+	buf_reset(&r->last);
+	r->has_last = 0;
+}
+
 /* Adds the paragraphs of a row to the current item; the first one goes
  * on with the last bullet unless it starts a bullet of its own. */
 static void
 add_bullets(struct reimport *r, struct para *v, size_t n, int join)
 {
-	struct item *it = &r->cs->items[r->cur];
 	size_t i;
 
 	for (i = 0; i < n; i++) {
 		const char *t = v[i].text;
 
-		if (i == 0 && join && it->bullets.n > 0 && t[0] != '-') {
-			char **last = &it->bullets.v[it->bullets.n - 1];
-			buf b = {0};
-
-			buf_puts(&b, *last);
+		if (i == 0 && join && r->has_last && t[0] != '-') {
 			if (r->cur_trail || v[i].lead)
-				buf_putc(&b, ' ');
-			buf_puts(&b, t);
-			*last = arena_strdup(&r->cs->arena, b.ptr);
-			buf_free(&b);
-		} else
-			strlist_add(&it->bullets, &r->cs->arena,
-			    bullet_text(t));
+				buf_putc(&r->last, ' ');
+			buf_puts(&r->last, t);
+		} else {
+			close_bullet(r);
+			buf_puts(&r->last, bullet_text(t));
+			r->has_last = 1;
+		}
 		r->cur_trail = v[i].trail;
 	}
 }
@@ -353,7 +365,10 @@ table_row(struct reimport *r, struct line *l, int lineno)
 		if (org != NO_LABEL)
 			add_entry(r, -1, org, cell, lineno);
 	} else if (v[0].bold && str_starts(v[0].text, marker)) {
-		struct item *it = corpus_add(r->cs, r->d->path, lineno);
+		struct item *it;
+
+		close_bullet(r);
+		it = corpus_add(r->cs, r->d->path, lineno);
 
 		it->section = r->section;
 		it->sector = r->sector;
@@ -427,6 +442,7 @@ heading(struct reimport *r, struct line *l, int lineno)
 	    "digest", "contents", "목차")))
 		return;
 	block_end(r);
+	close_bullet(r);
 	r->cur = -1;
 	if ((i = taxon_by_name(r->c->sections, r->c->nsections, s)) >= 0) {
 		r->section = i;
@@ -533,8 +549,10 @@ furniture(struct reimport *r, const struct line *l)
 		    "0123456789") == strlen(t + k))
 			return 1;
 	}
-	if (template_match(t, config_str(r->c, "digest", "period", "")) ||
-	    disclaimer(r, t))
+	/* The period line is short; the template's wild cards would make
+	 * a long line slow to try. */
+	if ((n < 256 && template_match(t, config_str(r->c, "digest",
+	    "period", ""))) || disclaimer(r, t))
 		return 1;
 	/* Dot leaders and a page number: "... .....1", "…… 3". */
 	for (k = n; k > 0 && isdigit((unsigned char)t[k - 1]); k--)
@@ -587,6 +605,8 @@ parse_reimport(struct doc *d, struct corpus *cs, const struct config *c)
 		    l->text);
 	}
 	block_end(&r);
+	close_bullet(&r);
+	buf_free(&r.last);
 	free(r.ent);
 	return cs->n - before;
 }

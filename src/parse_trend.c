@@ -35,9 +35,21 @@ struct sum_entry {
 				 * the name without parentheses; no spaces */
 	char	*alt;		/* clipping: the name as printed, no spaces */
 	char	*tag;		/* clipping: "AI", "기후변화" */
+	char	*sqtag;		/* the tag without white space */
 	const char *text;	/* as printed, without "∙ " */
 	int	 line;
 	int	 found;
+};
+
+/* Strings to values, open addressing: the summary's keys to their
+ * entries, tags to their sectors.  Keys live in the arena. */
+struct keyset {
+	struct ks_slot {
+		const char	*key;	/* NULL: empty */
+		size_t		 len;
+		int		 val;
+	}		*v;
+	size_t		 cap, n;
 };
 
 struct trend {
@@ -47,6 +59,9 @@ struct trend {
 	int			 year;
 	struct sum_entry	*sum;
 	size_t			 nsum, narticles;
+	struct keyset		 articles;	/* key: index in sum */
+	struct keyset		 clips;		/* key and alt: index */
+	struct keyset		 tags;		/* squeezed tag: sector+2 */
 	char			**cats;		/* category cells, no spaces */
 	size_t			 ncats;
 	long			 cur;		/* current item, -1 none */
@@ -159,6 +174,61 @@ source_date(struct trend *t, const char *s, size_t *open, char **src,
 	return st;
 }
 
+static size_t
+key_hash(const char *s, size_t n)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The value of s[0..n), or -1. */
+static int
+keyset_find(const struct keyset *ks, const char *s, size_t n)
+{
+	size_t i;
+
+	if (ks->cap == 0)
+		return -1;
+	for (i = key_hash(s, n) & (ks->cap - 1); ks->v[i].key != NULL;
+	    i = (i + 1) & (ks->cap - 1))
+		if (ks->v[i].len == n && memcmp(ks->v[i].key, s, n) == 0)
+			return ks->v[i].val;
+	return -1;
+}
+
+/* Adds key with val unless it is there already. */
+static void
+keyset_add(struct keyset *ks, const char *key, int val)
+{
+	size_t i, n = strlen(key);
+
+	if (keyset_find(ks, key, n) >= 0)
+		return;
+	if ((ks->n + 1) * 2 > ks->cap) {
+		struct keyset bigger;
+
+		bigger.cap = ks->cap ? ks->cap * 2 : 64;
+		bigger.n = 0;
+		bigger.v = xcalloc(bigger.cap, sizeof(*bigger.v));
+		for (i = 0; i < ks->cap; i++)
+			if (ks->v[i].key != NULL)
+				keyset_add(&bigger, ks->v[i].key,
+				    ks->v[i].val);
+		free(ks->v);
+		*ks = bigger;
+	}
+	for (i = key_hash(key, n) & (ks->cap - 1); ks->v[i].key != NULL;
+	    i = (i + 1) & (ks->cap - 1))
+		continue;
+	ks->v[i].key = key;
+	ks->v[i].len = n;
+	ks->v[i].val = val;
+	ks->n++;
+}
+
 /* Looks for a tag among a sector's keywords. */
 struct tag_search {
 	const char	*tag;
@@ -184,7 +254,7 @@ tag_keyword(void *arg, const char *term, size_t len, double weight)
  * keyword with the best weight (its "prior" added, so a broad sector
  * wins as the classifier would have it).  -1 if none. */
 static int
-tag_sector(const struct trend *t, const char *tag)
+tag_sector_lookup(const struct trend *t, const char *tag)
 {
 	struct tag_search ts;
 	size_t i, n;
@@ -236,15 +306,28 @@ tag_sector(const struct trend *t, const char *tag)
 	return besti;
 }
 
+/* The same, remembered: a file has few tags and many clippings. */
 static int
-known_tag(const struct trend *t, const char *sq)
+tag_sector(struct trend *t, const char *tag)
+{
+	char *sq = text_squeeze(&t->cs->arena, tag, strlen(tag));
+	int v = keyset_find(&t->tags, sq, strlen(sq));
+
+	if (v < 0) {
+		v = tag_sector_lookup(t, sq) + 2;
+		keyset_add(&t->tags, sq, v);
+	}
+	return v - 2;
+}
+
+static int
+known_tag(struct trend *t, const char *sq)
 {
 	size_t i;
 
 	for (i = 0; i < t->nsum; i++)
 		if (t->sum[i].kind == SUM_CLIPPING &&
-		    strcmp(text_squeeze(&t->cs->arena, t->sum[i].tag,
-		    strlen(t->sum[i].tag)), sq) == 0)
+		    strcmp(t->sum[i].sqtag, sq) == 0)
 			return 1;
 	return tag_sector(t, sq) >= 0;
 }
@@ -272,9 +355,14 @@ summary_entry(struct trend *t, const char *s, int lineno)
 		e->key = squeeze_parens(&t->cs->arena, close + 1);
 		e->alt = text_squeeze(&t->cs->arena, close + 1,
 		    strlen(close + 1));
+		e->sqtag = text_squeeze(&t->cs->arena, e->tag,
+		    strlen(e->tag));
+		keyset_add(&t->clips, e->key, (int)(t->nsum - 1));
+		keyset_add(&t->clips, e->alt, (int)(t->nsum - 1));
 	} else {
 		e->kind = SUM_ARTICLE;
 		e->key = text_squeeze(&t->cs->arena, s, strlen(s));
+		keyset_add(&t->articles, e->key, (int)(t->nsum - 1));
 		t->narticles++;
 	}
 }
@@ -283,13 +371,8 @@ static int
 article_listed(struct trend *t, const char *line)
 {
 	char *k = text_squeeze(&t->cs->arena, line, strlen(line));
-	size_t i;
 
-	for (i = 0; i < t->nsum; i++)
-		if (t->sum[i].kind == SUM_ARTICLE &&
-		    strcmp(t->sum[i].key, k) == 0)
-			return (int)i + 1;
-	return 0;
+	return keyset_find(&t->articles, k, strlen(k)) + 1;
 }
 
 /* Reads the summary table from line h; returns the index of the line
@@ -308,18 +391,19 @@ summary(struct trend *t, size_t h)
 			continue;
 		if (!marker(l->text) && article_listed(t, l->text))
 			break;
-		/* An article the summary spells otherwise, or the clippings
-		 * table: the summary is over all the same. */
+		if (is_header(t, l->text, "clipping_header",
+		    "분류 기술명 주요 내용 출처"))
+			break;
+		/* An article the summary spells otherwise: the summary is
+		 * over all the same. */
 		if ((state == HEAD || state == CAT) && !marker(l->text) &&
 		    l->text[0] != '(') {
 			size_t open = 0;
 			char *src;
 			int date;
 
-			if ((source_date(t, l->text, &open, &src, &date) !=
-			    DATE_NOT_A_DATE && src != NULL && open > 0) ||
-			    is_header(t, l->text, "clipping_header",
-			    "분류 기술명 주요 내용 출처"))
+			if (source_date(t, l->text, &open, &src, &date) !=
+			    DATE_NOT_A_DATE && src != NULL && open > 0)
 				break;
 		}
 		l->use = LINE_FURNITURE;
@@ -350,6 +434,10 @@ summary(struct trend *t, size_t h)
 		}
 	}
 	buf_free(&cat);
+	if (i == t->d->n)
+		msg(MSG_WARNING, t->d->path, (int)h + 1, "the summary table "
+		    "runs to the end of the file: no article or clipping "
+		    "found after it");
 	return i;
 }
 
@@ -608,7 +696,8 @@ cut_by_cells(struct trend *t, size_t i)
 	size_t j;
 	int date, unmarked = 0;
 
-	for (j = i + 1; j < t->d->n; j++) {
+	/* A row is a few dozen lines; no need to look further. */
+	for (j = i + 1; j < t->d->n && j < i + 200; j++) {
 		const char *s = t->d->lines[j].text;
 
 		if (t->d->lines[j].len == 0)
@@ -686,23 +775,17 @@ run_name(struct trend *t, const struct run *r, size_t *line, size_t *off)
 
 		buf_puts(&all, text_squeeze(&t->cs->arena, l->text, l->len));
 	}
-	for (i = 0; all.len > 0 && i < t->nsum; i++) {
-		struct sum_entry *e = &t->sum[i];
-		const char *names[2];
-		size_t j;
+	/* The longest suffix that names a clipping; names are short. */
+	for (i = all.len > 512 ? all.len - 512 : 0; i < all.len; i++) {
+		int e;
 
-		if (e->kind != SUM_CLIPPING)
+		if ((all.ptr[i] & 0xC0) == 0x80)
 			continue;
-		names[0] = e->key;
-		names[1] = e->alt;
-		for (j = 0; j < 2; j++) {
-			size_t n = strlen(names[j]);
-
-			if (n > 0 && n <= all.len && n > bestlen &&
-			    strcmp(all.ptr + all.len - n, names[j]) == 0) {
-				best = e;
-				bestlen = n;
-			}
+		if ((e = keyset_find(&t->clips, all.ptr + i,
+		    all.len - i)) >= 0) {
+			best = &t->sum[e];
+			bestlen = all.len - i;
+			break;
 		}
 	}
 	if (best != NULL) {
@@ -757,7 +840,8 @@ run_cells(struct trend *t, const struct run *r, char **name,
 		*category = str_trim(arena_strndup(&t->cs->arena,
 		    t->d->lines[r->v[line]].text, off));
 	else {
-		for (k = 0; k < line; k++) {
+		/* A category cell is a word or two, on a line or three. */
+		for (k = line > 3 ? line - 3 : 0; k < line; k++) {
 			char *s = run_text(t, r, k, 0, line);
 
 			if (s && known_tag(t, text_squeeze(&t->cs->arena, s,
@@ -769,6 +853,8 @@ run_cells(struct trend *t, const struct run *r, char **name,
 		}
 		if (*category == NULL && line > 0) {
 			k = run_wraps(t, r);
+			if (line - k > 3)
+				k = line - 3;
 			if (k < line) {
 				*category = run_text(t, r, k, 0, line);
 				cat = k;
@@ -786,8 +872,8 @@ clip_end(struct trend *t, struct clip *cl)
 {
 	struct item *it;
 	const char *tag = cl->category;
-	size_t i;
-	int s;
+	char *k;
+	int s, e;
 
 	flush_bullet(t);
 	if (cl->item < 0)
@@ -796,14 +882,15 @@ clip_end(struct trend *t, struct clip *cl)
 	if (it->title == NULL)
 		it->title = arena_strdup(&t->cs->arena, "");
 	/* The summary's tag is the explicit one. */
-	for (i = 0; i < t->nsum; i++)
-		if (t->sum[i].kind == SUM_CLIPPING && (strcmp(squeeze_parens(
-		    &t->cs->arena, it->title), t->sum[i].key) == 0 ||
-		    strcmp(text_squeeze(&t->cs->arena, it->title,
-		    strlen(it->title)), t->sum[i].alt) == 0)) {
-			t->sum[i].found = 1;
-			tag = t->sum[i].tag;
-		}
+	k = squeeze_parens(&t->cs->arena, it->title);
+	if ((e = keyset_find(&t->clips, k, strlen(k))) < 0) {
+		k = text_squeeze(&t->cs->arena, it->title, strlen(it->title));
+		e = keyset_find(&t->clips, k, strlen(k));
+	}
+	if (e >= 0) {
+		t->sum[e].found = 1;
+		tag = t->sum[e].tag;
+	}
 	if (tag != NULL) {
 		if ((s = tag_sector(t, tag)) >= 0) {
 			it->sector = s;
@@ -970,5 +1057,8 @@ parse_trend(struct doc *d, struct corpus *cs, const struct config *c)
 	buf_free(&t.acc);
 	free(t.sum);
 	free(t.cats);
+	free(t.articles.v);
+	free(t.clips.v);
+	free(t.tags.v);
 	return cs->n - before;
 }
