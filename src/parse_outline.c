@@ -473,15 +473,20 @@ flush(struct outline *o)
 	it = &o->cs->items[o->cur];
 	s = arena_strdup(&o->cs->arena, str_trim(o->acc.ptr));
 	if (o->in_title) {
-		int first, last, a, b;
+		int first, last, a, b, st;
 		size_t open = 0;
 
 		it->title = s;
 		first = period(o, &last);
+		st = date_trailing_period(s, o->year ? o->year : o->doc_year,
+		    &a, &b, &open);
+		if (st == DATE_IMPOSSIBLE)
+			msg(MSG_WARNING, o->d->path, it->line, "impossible "
+			    "date in title; the item keeps the date of its "
+			    "period: %s", s);
 		/* Its own date, if inside the period: "(6.25)", "(2월)". */
-		if (first != DATE_NONE && date_trailing_period(s, o->year ?
-		    o->year : o->doc_year, &a, &b, &open) == DATE_OK &&
-		    a >= first && a <= last) {
+		if (first != DATE_NONE && st == DATE_OK && a >= first &&
+		    a <= last) {
 			it->date = a;
 			if (strchr(s + open, '~') == NULL) {
 				while (open > 0 && s[open - 1] == ' ')
