@@ -87,6 +87,8 @@ entry_bullets(struct entry *e)
 	if (e->bdone)
 		return;
 	e->bdone = 1;
+	if (e->it->bullets.n == 0)
+		return;
 	for (i = 0; i < e->it->bullets.n; i++) {
 		buf_puts(&b, e->it->bullets.v[i]);
 		buf_putc(&b, ' ');
@@ -152,7 +154,10 @@ decide(struct entry *a, struct entry *b, double sim,
 		return 1;
 	if (sim < p->threshold || a->nbg == 0 || b->nbg == 0)
 		return 0;
-	if (!in_doubt(a, b))
+	/* One document does not tell the same news twice in other words:
+	 * within a file, similar titles (a plan's 신재생에너지 보급 확대 and
+	 * 신재생에너지 신산업 육성) need their bullets to agree as well. */
+	if (!in_doubt(a, b) && strcmp(a->it->file, b->it->file) != 0)
 		return 1;
 	entry_bullets(a);
 	entry_bullets(b);
