@@ -24,7 +24,7 @@ import re
 import sys
 
 DATE = re.compile(r"(20\d\d)(\s*[.\-]\s*)(\d{1,2})(\s*[.\-]\s*)(\d{1,2})")
-NEWSID = re.compile(r"newsId=(\d{8})\.(20\d{6})(\d*)")
+NEWSID = re.compile(r"([=/])(\d{8})\.(20\d{6})(\d*)")
 HANGUL = re.compile(r"^[\uac00-\ud7a3]{2,}$")
 NAME_DATE = re.compile(r"(20\d\d)-(\d\d)-(\d\d)")
 
@@ -143,12 +143,15 @@ def shift_dates(s, days):
 
 def new_url(s, days, rng):
     def repl(m):
-        ymd = m.group(2)
-        d = datetime.date(int(ymd[:4]), int(ymd[4:6]), int(ymd[6:8]))
+        ymd = m.group(3)
+        try:
+            d = datetime.date(int(ymd[:4]), int(ymd[4:6]), int(ymd[6:8]))
+        except ValueError:
+            return m.group(0)
         d += datetime.timedelta(days=days)
-        return "newsId=%s%06d.%s%s" % (m.group(1)[:2],
-                                       rng.randrange(10 ** 6),
-                                       d.strftime("%Y%m%d"), m.group(3))
+        return "%s%s%06d.%s%s" % (m.group(1), m.group(2)[:2],
+                                  rng.randrange(10 ** 6),
+                                  d.strftime("%Y%m%d"), m.group(4))
     t = NEWSID.sub(repl, s)
     if t == s:	# another site: make it unique all the same
         t = s + ("&" if "?" in s else "?") + "v=%d" % rng.randrange(10 ** 9)

@@ -1,0 +1,199 @@
+#!/bin/sh
+# Hostile input: every file of tests/hostile/ and a few generated here
+# (too big to commit) go through items, check and build.  Each run must
+# end with a correct result, or exit 1 with an "error:" message naming
+# the file; never a crash (exit > 1, a signal), a hang (over $LIMIT_S
+# seconds) or more than $LIMIT_KB of memory.
+# Usage, from the repo root: DIGEST=bin/digest sh tests/e2e/hostile.sh
+# Runs listed in $known are problems of a stage other than reading and
+# parsing, reported to its owner: skipped, unless HOSTILE_ALL=1 (then a
+# known run that passes says it can come off the list).
+DIGEST=${DIGEST:-bin/digest}
+LIMIT_S=${LIMIT_S:-20}
+LIMIT_KB=${LIMIT_KB:-102400}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+known="
+line-5mb-title.txt build	pdf: 190 MB, the whole document in libharu
+nested-lines.txt items	dedup: 50,000 undated, near-identical titles compared pairwise (19 s)
+nested-lines.txt check	dedup: 50,000 undated, near-identical titles compared pairwise
+nested-lines.txt build	dedup: 50,000 undated, near-identical titles compared pairwise
+nested-markdown.txt build	pdf: 120 MB for 300,000 markup characters in two bullets
+week-10000-items.txt build	pdf: 135 MB, the whole 10,000-item brief in libharu
+"
+pass=0 fail=0 skip=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+timer=/usr/bin/time
+[ -x "$timer" ] || { echo "hostile: $timer missing (Debian package time): memory not measured"; timer=; }
+
+# run NAME CMD...: runs the command under the limits; sets $rc, leaves
+# its output in $tmp/out and $tmp/err, and fails on a crash, a hang or
+# too much memory.
+run() {
+	name=$1; shift
+	if [ -n "$timer" ]; then
+		timeout -s KILL "$LIMIT_S" "$timer" -o "$tmp/mem" -f '%M' \
+		    "$@" >"$tmp/out" 2>"$tmp/err"
+	else
+		timeout -s KILL "$LIMIT_S" "$@" >"$tmp/out" 2>"$tmp/err"
+	fi
+	rc=$?
+	# GNU time reports a signal as "Command terminated by signal N".
+	if [ $rc -eq 137 ] || [ $rc -eq 124 ]; then
+		bad "$name: killed after $LIMIT_S s (hang?)"; return 1
+	fi
+	if [ $rc -gt 1 ] || grep -q 'terminated by signal' "$tmp/mem" 2>/dev/null; then
+		bad "$name: crashed (exit $rc): $(grep -v '^ *$' "$tmp/err" | tail -3)"
+		return 1
+	fi
+	if grep -qE 'runtime error:|Sanitizer|==[0-9]+==' "$tmp/err"; then
+		bad "$name: sanitizer report: $(grep -m1 -E 'runtime error:|Sanitizer|==[0-9]+==' "$tmp/err")"
+		return 1
+	fi
+	if [ -n "$timer" ]; then
+		kb=$(tail -1 "$tmp/mem")
+		if [ "$kb" -gt "$LIMIT_KB" ] 2>/dev/null; then
+			bad "$name: used $kb KB of memory (limit $LIMIT_KB)"
+			return 1
+		fi
+	fi
+	# Exit 1 must say why, naming the file (or the run).
+	if [ $rc -eq 1 ] && ! grep -qE '^[^ ]+: error: ' "$tmp/err"; then
+		bad "$name: exit 1 without an error message: $(head -3 "$tmp/err")"
+		return 1
+	fi
+	return 0
+}
+
+# attempt CASE COMMAND ARGS...: digest COMMAND ARGS, unless the run is a
+# known problem; sets $rc ("skip" when skipped).
+attempt() {
+	c=$1 m=$2; shift 2
+	why=$(printf '%s\n' "$known" | awk -F '\t' -v k="$c $m" '$1 == k { print $2; exit }')
+	if [ -n "$why" ] && [ -z "${HOSTILE_ALL:-}" ]; then
+		echo "skip $c $m: known: $why"
+		skip=$((skip + 1))
+		rc=skip
+		return
+	fi
+	if run "$c $m" "$DIGEST" "$m" "$@"; then
+		ok
+		[ -z "$why" ] || echo "XPASS $c $m: no longer a known problem ($why): take it off the list"
+	fi
+}
+
+# every FILE: items, check and build; leaves the statuses in $items_rc
+# and $build_rc, the items run's output in $tmp/items and .err.
+every() {
+	f=$1; b=$(basename "$f")
+	attempt "$b" items "$f"
+	items_rc=$rc
+	cp "$tmp/out" "$tmp/items"
+	cp "$tmp/err" "$tmp/items.err"
+	attempt "$b" check "$f"
+	rm -rf "$tmp/o"
+	attempt "$b" build -o "$tmp/o" "$f"
+	build_rc=$rc
+}
+
+# Generated cases, too big to commit.
+python3 - "$tmp/gen" <<'PY' || bad "cannot generate the big cases"
+import os, sys
+d = sys.argv[1]
+os.makedirs(d)
+head = (" □ 중앙부처 및 지방자치단체 정책 동향\n\n☞ 탄소중립 분야\n\n"
+        "구분 제목 및 주요 내용\n\n중앙부처\n\n")
+def w(name, text):
+    with open(os.path.join(d, name), "w", encoding="utf-8") as f:
+        f.write(text)
+mb5 = 5 * 1024 * 1024
+# 5 MB lines: a title, a bullet, no spaces at all, parentheses, marks.
+w("line-5mb-title.txt", head + "□ 가상부, " + "긴 제목 " * (mb5 // 10)
+  + "(2025.07.28)\n\n- 본문\n")
+w("line-5mb-bullet.txt", head + "□ 가상부, 긴 본문 (2025.07.28)\n\n- "
+  + "가나다라마바사 " * (mb5 // 22) + "\n")
+w("line-5mb-nospace.txt", head + "□ " + "가" * (mb5 // 3) + "\n")
+w("line-5mb-parens.txt", head + "□ 가상부 " + "(2025." * (mb5 // 6) + "\n")
+w("line-5mb-marks.txt", head + "□ 가상부 a" + "\u0301\u0323" * (mb5 // 4)
+  + " (2025.07.28)\n")
+w("line-5mb-ascii.txt", "x" * mb5)
+# 100,000 nested markers: on one line, one per line, as HTML and as
+# Markdown in a bullet the site renders.
+n = 100000
+w("nested-line.txt", head + "□ " * n + "(2025.07.28)\n\n- " + "- " * n
+  + "\n")
+w("nested-lines.txt", head + "".join("□ 제목 %d\n" % i if i % 2 else
+  "- " * (i % 7 + 1) + "본문\n" for i in range(n)))
+w("nested-wrapped.txt", head + "□ 가상부, 끝나지 않는 제목\n"
+  + "이어지는 줄\n" * n)
+w("nested-outline.txt", "".join("%s 항목\n" % "①□▪∙-*※"[i % 7]
+  for i in range(n)) + "< 3분기 >\n" * 10)
+w("nested-html.md", "# 제목\nNo. 1\n## 중앙부처 및 지방자치단체 정책 동향\n"
+  "구분\t제목 및 주요 내용\n중앙부처\t<p><b>□ 가상부 (2025.07.28)</b></p> "
+  + "<ul><li>" * n + "- 깊은 목록" + "</li></ul>" * n + "\n")
+w("nested-markdown.txt", head + "□ 가상부, 마크다운 (2025.07.28)\n\n- "
+  + "> " * n + "[" * n + "*" * n + "`" * 1000 + "\n\n- " + "<b>" * n
+  + "&amp;" * 1000 + "\n")
+# A 10,000-item week, in pages of five items with their URLs.
+lines = [head]
+seed = 12345
+for i in range(10000):
+    # Titles of random syllables: nothing for dedup to merge.
+    t = []
+    for _ in range(6):
+        seed = (seed * 1103515245 + 12345) % 2 ** 31
+        t.append(chr(0xAC00 + seed % 11172) + chr(0xAC00 + (seed >> 7) % 11172))
+    lines.append("□ 가상부, %s (2025.07.%02d)\n\n- 첫째 문장 %d\n\n"
+                 "- 둘째 문장\n\n" % (" ".join(t), 24 + i % 7, i))
+    if i % 5 == 4:
+        lines.append("".join("https://news.example/v?id=%08d.202507%02d\n"
+                     % (j, 24 + j % 7) for j in range(i - 4, i + 1)))
+        lines.append(" 구분 제목 및 주요 내용\n\n중앙부처\n\n")
+w("week-10000-items.txt", "".join(lines))
+PY
+
+for f in tests/hostile/* "$tmp"/gen/*; do
+	every "$f"
+	b=$(basename "$f")
+	case $b in
+	binary.bin|nul-bytes.txt|invalid-utf8.txt|cp949-cut.txt|utf16-broken.txt)
+		# Undecodable: exit 1, the file named, the reason given.
+		[ "$items_rc" = 1 ] && grep -q "^$f: error: .*\(encoding\|UTF-16\)" "$tmp/items.err" &&
+		    ok || bad "$b: want exit 1 with an encoding error, got $items_rc: $(head -2 "$tmp/items.err")"
+		;;
+	empty.txt|bom-only.txt|bom16-only.txt|only-furniture.txt)
+		# Nothing to read: no item, no error.
+		[ "$items_rc" = 0 ] && [ ! -s "$tmp/items" ] && ok ||
+		    bad "$b: want no item and exit 0, got exit $items_rc, $(wc -l <"$tmp/items") items"
+		;;
+	impossible-dates.txt)
+		# Impossible dates: kept undated, each reported at its line.
+		n=$(grep -c '"date":null' "$tmp/items")
+		[ "$n" -ge 7 ] && grep -q '"date":"2025-07-28"' "$tmp/items" && ok ||
+		    bad "$b: $n undated items, want >= 7 and one dated 2025-07-28"
+		grep -q "^$f:9: warning: impossible date" "$tmp/items.err" && ok ||
+		    bad "$b: no file:line warning for 2025.13.01: $(head -2 "$tmp/items.err")"
+		;;
+	injection*)
+		# Nothing reaches the site as markup; JSON escapes "<".
+		[ "$build_rc" = 0 ] && ok || bad "$b: build exited $build_rc: $(head -3 "$tmp/err")"
+		trap_re='<script>alert|<img src=x|<a href="javascript|href="javascript:|<style>body|</entry></feed> 피드|<b><i><u>'
+		if grep -rlE "$trap_re" "$tmp/o/site" 2>/dev/null; then
+			bad "$b: markup from the input reached the site:"
+			grep -rhoE ".{0,30}($trap_re).{0,30}" "$tmp/o/site" | head -5
+		else
+			ok
+		fi
+		grep -q '<' "$tmp/items" && bad "$b: a raw < in items JSON" || ok
+		;;
+	week-10000-items.txt)
+		n=$(wc -l <"$tmp/items")
+		[ "$n" = 10000 ] && ok || bad "$b: $n items, want 10000"
+		[ "$build_rc" = 0 ] || [ "$build_rc" = skip ] && ok ||
+		    bad "$b: build exited $build_rc: $(head -3 "$tmp/err")"
+		;;
+	esac
+done
+echo "hostile: $pass passed, $fail failed, $skip skipped"
+[ $fail = 0 ]
