@@ -10,12 +10,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hpdf_encrypt.h>
 
 #include "date.h"
 #include "msg.h"
-#include "outfile.h"
 
 void
 pdf_fill(buf *b, const char *tmpl, const char *const *vars)
@@ -185,24 +185,52 @@ set_info(HPDF_Doc doc, const struct config *cfg, const struct issue *is)
 	buf_free(&b);
 }
 
-/* The saved document, from libharu's memory stream. */
-static unsigned char *
-saved(HPDF_Doc doc, size_t *len)
+/* Whether files a and b hold the same bytes. */
+static int
+same_files(const char *a, const char *b)
 {
-	HPDF_UINT32 size = HPDF_GetStreamSize(doc), got;
-	unsigned char *p = xmalloc(size ? size : 1);
-	size_t n = 0;
+	FILE *fa, *fb;
+	char x[65536], y[65536];
+	size_t n, m;
+	int same = 0;
 
-	HPDF_ResetStream(doc);
-	while (n < size) {
-		got = size - (HPDF_UINT32)n;
-		if (HPDF_ReadFromStream(doc, p + n, &got) != HPDF_OK &&
-		    got == 0)
-			break;
-		n += got;
+	if ((fa = fopen(a, "rb")) == NULL)
+		return 0;
+	if ((fb = fopen(b, "rb")) != NULL) {
+		do {
+			n = fread(x, 1, sizeof(x), fa);
+			m = fread(y, 1, sizeof(y), fb);
+		} while (n == m && n > 0 && memcmp(x, y, n) == 0);
+		same = n == 0 && m == 0;
+		fclose(fb);
 	}
-	*len = n;
-	return p;
+	fclose(fa);
+	return same;
+}
+
+/* Saves doc as path: written beside it, then renamed over it, unless
+ * path already holds the same bytes (then it keeps its time, as
+ * outfile.h wants of every output).  Saved straight to a file, not to
+ * memory: a brief of a thousand pages is big enough. */
+static int
+save(HPDF_Doc doc, const char *path, struct haru_errors *errs)
+{
+	buf tmp = {0};
+	int rc = 0;
+
+	buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid());
+	if (HPDF_SaveToFile(doc, tmp.ptr) != HPDF_OK || errs->n > 0) {
+		msg(MSG_ERROR, path, 0, "cannot write the PDF");
+		rc = -1;
+	} else if (same_files(tmp.ptr, path)) {
+		rc = 0;
+	} else if (rename(tmp.ptr, path) == -1) {
+		msg(MSG_ERROR, path, 0, "cannot write: %s", strerror_safe());
+		rc = -1;
+	}
+	(void)remove(tmp.ptr);
+	buf_free(&tmp);
+	return rc;
 }
 
 int
@@ -212,8 +240,6 @@ pdf_write(const struct render *r, const struct issue *is, const char *path)
 	struct fonts fonts;
 	struct layout L;
 	HPDF_Doc doc;
-	unsigned char *data = NULL;
-	size_t len = 0;
 	int rc = -1, laid = 0;
 
 	if ((doc = HPDF_New(on_error, &errs)) == NULL) {
@@ -227,28 +253,18 @@ pdf_write(const struct render *r, const struct issue *is, const char *path)
 	laid = 1;
 	if (pdf_draw(doc, &L) == -1)
 		goto out;
+	/* Drawn: the layout is no longer needed while libharu saves. */
+	pdf_layout_free(&L);
+	laid = 0;
 	set_info(doc, r->cfg, is);
 	set_id(doc, r->cfg, is);
 	if (pdf_font_finish(&fonts) == -1 || errs.n > 0)
 		goto out;
-	if (HPDF_SaveToStream(doc) != HPDF_OK || errs.n > 0) {
-		msg(MSG_ERROR, path, 0, "libharu cannot save the PDF");
-		goto out;
-	}
-	data = saved(doc, &len);
-	if (len != HPDF_GetStreamSize(doc) || errs.n > 0) {
-		msg(MSG_ERROR, path, 0, "libharu cannot save the PDF");
-		goto out;
-	}
-	/* Unchanged, the file keeps its time. */
-	if (write_if_changed(path, data, len) == -1)
-		goto out;
-	rc = 0;
+	rc = save(doc, path, &errs);
 out:
 	if (laid)
 		pdf_layout_free(&L);
 	pdf_font_free(&fonts);
 	HPDF_Free(doc);
-	free(data);
 	return rc;
 }

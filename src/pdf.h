@@ -37,6 +37,7 @@ struct fonts {
 	int			 fallback_tried[FACE_COUNT];
 	unsigned char		*warned;	/* codes reported missing */
 	int			 warned_astral;	/* beyond U+FFFF reported */
+	buf			 lit;		/* a string being written */
 };
 
 /* Finds (fontconfig or a path in digest.conf) and embeds the faces.
@@ -153,6 +154,7 @@ struct layout {
 	size_t		 ngroups, capgroups;
 	struct frame	*frames;
 	size_t		 nframes, capframes;
+	int		 item_entries;	/* the contents list items */
 	int		 ncontents;	/* contents pages */
 	int		 npages;	/* every page, the cover included */
 };

@@ -286,6 +286,7 @@ pdf_font_free(struct fonts *f)
 		slot_free(f->fallback[i]);
 	}
 	free(f->warned);
+	buf_free(&f->lit);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -403,20 +404,36 @@ pdf_font_measure(void *arg, const char *s, size_t len)
  * after another (NanumGothic has thousands), which made drawing the
  * slowest part of a brief. */
 static void
-show_run(HPDF_Page page, struct font_slot *sl, double size, double x,
-    double y, const buf *run)
+show_run(struct fonts *f, HPDF_Page page, struct font_slot *sl, double size,
+    double x, double y, const buf *run)
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+	size_t i;
 
 	if (attr->gstate->font != sl->font ||
 	    attr->gstate->font_size != (HPDF_REAL)size)
 		HPDF_Page_SetFontAndSize(page, sl->font, (HPDF_REAL)size);
 	HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)x,
 	    (HPDF_REAL)y);
-	HPDF_Stream_WriteStr(attr->stream, "<");
-	HPDF_Stream_WriteBinary(attr->stream, (const HPDF_BYTE *)run->ptr,
-	    (HPDF_UINT)run->len, NULL);
-	HPDF_Stream_WriteStr(attr->stream, "> Tj\012");
+	/* A literal string is half the size of libharu's hex one; a page's
+	 * content stays in memory, uncompressed, until the end. */
+	buf_reset(&f->lit);
+	buf_putc(&f->lit, '(');
+	for (i = 0; i < run->len; i++) {
+		unsigned char c = (unsigned char)run->ptr[i];
+
+		if (c == '(' || c == ')' || c == '\\')
+			buf_putc(&f->lit, '\\');
+		if (c == '\r')
+			buf_puts(&f->lit, "\\r");
+		else if (c == '\n')
+			buf_puts(&f->lit, "\\n");
+		else
+			buf_putc(&f->lit, c);
+	}
+	buf_puts(&f->lit, ") Tj\012");
+	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)f->lit.ptr,
+	    (HPDF_UINT)f->lit.len);
 }
 
 void
@@ -440,7 +457,7 @@ pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
 		} else
 			i++;
 		if (sl != cur && run.len > 0) {
-			show_run(page, cur, size, x, y, &run);
+			show_run(f, page, cur, size, x, y, &run);
 			x += (double)w * size / 1000.0;
 			w = 0;
 			buf_reset(&run);

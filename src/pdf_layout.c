@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "linebreak.h"
+#include "msg.h"
 
 /* Type sizes and line heights, in points. */
 #define SECTION_SIZE	14.0
@@ -195,6 +196,53 @@ keep_paragraph(struct flow *fl, size_t first, size_t n)
 		    (n >= 3 && i == n - 2);
 }
 
+/* The most characters of a title, a bullet, a URL the brief prints:
+ * [pdf] max_title, max_bullet, max_url. */
+static size_t
+limit(const struct layout *L, const char *key, size_t dflt)
+{
+	const char *v = config_get(L->cfg, "pdf", key);
+	long n;
+
+	if (v == NULL || (n = strtol(v, NULL, 10)) <= 0)
+		return dflt;
+	return (size_t)n;
+}
+
+/* text, or, if it has more than max characters, its first max (to the
+ * space before, when there is one near) and "…", with a warning: a
+ * paragraph of megabytes is not news, and would fill a thousand pages.
+ * Sets *cut when it cut. */
+static const char *
+clip(struct layout *L, const struct item *it, const char *text,
+    const char *what, size_t max, int *cut)
+{
+	size_t i = 0, n = 0, len = strlen(text), adv, at = 0, space = 0;
+	char *r;
+
+	*cut = 0;
+	while (i < len) {
+		if (n == max)
+			at = i;
+		if (text[i] == ' ' && n <= max && n >= max - max / 5)
+			space = i;
+		utf8_decode(text + i, len - i, &adv);
+		i += adv ? adv : 1;
+		n++;
+	}
+	if (n <= max)
+		return text;
+	if (space > 0)
+		at = space;
+	r = arena_alloc(&L->arena, at + 4);
+	memcpy(r, text, at);
+	memcpy(r + at, "\xe2\x80\xa6", 4);	/* … */
+	*cut = 1;
+	msg(MSG_WARNING, it->file, it->line, "%s of %zu characters: the "
+	    "brief prints its first %zu", what, n, max);
+	return r;
+}
+
 static void
 add_item(struct layout *L, const struct item *it)
 {
@@ -204,8 +252,10 @@ add_item(struct layout *L, const struct item *it)
 	const char *title;
 	size_t first, n, j, k;
 	double url_x = bullet_text_x(L);
+	int cut;
 
-	buf_puts(&t, it->title ? it->title : "");
+	buf_puts(&t, clip(L, it, it->title ? it->title : "", "title",
+	    limit(L, "max_title", 300), &cut));
 	if (it->date != DATE_NONE) {
 		pdf_date(it->date, date, sizeof(date));
 		buf_printf(&t, " (%s)", date);
@@ -215,24 +265,29 @@ add_item(struct layout *L, const struct item *it)
 	first = fl->n;
 	n = add_text(L, fl, title, FACE_BOLD, TITLE_SIZE, TITLE_LH, 0,
 	    conf(L, "pdf", "item_marker"), CELL_W, INK_TEXT);
-	fl->v[first].anchor = add_entry(L, 2, title);
+	if (L->item_entries)
+		fl->v[first].anchor = add_entry(L, 2, title);
 	/* The title never ends a page: it keeps with its first lines. */
 	fl->v[first + n - 1].keep = 1;
 	for (j = 0; j < it->bullets.n; j++) {
 		first = fl->n;
-		n = add_text(L, fl, it->bullets.v[j], FACE_REGULAR, TEXT_SIZE,
-		    TEXT_LH, BULLET_INDENT, conf(L, "pdf", "bullet_marker"),
-		    CELL_W, INK_TEXT);
+		n = add_text(L, fl, clip(L, it, it->bullets.v[j], "bullet",
+		    limit(L, "max_bullet", 3000), &cut), FACE_REGULAR,
+		    TEXT_SIZE, TEXT_LH, BULLET_INDENT,
+		    conf(L, "pdf", "bullet_marker"), CELL_W, INK_TEXT);
 		keep_paragraph(fl, first, n);
 	}
 	if (it->urls.n > 0)
 		fl->v[fl->n - 1].keep = 1;
 	for (j = 0; j < it->urls.n; j++) {
-		const char *uri = uri_of(L, it->urls.v[j]);
+		const char *url = clip(L, it, it->urls.v[j], "URL",
+		    limit(L, "max_url", 1000), &cut);
+		/* A URL cut short is printed, not linked. */
+		const char *uri = cut ? NULL : uri_of(L, url);
 
 		first = fl->n;
-		n = add_text(L, fl, it->urls.v[j], FACE_REGULAR, URL_SIZE,
-		    URL_LH, url_x, NULL, CELL_W, INK_LINK);
+		n = add_text(L, fl, url, FACE_REGULAR, URL_SIZE, URL_LH,
+		    url_x, NULL, CELL_W, INK_LINK);
 		for (k = 0; k < n; k++)
 			fl->v[first + k].uri = uri;
 	}
@@ -612,6 +667,15 @@ pdf_layout(struct layout *L, const struct config *cfg,
 	L->cfg = cfg;
 	L->issue = is;
 	L->fonts = fonts;
+	/* Beyond [pdf] contents_items_max items (hostile input, not a
+	 * week's news), the contents and bookmarks stop at sectors: every
+	 * item's entry, link and bookmark is an object libharu keeps in
+	 * memory, and a contents of hundreds of pages helps no one. */
+	L->item_entries = is->n <= limit(L, "contents_items_max", 1000);
+	if (!L->item_entries)
+		msg(MSG_WARNING, fonts->path, 0, "%zu items: the contents and "
+		    "bookmarks list sections and sectors only ([pdf] "
+		    "contents_items_max)", is->n);
 	build_body(L);
 	build_contents(L);
 	L->ncontents = paginate(L, &L->contents, 1);
