@@ -4,8 +4,9 @@
 # punctuation at every turn, an item longer than a page.  Checks the
 # brief as pdf.sh does, then: no line starts with closing punctuation or
 # ends with opening punctuation, the long word and the long URL come back
-# whole, the URL is a link to the whole address; and that a missing font
-# is a clear error.
+# whole, the URL is a link to the whole address; that text no bulletin
+# holds is cut, with a warning, quickly; and that a missing font is a
+# clear error.
 # Usage, from the repository root: DIGEST=bin/digest sh tests/e2e/pdf-edge.sh
 digest=${DIGEST:-bin/digest}
 week=tests/pdf/edge-week.txt
@@ -87,6 +88,35 @@ for it in items:
 sys.exit(1 if bad else 0)
 EOF
 	die "line breaking or links are wrong"
+
+# Text no bulletin holds (a title of 50,000 characters, a bullet of
+# 300,000, a word of 200,000, a URL of 5,000): cut, with a warning,
+# quickly, into a valid brief of a few pages.
+python3 - "$tmp/huge.txt" <<'EOF' || die "cannot make the huge week"
+import sys
+head = (" □ 중앙부처 및 지방자치단체 정책 동향\n\n☞ 탄소중립 분야\n\n"
+        "구분 제목 및 주요 내용\n\n중앙부처\n\n")
+open(sys.argv[1], "w", encoding="utf-8").write(
+    head + "□ 가상부, " + "아주 긴 제목 " * 7000 + "(2025.12.05)\n\n"
+    + "- " + "끝없는 본문 문장 " * 30000 + "\n\n"
+    + "- " + "가" * 200000 + "\n\n"
+    + "https://www.example.org/" + "x" * 5000 + "\n")
+EOF
+start=$(date +%s)
+"$digest" build -o "$tmp/h" "$tmp/huge.txt" >/dev/null 2>"$tmp/err" ||
+	{ cat "$tmp/err" >&2; die "the huge week does not build"; }
+secs=$(($(date +%s) - start))
+[ "$secs" -lt 10 ] || die "the huge week took $secs s"
+for what in title bullet URL; do
+	grep -q "warning: $what of [0-9]* characters: the brief prints" \
+	    "$tmp/err" || die "no warning for the huge $what"
+done
+qpdf --check "$tmp/h/brief-108.pdf" >/dev/null 2>&1 ||
+	die "qpdf rejects the huge week's brief"
+pdftotext "$tmp/h/brief-108.pdf" - 2>"$tmp/err2" >/dev/null &&
+	[ ! -s "$tmp/err2" ] || die "pdftotext: $(cat "$tmp/err2")"
+hp=$(pdfinfo "$tmp/h/brief-108.pdf" | sed -n 's/^Pages: *//p')
+[ "$hp" -le 20 ] || die "the huge week's brief has $hp pages"
 
 # A font that is not installed is an error that names it.
 sed -e 's/^font = .*/font = NoSuchFontFamily/' \
