@@ -63,9 +63,14 @@ item_cmp(const struct item *a, const struct item *b)
 }
 
 static int
-qsort_items(const void *a, const void *b)
+qsort_issue_items(const void *a, const void *b)
 {
-	return item_cmp(*(struct item *const *)a, *(struct item *const *)b);
+	const struct item *x = *(struct item *const *)a;
+	const struct item *y = *(struct item *const *)b;
+
+	if (x->issue != y->issue)
+		return (x->issue > y->issue) - (x->issue < y->issue);
+	return item_cmp(x, y);
 }
 
 /* Items of one file, by the order they were read: files are read one
@@ -152,7 +157,8 @@ struct issue *
 weeks_group(struct corpus *cs, const struct config *c, size_t *nissues)
 {
 	struct issue *v = NULL;
-	size_t i, j, n = 0;
+	struct item **placed;
+	size_t i, j, m, n = 0, cap = 0;
 
 	for (i = 0; i < cs->n; i++) {
 		struct item *it = &cs->items[i];
@@ -162,37 +168,31 @@ weeks_group(struct corpus *cs, const struct config *c, size_t *nissues)
 			it->issue = week_number(c, it->date);
 	}
 	file_issues(cs, c);
-	for (i = 0; i < cs->n; i++) {
-		struct item *it = &cs->items[i];
-
-		if (it->merged || it->issue == 0)
+	/* Every placed item, by issue and then as published: each issue
+	 * is a run.  O(n log n) however many issues there are. */
+	placed = xcalloc(cs->n, sizeof(*placed));
+	for (i = m = 0; i < cs->n; i++)
+		if (!cs->items[i].merged && cs->items[i].issue != 0)
+			placed[m++] = &cs->items[i];
+	qsort(placed, m, sizeof(*placed), qsort_issue_items);
+	for (i = 0; i < m; i = j) {
+		for (j = i; j < m && placed[j]->issue == placed[i]->issue; j++)
 			continue;
-		for (j = 0; j < n; j++)
-			if (v[j].number == it->issue)
-				break;
-		if (j == n) {
-			v = xrealloc(v, (n + 1) * sizeof(*v));
-			memset(&v[n], 0, sizeof(*v));
-			v[n].number = it->issue;
-			v[n].date = week_date(c, it->issue);
-			v[n].first = v[n].date - 7;
-			v[n].last = v[n].date - 1;
-			n++;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = xrealloc(v, cap * sizeof(*v));
 		}
-		v[j].items = xrealloc(v[j].items,
-		    (v[j].n + 1) * sizeof(*v[j].items));
-		v[j].items[v[j].n++] = it;
+		memset(&v[n], 0, sizeof(*v));
+		v[n].number = placed[i]->issue;
+		v[n].date = week_date(c, v[n].number);
+		v[n].first = v[n].date - 7;
+		v[n].last = v[n].date - 1;
+		v[n].n = j - i;
+		v[n].items = xcalloc(j - i, sizeof(*v[n].items));
+		memcpy(v[n].items, placed + i, (j - i) * sizeof(*placed));
+		n++;
 	}
-	for (j = 0; j < n; j++)
-		qsort(v[j].items, v[j].n, sizeof(*v[j].items), qsort_items);
-	/* Issues in number order: a plain insertion sort, n is small. */
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && v[j - 1].number > v[j].number; j--) {
-			struct issue t = v[j];
-
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
+	free(placed);
 	*nissues = n;
 	return v;
 }
