@@ -64,11 +64,73 @@ dialect_detect(const struct doc *d)
 	return DIALECT_UNKNOWN;
 }
 
-size_t
-parse_doc(struct doc *d, struct corpus *cs, const struct config *c)
+/* The most characters of a title, a bullet or a URL: [digest]
+ * max_title, max_bullet, max_url. */
+static size_t
+limit(const struct config *c, const char *key, size_t dflt)
 {
-	d->dialect = dialect_detect(d);
-	d->trail_wraps = doc_trail_wraps(d);
+	const char *v = config_get(c, "digest", key);
+	long n;
+
+	if (v == NULL || (n = strtol(v, NULL, 10)) <= 1)
+		return dflt;
+	return (size_t)n;
+}
+
+/* s cut to at most max characters, the last of them "…", at a space
+ * near the end where there is one; a paragraph of megabytes is not
+ * news, and would fill a thousand pages.  Returns s when it fits. */
+static char *
+clip(struct arena *a, char *s, size_t max, const struct item *it,
+    const char *what)
+{
+	size_t i = 0, n = 0, len = strlen(s), adv, at = 0, space = 0;
+	char *r;
+
+	for (i = 0; i < len; i += adv ? adv : 1, n++) {
+		if (n == max - 1)
+			at = i;
+		if (s[i] == ' ' && n < max - 1 && n >= max - max / 5)
+			space = i;
+		utf8_decode(s + i, len - i, &adv);
+	}
+	if (n <= max)
+		return s;
+	if (space > 0)
+		at = space;
+	r = arena_alloc(a, at + 4);
+	memcpy(r, s, at);
+	memcpy(r + at, "\xe2\x80\xa6", 4);	/* … */
+	msg(MSG_WARNING, it->file, it->line, "%s of %zu characters: cut to "
+	    "its first %zu", what, n, max - 1);
+	return r;
+}
+
+/* Cuts what no reader can use, once, for every output alike. */
+static void
+items_clip(struct corpus *cs, size_t from, const struct config *c)
+{
+	size_t mt = limit(c, "max_title", 300), mb = limit(c, "max_bullet",
+	    3000), mu = limit(c, "max_url", 1000), i, k;
+
+	for (i = from; i < cs->n; i++) {
+		struct item *it = &cs->items[i];
+
+		if (it->title)
+			it->title = clip(&cs->arena, it->title, mt, it,
+			    "title");
+		for (k = 0; k < it->bullets.n; k++)
+			it->bullets.v[k] = clip(&cs->arena, it->bullets.v[k],
+			    mb, it, "bullet");
+		for (k = 0; k < it->urls.n; k++)
+			it->urls.v[k] = clip(&cs->arena, it->urls.v[k], mu,
+			    it, "URL");
+	}
+}
+
+static size_t
+parse_dialect(struct doc *d, struct corpus *cs, const struct config *c)
+{
 	switch (d->dialect) {
 	case DIALECT_WEEKLY:
 		return parse_weekly(d, cs, c);
@@ -84,6 +146,18 @@ parse_doc(struct doc *d, struct corpus *cs, const struct config *c)
 	/* Nothing we know: read it as a weekly draft, which reports every
 	 * line it cannot place. */
 	return parse_weekly(d, cs, c);
+}
+
+size_t
+parse_doc(struct doc *d, struct corpus *cs, const struct config *c)
+{
+	size_t from = cs->n, n;
+
+	d->dialect = dialect_detect(d);
+	d->trail_wraps = doc_trail_wraps(d);
+	n = parse_dialect(d, cs, c);
+	items_clip(cs, from, c);
+	return n;
 }
 
 void

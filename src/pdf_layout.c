@@ -197,11 +197,12 @@ keep_paragraph(struct flow *fl, size_t first, size_t n)
 }
 
 /* The most characters of a title, a bullet, a URL the brief prints:
- * [pdf] max_title, max_bullet, max_url. */
+ * [digest] max_title, max_bullet, max_url.  The parser already cut
+ * longer ones (parse.c), so this holds for items built by hand. */
 static size_t
 limit(const struct layout *L, const char *key, size_t dflt)
 {
-	const char *v = config_get(L->cfg, "pdf", key);
+	const char *v = config_get(L->cfg, "digest", key);
 	long n;
 
 	if (v == NULL || (n = strtol(v, NULL, 10)) <= 0)

@@ -108,7 +108,7 @@ start=$(date +%s)
 secs=$(($(date +%s) - start))
 [ "$secs" -lt 10 ] || die "the huge week took $secs s"
 for what in title bullet URL; do
-	grep -q "warning: $what of [0-9]* characters: the brief prints" \
+	grep -q "warning: $what of [0-9]* characters: cut to its first" \
 	    "$tmp/err" || die "no warning for the huge $what"
 done
 qpdf --check "$tmp/h/brief-108.pdf" >/dev/null 2>&1 ||
