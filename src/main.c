@@ -222,10 +222,15 @@ cmd_items(struct run *r, int argc, char **argv)
 
 	gather(r, argc, argv);
 	load(r, 0);
-	for (i = 0; i < r->cs.n; i++)
+	/* Written as it goes: an archive's JSON is bigger than its model. */
+	for (i = 0; i < r->cs.n; i++) {
 		if (!r->cs.items[i].merged)
 			item_json(&b, r, &r->cs.items[i]);
-	fwrite(b.ptr ? b.ptr : "", 1, b.len, stdout);
+		if (b.len >= 65536 || i + 1 == r->cs.n) {
+			fwrite(b.ptr ? b.ptr : "", 1, b.len, stdout);
+			buf_reset(&b);
+		}
+	}
 	buf_free(&b);
 	return 0;
 }
