@@ -119,7 +119,10 @@ profile() {	# name, then the command
 	name=$1; shift
 	perf record -q -F 499 --call-graph dwarf -o "$work/$name.perf" "$@" >/dev/null 2>&1 || return
 	{
-		echo "stages (inclusive):"
+		echo "by program and library (self):"
+		perf report -i "$work/$name.perf" --no-children --sort comm,dso --stdio -g none 2>/dev/null |
+		    grep -E '^ +[0-9]' | head -6 | awk '{ printf "  %-7s %s %s\n", $1, $2, $3 }'
+		echo "stages (inclusive; libhpdf frames do not unwind, so pdf_write shows low):"
 		perf report -i "$work/$name.perf" --children --sort sym --stdio -g none 2>/dev/null |
 		    grep -E '\] (load|doc_read|parse_doc|classify|dedup|weeks_group|site_write|pdf_write)( |$)' |
 		    awk '{ printf "  %-12s %s\n", $NF, $1 }'
