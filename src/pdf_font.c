@@ -22,6 +22,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <hpdf_doc.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -37,6 +38,7 @@ struct font_slot {
 	HPDF_Font	 font;
 	HPDF_FontDef	 def;
 	signed char	*has;		/* per code: 0 unknown, 1, -1 */
+	HPDF_UINT16	*gid;		/* per code, once has is known */
 	short		*width;		/* per code, 1/1000 em; -1 unknown */
 	unsigned char	*used;		/* bit per code drawn */
 };
@@ -176,6 +178,39 @@ font_file(const struct config *cfg, const char *key, const char *value,
 	return out;
 }
 
+/* HPDF_GetFont(doc, name, "UTF-8") for a TrueType font, without its
+ * 65536 glyph look-ups.  Making the font, libharu 2.3.0
+ * (CIDFontType2_New) asks HPDF_TTFontDef_GetGlyphid for every code from
+ * 0 to 0xFFFF, each a linear scan of the cmap's segments (NanumGothic
+ * has thousands): over half the time of a brief, for each face.  All
+ * that makes is the W array and the CIDToGIDMap, both of which
+ * pdf_font_finish replaces with those of the codes drawn; widths and
+ * glyphs are otherwise looked up in the font's cmap as they are needed.
+ * So for that one call the cmap is an empty format 0 table (any code:
+ * glyph 0, in one step), and then the real one again. */
+static HPDF_Font
+get_font(HPDF_Doc doc, const char *name)
+{
+	static HPDF_UINT16 no_glyph[256];
+	HPDF_FontDef def = HPDF_Doc_FindFontDef(doc, name);
+	HPDF_TTFontDefAttr attr;
+	HPDF_TTF_CmapRange cmap;
+	HPDF_Font font;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    HPDF_Doc_FindFont(doc, name, "UTF-8") != NULL)
+		return HPDF_GetFont(doc, name, "UTF-8");
+	attr = (HPDF_TTFontDefAttr)def->attr;
+	cmap = attr->cmap;
+	memset(&attr->cmap, 0, sizeof(attr->cmap));
+	attr->cmap.format = 0;
+	attr->cmap.glyph_id_array = no_glyph;
+	attr->cmap.glyph_id_array_count = 256;
+	font = HPDF_GetFont(doc, name, "UTF-8");
+	attr->cmap = cmap;
+	return font;
+}
+
 /* Finds and embeds a font; reports at level when it cannot. */
 static struct font_slot *
 slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
@@ -197,7 +232,7 @@ slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
 	}
 	s = xcalloc(1, sizeof(*s));
 	s->file = file;
-	s->font = HPDF_GetFont(doc, name, "UTF-8");
+	s->font = get_font(doc, name);
 	if (s->font == NULL) {
 		msg(level, cfg->path, 0, "[pdf] %s: cannot use %s",
 		    key, file);
@@ -208,6 +243,7 @@ slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
 	}
 	s->def = ((HPDF_FontAttr)s->font->attr)->fontdef;
 	s->has = xcalloc(NCODES, 1);
+	s->gid = xcalloc(NCODES, sizeof(*s->gid));
 	s->width = xmalloc(NCODES * sizeof(*s->width));
 	memset(s->width, 0xff, NCODES * sizeof(*s->width));
 	s->used = xcalloc(NCODES / 8, 1);
@@ -221,6 +257,7 @@ slot_free(struct font_slot *s)
 		return;
 	free(s->file);
 	free(s->has);
+	free(s->gid);
 	free(s->width);
 	free(s->used);
 	free(s);
@@ -290,13 +327,23 @@ pdf_font_free(struct fonts *f)
 	memset(f, 0, sizeof(*f));
 }
 
+/* The glyph of a code, 0 for none.  Remembered: libharu's look-up is a
+ * linear scan of the cmap's segments. */
+static HPDF_UINT16
+slot_gid(struct font_slot *s, int cp)
+{
+	if (s->has[cp] == 0) {
+		s->gid[cp] = HPDF_TTFontDef_GetGlyphid(s->def,
+		    (HPDF_UINT16)cp);
+		s->has[cp] = s->gid[cp] != 0 ? 1 : -1;
+	}
+	return s->gid[cp];
+}
+
 static int
 slot_has(struct font_slot *s, int cp)
 {
-	if (s->has[cp] == 0)
-		s->has[cp] = HPDF_TTFontDef_GetGlyphid(s->def,
-		    (HPDF_UINT16)cp) != 0 ? 1 : -1;
-	return s->has[cp] > 0;
+	return slot_gid(s, cp) != 0;
 }
 
 /* Characters that print as nothing: zero-width spaces and joiners,
@@ -560,7 +607,7 @@ glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Stream st)
 
 		if (!(used[cp / 8] & (1 << (cp % 8))))
 			continue;
-		gid = HPDF_TTFontDef_GetGlyphid(s->def, (HPDF_UINT16)cp);
+		gid = slot_gid(s, cp);
 		map[2 * cp] = (HPDF_BYTE)(gid >> 8);
 		map[2 * cp + 1] = (HPDF_BYTE)(gid & 0xff);
 	}
@@ -600,8 +647,7 @@ trim_font_file(struct font_slot *s, const unsigned char *used)
 		rc = -1;
 	for (cp = 0; cp < NCODES && rc == 0; cp++)
 		if (used[cp / 8] & (1 << (cp % 8)))
-			gid_of[cp] = HPDF_TTFontDef_GetGlyphid(s->def,
-			    (HPDF_UINT16)cp);
+			gid_of[cp] = slot_gid(s, cp);
 	/* A font it cannot read stays as libharu wrote it. */
 	if (rc == 0 && pdf_ttf_trim(in, size, gid_of, NCODES, &out) == 0) {
 		HPDF_MemStream_FreeData(data->stream);
@@ -618,7 +664,9 @@ trim_font_file(struct font_slot *s, const unsigned char *used)
 }
 
 /* Rewrites the ToUnicode stream and the width table of one font, given
- * the codes drawn with it (s and the slots sharing its font). */
+ * the codes drawn with it (s and the slots sharing its font).  Needed,
+ * not only smaller: get_font had libharu make its W array and
+ * CIDToGIDMap as if the font had no glyphs. */
 static int
 font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used)
 {
