@@ -22,8 +22,8 @@ UNIT	 = $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(wildcard tests/unit/*.c))
 
 # Debian 12 packages the build, the tests and `make digest` need.
 DEPS	 = gcc g++ make pkg-config libcmark-dev libhpdf-dev libctemplate-dev \
-	   libutf8proc-dev libinih-dev libcmocka-dev fonts-nanum fontconfig \
-	   poppler-utils qpdf chromium valgrind python3 time
+	   libutf8proc-dev libinih-dev libcmocka-dev fonts-nanum fonts-liberation \
+	   fontconfig poppler-utils qpdf chromium valgrind python3 time
 SUDO	 = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps digest test unit regress e2e sanitize clean bench fuzz
