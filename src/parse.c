@@ -87,6 +87,9 @@ clip(struct arena *a, char *s, size_t max, const struct item *it,
 	size_t i = 0, n = 0, len = strlen(s), adv, at = 0, space = 0;
 	char *r;
 
+	/* No more bytes than the limit: no more characters either. */
+	if (len <= max)
+		return s;
 	for (i = 0; i < len; i += adv ? adv : 1, n++) {
 		if (n == max - 1)
 			at = i;
