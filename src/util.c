@@ -61,6 +61,9 @@ buf_grow(buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap *= 2;
 	b->ptr = xrealloc(b->ptr, b->cap);
+	/* Terminated as soon as it exists: buf_cstr() of a buffer that
+	 * was grown but never written is "", not what malloc left. */
+	b->ptr[b->len] = '\0';
 }
 
 void
