@@ -165,16 +165,16 @@ date_parse(const char *s, size_t len, int year_hint, int *date)
 	return finish(a, b, c, date);
 }
 
-enum date_status
-date_trailing(const char *s, int year_hint, int *date, size_t *open)
+/* The last parenthesis of s when nothing but white space follows it
+ * (or it is never closed): its text in *len; NULL if there is none. */
+static const char *
+trailing_paren(const char *s, size_t *len)
 {
 	const char *paren = strrchr(s, '(');
 	const char *close;
-	size_t len;
-	enum date_status st;
 
 	if (paren == NULL)
-		return DATE_NOT_A_DATE;
+		return NULL;
 	close = strchr(paren, ')');
 	if (close != NULL) {
 		const char *q = close + 1;
@@ -182,10 +182,22 @@ date_trailing(const char *s, int year_hint, int *date, size_t *open)
 		while (*q == ' ' || *q == '\t')
 			q++;
 		if (*q != '\0')
-			return DATE_NOT_A_DATE;
-		len = (size_t)(close - paren - 1);
+			return NULL;
+		*len = (size_t)(close - paren - 1);
 	} else
-		len = strlen(paren + 1);
+		*len = strlen(paren + 1);
+	return paren;
+}
+
+enum date_status
+date_trailing(const char *s, int year_hint, int *date, size_t *open)
+{
+	size_t len;
+	const char *paren = trailing_paren(s, &len);
+	enum date_status st;
+
+	if (paren == NULL)
+		return DATE_NOT_A_DATE;
 	st = date_parse(paren + 1, len, year_hint, date);
 	if (st != DATE_NOT_A_DATE)
 		*open = (size_t)(paren - s);
@@ -491,24 +503,12 @@ enum date_status
 date_trailing_period(const char *s, int year_hint, int *first, int *last,
     size_t *open)
 {
-	const char *paren = strrchr(s, '(');
-	const char *close;
 	size_t len;
+	const char *paren = trailing_paren(s, &len);
 	enum date_status st;
 
 	if (paren == NULL)
 		return DATE_NOT_A_DATE;
-	close = strchr(paren, ')');
-	if (close != NULL) {
-		const char *q = close + 1;
-
-		while (*q == ' ' || *q == '\t')
-			q++;
-		if (*q != '\0')
-			return DATE_NOT_A_DATE;
-		len = (size_t)(close - paren - 1);
-	} else
-		len = strlen(paren + 1);
 	st = date_parse_period(paren + 1, len, year_hint, first, last);
 	if (st != DATE_NOT_A_DATE)
 		*open = (size_t)(paren - s);
