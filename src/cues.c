@@ -143,6 +143,24 @@ cue_parse(const char *value, void (*add)(void *, const char *, size_t,
 	return bad;
 }
 
+/* The first of the n entries of v (sorted by code point) for cp, or n:
+ * a binary search. */
+static size_t
+first_at(const struct cue_first *v, size_t n, int cp)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (v[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int
 cmp_cstr(const void *a, const void *b)
 {
@@ -463,7 +481,7 @@ cues_scan(const struct cues *cu, const struct cueset *set, const char *text,
 	/* Where the last match of each taxon ends: a keyword inside a
 	 * longer one of the same taxon (환경 in 친환경) does not count. */
 	size_t covered[TAXON_MAX] = { 0 };
-	size_t i, adv, lo, hi;
+	size_t i, adv, lo;
 	int cp, prev_word = 0;
 
 	(void)cu;
@@ -473,17 +491,7 @@ cues_scan(const struct cues *cu, const struct cueset *set, const char *text,
 			prev_word = 0;
 			continue;
 		}
-		/* The first entry for cp, by binary search. */
-		lo = 0;
-		hi = set->nfirst;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-
-			if (set->first[mid].cp < cp)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		lo = first_at(set->first, set->nfirst, cp);
 		for (; lo < set->nfirst && set->first[lo].cp == cp; lo++) {
 			const struct cue *q = &set->v[set->first[lo].cue];
 			size_t tl = set->first[lo].len;
@@ -659,7 +667,7 @@ cues_word(const struct cues *cu, const struct cueset *set, const char *word,
     size_t len, cue_hit_fn *hit, void *arg)
 {
 	struct fits f;
-	size_t cut[8], ncut, i, k, lo, hi;
+	size_t cut[8], ncut, i, k, lo;
 	long best = -1;
 	int cp;
 
@@ -671,16 +679,7 @@ cues_word(const struct cues *cu, const struct cueset *set, const char *word,
 			fit_one(&f, set, set->open[i], word, cut[k]);
 		if ((cp = last_cp(word, cut[k])) < 0)
 			continue;
-		lo = 0;
-		hi = set->nlast;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-
-			if (set->last[mid].cp < cp)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
+		lo = first_at(set->last, set->nlast, cp);
 		for (; lo < set->nlast && set->last[lo].cp == cp; lo++)
 			fit_one(&f, set, set->last[lo].cue, word, cut[k]);
 	}
