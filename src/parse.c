@@ -376,3 +376,11 @@ text_squeeze(struct arena *a, const char *s, size_t n)
 	*p = '\0';
 	return o;
 }
+
+void
+table_header_text(buf *b, const struct config *c)
+{
+	buf_printf(b, "%s%s", config_str(c, "digest", "header_label",
+	    "구분"), config_str(c, "digest", "header_content",
+	    "제목 및 주요 내용"));
+}

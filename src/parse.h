@@ -44,4 +44,8 @@ int	 title_split(const char *text, int year_hint, struct arena *,
  * spaced out differently ("조 직", "산업·기술 동향"). */
 char	*text_squeeze(struct arena *, const char *s, size_t n);
 
+/* The repeated table header row, "구분 제목 및 주요 내용" as configured,
+ * into b: compare it with str_eq_nospace. */
+void	 table_header_text(buf *b, const struct config *);
+
 #endif

@@ -559,9 +559,7 @@ furniture(struct reimport *r, const struct line *l)
 		continue;
 	if (k < n && leaders(t, k))
 		return 1;
-	buf_printf(&b, "%s%s", config_str(r->c, "digest", "header_label",
-	    "구분"), config_str(r->c, "digest", "header_content",
-	    "제목 및 주요 내용"));
+	table_header_text(&b, r->c);
 	hit = str_eq_nospace(t, b.ptr);
 	buf_free(&b);
 	return hit;

@@ -277,9 +277,7 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 	w.cur = -1;
 	/* Looked up once: the configuration is a list. */
 	w.none = config_str(c, "digest", "none", "(해당 없음)");
-	buf_printf(&w.header, "%s%s", config_str(c, "digest", "header_label",
-	    "구분"), config_str(c, "digest", "header_content",
-	    "제목 및 주요 내용"));
+	table_header_text(&w.header, c);
 	for (i = 0; i < d->n; i++) {
 		struct line *l = &d->lines[i];
 		int lineno = (int)i + 1;
