@@ -389,6 +389,17 @@ decide(struct scorer *s, const struct config *c, const struct taxon *t,
 	return best;
 }
 
+/* Scores item against one set of cues (the sectors' or the orgs'). */
+static void
+scan_with(struct scorer *s, const struct cues *cu, const struct cueset *set,
+    const struct item *it)
+{
+	s->n = 0;
+	s->cu = cu;
+	s->set = set;
+	scan_item(s, it);
+}
+
 /* A narrower sector that the issue does not print on its own (its
  * "within" names the broader one) files its items under the broader
  * sector, as the editors do: hydrogen news goes under carbon
@@ -431,10 +442,7 @@ classify_item(struct item *it, const struct config *c, const struct cues *cu,
 			buf_printf(why, "sector=%s: label",
 			    c->sectors[it->sector].id);
 	} else {
-		ss->n = 0;
-		ss->cu = cu;
-		ss->set = &cu->sectors;
-		scan_item(ss, it);
+		scan_with(ss, cu, &cu->sectors, it);
 		it->sector = decide(ss, c, c->sectors, c->nsectors, NULL,
 		    w->sector_prior, w->sector, w->repeat, "sector", why);
 		it->sector = fold_sector(c, it->sector, why);
@@ -451,10 +459,7 @@ classify_item(struct item *it, const struct config *c, const struct cues *cu,
 			for (i = 0; i < c->norgs; i++)
 				allowed[i] = c->orgs[i].section == it->section;
 		}
-		so->n = 0;
-		so->cu = cu;
-		so->set = &cu->orgs;
-		scan_item(so, it);
+		scan_with(so, cu, &cu->orgs, it);
 		it->org = decide(so, c, c->orgs, c->norgs, allowed,
 		    w->org_prior, w->org, w->repeat, "org", why);
 		free(allowed);

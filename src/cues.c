@@ -539,6 +539,21 @@ list_has(const struct cue_list *l, const char *s, size_t len)
  * 청 and 서울대 is a university (~대) before a place (@region*). */
 #define SPEC(tail, total) ((tail) * 1000 + (total))
 
+static long shape_match(const struct cue_part *, size_t, size_t,
+    const char *, size_t);
+
+/* Part p took the first lit bytes of w[0..len) as literal text: the
+ * best SPEC of matching the parts after it against the rest, or -1. */
+static long
+match_rest(const struct cue_part *p, size_t np, size_t tail, const char *w,
+    size_t len, size_t lit)
+{
+	long r = shape_match(p + 1, np - 1, tail, w + lit, len - lit);
+
+	return r < 0 ? -1 : r + (long)(np <= tail ? SPEC(lit, lit) :
+	    SPEC(0, lit));
+}
+
 /* Matches parts p[0..np) against w[0..len); tail is the number of parts
  * from the end at which the tail after the last '*' starts.  Returns
  * the best SPEC of any way of matching, or -1. */
@@ -546,7 +561,7 @@ static long
 shape_match(const struct cue_part *p, size_t np, size_t tail,
     const char *w, size_t len)
 {
-	size_t adv, i, lit;
+	size_t adv, i;
 	long best = -1, r;
 	int cp;
 
@@ -556,11 +571,7 @@ shape_match(const struct cue_part *p, size_t np, size_t tail,
 	case PART_LIT:
 		if (p->len > len || memcmp(w, p->s, p->len) != 0)
 			return -1;
-		r = shape_match(p + 1, np - 1, tail, w + p->len,
-		    len - p->len);
-		lit = p->len;
-		return r < 0 ? -1 : r + (long)(np <= tail ? SPEC(lit, lit) :
-		    SPEC(0, lit));
+		return match_rest(p, np, tail, w, len, p->len);
 	case PART_ANY:
 		for (i = 0;; i += adv) {
 			r = shape_match(p + 1, np - 1, tail, w + i, len - i);
@@ -582,12 +593,7 @@ shape_match(const struct cue_part *p, size_t np, size_t tail,
 			if (p->kind == PART_HANGUL && i + adv == len &&
 			    is_particle(w, len))
 				continue;
-			r = shape_match(p + 1, np - 1, tail, w + i + adv,
-			    len - i - adv);
-			lit = i + adv;
-			if (r >= 0)
-				r += (long)(np <= tail ? SPEC(lit, lit) :
-				    SPEC(0, lit));
+			r = match_rest(p, np, tail, w, len, i + adv);
 			if (r > best)
 				best = r;
 		}
@@ -598,12 +604,7 @@ shape_match(const struct cue_part *p, size_t np, size_t tail,
 				return best;
 			if (!list_has(p->list, w, i + adv))
 				continue;
-			r = shape_match(p + 1, np - 1, tail, w + i + adv,
-			    len - i - adv);
-			lit = i + adv;
-			if (r >= 0)
-				r += (long)(np <= tail ? SPEC(lit, lit) :
-				    SPEC(0, lit));
+			r = match_rest(p, np, tail, w, len, i + adv);
 			if (r > best)
 				best = r;
 		}

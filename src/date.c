@@ -315,6 +315,24 @@ part_status(const struct period_part *t)
 	return DATE_OK;
 }
 
+/* Whether an end of a period starts with its year: '24, 2024, 2024년. */
+static int
+year_first(const struct period_end *e)
+{
+	return e->apostrophe || e->nd[0] == 4 || e->unit[0] == 'y';
+}
+
+/* Year, then month and day where given; -1 if the year is not one. */
+static int
+read_year_first(const struct period_end *e, struct period_part *t)
+{
+	if ((t->y = year_of(e->n[0], e->nd[0])) < 0)
+		return -1;
+	t->m = e->k > 1 ? e->n[1] : 0;
+	t->d = e->k > 2 ? e->n[2] : 0;
+	return 0;
+}
+
 /* Reads the start (or only) end of a period. */
 static enum date_status
 period_start(const struct period_end *e, int year_hint,
@@ -323,11 +341,9 @@ period_start(const struct period_end *e, int year_hint,
 	memset(t, 0, sizeof(*t));
 	if (e->k == 0)
 		return DATE_NOT_A_DATE;
-	if (e->apostrophe || e->nd[0] == 4 || e->unit[0] == 'y') {
-		if ((t->y = year_of(e->n[0], e->nd[0])) < 0)
+	if (year_first(e)) {
+		if (read_year_first(e, t) < 0)
 			return DATE_NOT_A_DATE;
-		t->m = e->k > 1 ? e->n[1] : 0;
-		t->d = e->k > 2 ? e->n[2] : 0;
 		*shape = "YMD"[e->k - 1];
 	} else if (e->unit[0] == 'm' || e->k == 2) {
 		if (year_hint == 0 || e->nd[0] > 2)
@@ -363,13 +379,9 @@ period_finish(const struct period_end *e, const struct period_part *s,
 	*t = *s;
 	if (e->k == 0)
 		return DATE_NOT_A_DATE;
-	if (e->apostrophe || e->nd[0] == 4 || e->unit[0] == 'y') {
-		if ((t->y = year_of(e->n[0], e->nd[0])) < 0)
-			return DATE_NOT_A_DATE;
-		t->m = e->k > 1 ? e->n[1] : 0;
-		t->d = e->k > 2 ? e->n[2] : 0;
-		return part_status(t);
-	}
+	if (year_first(e))
+		return read_year_first(e, t) < 0 ? DATE_NOT_A_DATE :
+		    part_status(t);
 	switch (shape) {
 	case 'Y': want = order[0]; break;
 	case 'M': want = order[1]; break;
