@@ -417,6 +417,26 @@ fold_sector(const struct config *c, int sector, buf *why)
 	return to;
 }
 
+/* The narrow sector of an item whose broad sector the input labelled:
+ * the one its text is about when that one files under the label, else
+ * the label itself. */
+static int
+narrow_under(const struct item *it, const struct config *c,
+    const struct cues *cu, const struct weights *w, struct scorer *ss)
+{
+	const char *v;
+	int best;
+
+	scan_with(ss, cu, &cu->sectors, it);
+	best = decide(ss, c, c->sectors, c->nsectors, NULL, w->sector_prior,
+	    w->sector, w->repeat, "sector", NULL);
+	if (best == it->sector)
+		return best;
+	v = config_get(c, c->sectors[best].conf, "within");
+	return v != NULL && config_sector_index(c, v) == it->sector ?
+	    best : it->sector;
+}
+
 static void
 classify_item(struct item *it, const struct config *c, const struct cues *cu,
     const struct weights *w, int use_labels, struct scorer *ss,
@@ -425,6 +445,7 @@ classify_item(struct item *it, const struct config *c, const struct cues *cu,
 	int *allowed = NULL;
 	size_t i;
 
+	it->narrow = -1;
 	if (!use_labels) {
 		it->section = it->sector = it->org = -1;
 	} else {
@@ -441,11 +462,15 @@ classify_item(struct item *it, const struct config *c, const struct cues *cu,
 		if (why)
 			buf_printf(why, "sector=%s: label",
 			    c->sectors[it->sector].id);
+		it->narrow = narrow_under(it, c, cu, w, ss);
+		if (why && it->narrow != it->sector)
+			buf_printf(why, " (narrow %s)",
+			    c->sectors[it->narrow].id);
 	} else {
 		scan_with(ss, cu, &cu->sectors, it);
-		it->sector = decide(ss, c, c->sectors, c->nsectors, NULL,
+		it->narrow = decide(ss, c, c->sectors, c->nsectors, NULL,
 		    w->sector_prior, w->sector, w->repeat, "sector", why);
-		it->sector = fold_sector(c, it->sector, why);
+		it->sector = fold_sector(c, it->narrow, why);
 	}
 	if (why)
 		buf_puts(why, "; ");

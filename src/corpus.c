@@ -16,7 +16,7 @@ corpus_add(struct corpus *c, const char *file, int line)
 	it = &c->items[c->n];
 	memset(it, 0, sizeof(*it));
 	it->date = DATE_NONE;
-	it->section = it->sector = it->org = -1;
+	it->section = it->sector = it->narrow = it->org = -1;
 	it->file = file;
 	it->line = line;
 	it->order = c->n;

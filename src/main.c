@@ -198,6 +198,8 @@ item_json(buf *b, const struct run *r, const struct item *it)
 	    it->section));
 	json_opt(b, "sector", taxon_id(r->cfg.sectors, r->cfg.nsectors,
 	    it->sector));
+	json_opt(b, "narrow", taxon_id(r->cfg.sectors, r->cfg.nsectors,
+	    it->narrow));
 	json_opt(b, "org", taxon_id(r->cfg.orgs, r->cfg.norgs, it->org));
 	json_list(b, "bullets", &it->bullets);
 	json_list(b, "urls", &it->urls);

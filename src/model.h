@@ -56,6 +56,10 @@ struct item {
 	int		 date;		/* DATE_NONE when undated */
 	int		 section;	/* index in config sections, -1 unknown */
 	int		 sector;	/* index in config sectors, -1 unknown */
+	int		 narrow;	/* the narrow sector the text is about
+					 * (hydrogen, chips) before "within"
+					 * files it under sector; == sector
+					 * when none is narrower, -1 unknown */
 	int		 org;		/* index in config orgs, -1 unknown */
 	unsigned	 labels;	/* LABEL_* that the input gave */
 	struct strlist	 bullets;
