@@ -45,7 +45,7 @@ grep -q '^tests/regress/weekly-junk.txt:1: unplaced: ' "$tmp/out" || bad "check 
 # items: one JSON object per line with exactly the documented keys.
 "$DIGEST" items tests/regress/weekly-scars.txt 2>/dev/null | python3 -c '
 import json, sys
-keys = ["title", "date", "section", "sector", "org", "bullets", "urls", "source"]
+keys = ["title", "date", "section", "sector", "narrow", "org", "bullets", "urls", "source"]
 for line in sys.stdin:
     d = json.loads(line)
     assert list(d) == keys, list(d)
