@@ -10,7 +10,7 @@ WARN	 = -Wall -Wextra -Werror
 ALL_CFLAGS = -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	     $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_CXXFLAGS = -std=c++11 $(WARN) $(CXXFLAGS) $(EXTRA_CFLAGS)
-LDLIBS	 = -lcmark -lhpdf -lctemplate_nothreads -lutf8proc -linih -lm
+LDLIBS	 = -lcmark -lhpdf -lctemplate_nothreads -lutf8proc -lm
 BUILD	?= build
 BIN	?= bin
 
@@ -22,7 +22,7 @@ UNIT	 = $(patsubst tests/unit/%.c,$(BUILD)/unit/%,$(wildcard tests/unit/*.c))
 
 # Debian 12 packages the build, the tests and `make digest` need.
 DEPS	 = gcc g++ make pkg-config libcmark-dev libhpdf-dev libctemplate-dev \
-	   libutf8proc-dev libinih-dev libcmocka-dev fonts-nanum fonts-liberation \
+	   libutf8proc-dev libcmocka-dev fonts-nanum fonts-liberation \
 	   fontconfig poppler-utils qpdf chromium valgrind python3 time
 SUDO	 = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

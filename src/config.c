@@ -1,7 +1,16 @@
-/* config.c: reads digest.conf with inih into a list of entries and
+/* config.c: reads digest.conf into a list of entries with a small INI
+ * reader of our own, checks every key against one table of sections,
+ * keys, types, ranges and defaults, fills the typed struct config, and
  * builds the taxonomy from the [section.*], [sector.*] and [org.*]
- * groups, in file order. */
-#include <ini.h>
+ * groups, in file order.
+ *
+ * Our own reader because Debian's libinih is built with a 200-byte line
+ * limit that no flag lifts (a disclaimer of 62 Hangul syllables is 186
+ * bytes) and iniparser stops at 1,024.  The syntax is inih's as
+ * digest.conf uses it: "[section]", "key = value", whole-line comments
+ * starting with ';' or '#', a value continued on indented lines.
+ * Anything else is an error at file:line, never a silent guess. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,28 +19,211 @@
 #include "config.h"
 #include "date.h"
 #include "msg.h"
+#include "read.h"
 #include "util.h"
 
+/* No configuration is near this; a device or a runaway file is not
+ * read further. */
+#define CONFIG_MAX	(16u << 20)
+
+enum conf_type {
+	CT_STR,		/* any text */
+	CT_INT,		/* a decimal integer within [min, max] */
+	CT_REAL,	/* a decimal number within [min, max] */
+	CT_BOOL,	/* yes or no */
+	CT_DATE,	/* YYYY-MM-DD, stored as days */
+	CT_WEEKDAY,	/* sunday ... saturday, stored as 0 ... 6 */
+	CT_ZONE,	/* +HH:MM, -HH:MM or Z, stored as minutes east */
+	CT_TIME,	/* HH:MM, stored as minutes after midnight */
+};
+
+/* One scalar key: where it goes in struct config and what it may be.
+ * dflt NULL: the key has no default (config_get gives NULL); required
+ * keys must be given. */
+struct conf_key {
+	const char	*section;
+	const char	*key;
+	enum conf_type	 type;
+	double		 min, max;
+	const char	*dflt;
+	size_t		 off;
+	int		 required;
+};
+
+#define OFF(f)	offsetof(struct config, f)
+#define STR(s, k, d, f)	{ s, k, CT_STR, 0, 0, d, OFF(f), 0 }
+#define INT(s, k, lo, hi, d, f)	{ s, k, CT_INT, lo, hi, d, OFF(f), 0 }
+#define REAL(s, k, lo, hi, d, f) { s, k, CT_REAL, lo, hi, d, OFF(f), 0 }
+
+/* Every scalar key of digest.conf.  A key added to the file must be
+ * added here: an unknown key is an error (a typo would otherwise leave
+ * the default in force without a word). */
+static const struct conf_key conf_keys[] = {
+	STR("digest", "kicker", "", digest.kicker),
+	STR("digest", "title", "", digest.title),
+	STR("digest", "subtitle", "", digest.subtitle),
+	STR("digest", "author", "", digest.author),
+	STR("digest", "disclaimer", "", digest.disclaimer),
+	{ "digest", "anchor_number", CT_INT, 1, 1000000, NULL,
+	    OFF(anchor_number), 1 },
+	{ "digest", "anchor_date", CT_DATE, 0, 0, NULL, OFF(anchor_date), 1 },
+	{ "digest", "weekday", CT_WEEKDAY, 0, 0, "thursday", OFF(weekday), 0 },
+	STR("digest", "period", "", digest.period),
+	STR("digest", "weekday_names", "", digest.weekday_names),
+	STR("digest", "number_label", "No.", digest.number_label),
+	STR("digest", "contents", "", digest.contents),
+	STR("digest", "header_label", "구분", digest.header_label),
+	STR("digest", "header_content", "제목 및 주요 내용",
+	    digest.header_content),
+	STR("digest", "none", "(해당 없음)", digest.none),
+	STR("digest", "unclassified", "", digest.unclassified),
+	STR("digest", "section_marker", "□", digest.section_marker),
+	STR("digest", "sector_marker", "☞", digest.sector_marker),
+	STR("digest", "templates", "templates", digest.templates),
+	INT("digest", "max_title", 2, 1000000, "300", digest.max_title),
+	INT("digest", "max_bullet", 2, 10000000, "3000", digest.max_bullet),
+	INT("digest", "max_url", 2, 1000000, "1000", digest.max_url),
+	REAL("digest", "duplicate_threshold", 0, 1, "0.55",
+	    digest.duplicate_threshold),
+	REAL("digest", "duplicate_bullets", 0, 1, "0.3",
+	    digest.duplicate_bullets),
+	INT("digest", "duplicate_days", 0, 36500, "7", digest.duplicate_days),
+	{ "digest", "earliest_date", CT_DATE, 0, 0, "2000-01-01",
+	    OFF(digest.earliest_date), 0 },
+	INT("digest", "max_file_mb", 1, 4096, "64", digest.max_file_mb),
+	INT("digest", "lone_issue_weeks", 0, 5200, "8",
+	    digest.lone_issue_weeks),
+
+	STR("site", "base_url", "", site.base_url),
+	STR("site", "feed_id", "", site.feed_id),
+	{ "site", "time_zone", CT_ZONE, 0, 0, "+00:00", OFF(site.zone_minutes),
+	    0 },
+	INT("site", "recent", 1, 100000, "10", site.recent),
+
+	STR("trend", "summary_header", "구분 주요 내용 페이지",
+	    trend.summary_header),
+	STR("trend", "clipping_header", "분류 기술명 주요 내용 출처",
+	    trend.clipping_header),
+
+	STR("outline", "central", "부 처 청", outline.central),
+	STR("outline", "local", "국 시 군 구", outline.local),
+
+	STR("pdf", "font", NULL, pdf.font),
+	STR("pdf", "font_bold", NULL, pdf.font_bold),
+	STR("pdf", "font_fallback", NULL, pdf.font_fallback),
+	STR("pdf", "font_fallback_bold", NULL, pdf.font_fallback_bold),
+	STR("pdf", "item_marker", "", pdf.item_marker),
+	STR("pdf", "bullet_marker", "", pdf.bullet_marker),
+	STR("pdf", "contents_sector_marker", "", pdf.contents_sector_marker),
+	STR("pdf", "unclassified", "?", pdf.unclassified),
+	{ "pdf", "section_new_page", CT_BOOL, 0, 0, "no",
+	    OFF(pdf.section_new_page), 0 },
+	STR("pdf", "page_number", "", pdf.page_number),
+	INT("pdf", "contents_items_max", 0, 100000000, "1000",
+	    pdf.contents_items_max),
+	{ "pdf", "time", CT_TIME, 0, 0, "00:00", OFF(pdf.time_minutes), 0 },
+
+	STR("mail", "from", "", mail.from),
+	STR("mail", "to", "", mail.to),
+	STR("mail", "subject", "", mail.subject),
+	STR("mail", "body", "", mail.body),
+
+	STR("classify", "sector_zones", NULL, classify.sector_zones),
+	STR("classify", "org_zones", NULL, classify.org_zones),
+	INT("classify", "repeat", 1, 1000, "3", classify.repeat),
+};
+
+/* The keys a taxonomy group may hold, by kind. */
+#define K_SECTION	0x1
+#define K_SECTOR	0x2
+#define K_ORG		0x4
+
+static const struct taxon_key {
+	const char	*key;
+	enum conf_type	 type;
+	unsigned	 kinds;
+	double		 min, max;
+} taxon_keys[] = {
+	{ "name", CT_STR, K_SECTION | K_SECTOR | K_ORG, 0, 0 },
+	{ "show_empty", CT_BOOL, K_SECTOR | K_ORG, 0, 0 },
+	{ "fallback", CT_BOOL, K_SECTOR | K_ORG, 0, 0 },
+	{ "prior", CT_REAL, K_SECTOR | K_ORG, -1000000, 1000000 },
+	{ "keywords", CT_STR, K_SECTOR | K_ORG, 0, 0 },
+	{ "names", CT_STR, K_SECTOR | K_ORG, 0, 0 },
+	{ "suffixes", CT_STR, K_SECTOR | K_ORG, 0, 0 },
+	{ "shapes", CT_STR, K_SECTOR | K_ORG, 0, 0 },
+	{ "within", CT_STR, K_SECTOR, 0, 0 },	/* a sector id */
+	{ "tags", CT_STR, K_SECTOR, 0, 0 },
+	{ "section", CT_STR, K_ORG, 0, 0 },	/* a section id */
+};
+
+static const char *const taxon_kinds[] = { "section", "sector", "org" };
+
+/* [cues] holds the lists "@name" in shapes refers to: any key. */
+static const char cues_section[] = "cues";
+
+static const char *const weekdays[] = {
+	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
+	"saturday",
+};
+
+/* ---- the reader ---- */
+
+struct reader {
+	struct config	*c;
+	const char	*path;
+	char		*section;	/* current, NULL before the first */
+	int		 key_open;	/* a value may go on on the next line */
+	struct conf_entry *sec_lines;	/* one per [section] seen: its line */
+	size_t		 nsec;
+	int		 bad;
+};
+
 static int
-on_entry(void *user, const char *section, const char *key,
-    const char *value)
+utf8_valid(const char *s, size_t n)
 {
-	struct config *c = user;
+	size_t i, adv;
+
+	for (i = 0; i < n; i += adv)
+		if ((unsigned char)s[i] < 0x80)
+			adv = 1;
+		else if (utf8_decode(s + i, n - i, &adv) < 0)
+			return 0;
+	return 1;
+}
+
+static int
+is_blank(int ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+static int
+is_name_char(int ch)
+{
+	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+	    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.';
+}
+
+static int
+is_name(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!is_name_char((unsigned char)s[i]))
+			return 0;
+	return 1;
+}
+
+static void
+entry_add(struct config *c, const char *section, const char *key,
+    const char *value, size_t vlen, int line)
+{
 	struct conf_entry *e;
 
-	if (key == NULL)	/* a section with no keys yet */
-		return 1;
-	/* inih calls again with the same key for continuation lines
-	 * (Debian's libinih does not pass line numbers). */
-	if (c->n > 0 && strcmp(c->e[c->n - 1].section, section) == 0 &&
-	    strcmp(c->e[c->n - 1].key, key) == 0) {
-		e = &c->e[c->n - 1];
-		size_t a = strlen(e->value), b = strlen(value);
-		e->value = xrealloc(e->value, a + b + 2);
-		e->value[a] = '\n';
-		memcpy(e->value + a + 1, value, b + 1);
-		return 1;
-	}
 	if (c->n == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 64;
 		c->e = xrealloc(c->e, c->cap * sizeof(*c->e));
@@ -39,21 +231,450 @@ on_entry(void *user, const char *section, const char *key,
 	e = &c->e[c->n++];
 	e->section = xstrdup(section);
 	e->key = xstrdup(key);
-	e->value = xstrdup(value);
-	e->line = 0;
-	return 1;
+	e->value = xmalloc(vlen + 1);
+	memcpy(e->value, value, vlen);
+	e->value[vlen] = '\0';
+	e->line = line;
+}
+
+static const struct conf_entry *
+entry_find(const struct config *c, const char *section, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->e[i].key, key) == 0 &&
+		    strcmp(c->e[i].section, section) == 0)
+			return &c->e[i];
+	return NULL;
+}
+
+static void
+open_section(struct reader *r, const char *s, size_t n, int line)
+{
+	size_t i;
+
+	free(r->section);
+	r->section = NULL;
+	r->key_open = 0;
+	if (!is_name(s, n)) {
+		msg(MSG_ERROR, r->path, line, "a section name is letters, "
+		    "digits, '_', '-' and '.': [%.*s]", (int)n, s);
+		r->bad = 1;
+		return;
+	}
+	r->section = xmalloc(n + 1);
+	memcpy(r->section, s, n);
+	r->section[n] = '\0';
+	for (i = 0; i < r->nsec; i++)
+		if (strcmp(r->sec_lines[i].section, r->section) == 0) {
+			msg(MSG_ERROR, r->path, line, "[%s] again (first on "
+			    "line %d): give each section once",
+			    r->section, r->sec_lines[i].line);
+			r->bad = 1;
+			return;
+		}
+	r->sec_lines = xrealloc(r->sec_lines,
+	    (r->nsec + 1) * sizeof(*r->sec_lines));
+	r->sec_lines[r->nsec].section = xstrdup(r->section);
+	r->sec_lines[r->nsec].line = line;
+	r->nsec++;
+}
+
+static void
+key_value(struct reader *r, const char *s, size_t n, int line)
+{
+	const char *eq = memchr(s, '=', n), *v;
+	const struct conf_entry *prev;
+	size_t klen, vlen;
+	char *key;
+
+	r->key_open = 0;
+	if (eq == NULL) {
+		msg(MSG_ERROR, r->path, line, "not a \"key = value\" line, a "
+		    "[section], a comment or an indented continuation: %.*s",
+		    (int)n, s);
+		r->bad = 1;
+		return;
+	}
+	for (klen = (size_t)(eq - s); klen > 0 && is_blank(s[klen - 1]);
+	    klen--)
+		continue;
+	if (!is_name(s, klen)) {
+		msg(MSG_ERROR, r->path, line, "a key is letters, digits, '_', "
+		    "'-' and '.': '%.*s'", (int)klen, s);
+		r->bad = 1;
+		return;
+	}
+	if (r->section == NULL) {
+		msg(MSG_ERROR, r->path, line, "'%.*s' is not under any "
+		    "[section]", (int)klen, s);
+		r->bad = 1;
+		return;
+	}
+	for (v = eq + 1; v < s + n && is_blank(*v); v++)
+		continue;
+	vlen = (size_t)(s + n - v);
+	key = xmalloc(klen + 1);
+	memcpy(key, s, klen);
+	key[klen] = '\0';
+	if ((prev = entry_find(r->c, r->section, key)) != NULL) {
+		msg(MSG_ERROR, r->path, line, "[%s] %s again (first on line "
+		    "%d): give each key once", r->section, key, prev->line);
+		r->bad = 1;
+	} else {
+		entry_add(r->c, r->section, key, v, vlen, line);
+		r->key_open = 1;
+	}
+	free(key);
+}
+
+/* An indented line: the value of the key above goes on. */
+static void
+continuation(struct reader *r, const char *s, size_t n)
+{
+	struct conf_entry *e = &r->c->e[r->c->n - 1];
+	size_t a = strlen(e->value);
+
+	e->value = xrealloc(e->value, a + n + 2);
+	e->value[a] = '\n';
+	memcpy(e->value + a + 1, s, n);
+	e->value[a + 1 + n] = '\0';
+}
+
+/* One line, without its line end. */
+static void
+read_line(struct reader *r, const char *s, size_t n, int line)
+{
+	size_t lead = 0;
+
+	while (n > 0 && (is_blank(s[n - 1]) || s[n - 1] == '\r' ||
+	    s[n - 1] == '\f' || s[n - 1] == '\v'))
+		n--;
+	while (lead < n && is_blank(s[lead]))
+		lead++;
+	if (memchr(s, '\0', n) != NULL) {
+		msg(MSG_ERROR, r->path, line, "a NUL byte: not a text file");
+		r->bad = 1;
+		return;
+	}
+	if (!utf8_valid(s, n)) {
+		msg(MSG_ERROR, r->path, line, "not valid UTF-8");
+		r->bad = 1;
+		return;
+	}
+	s += lead;
+	n -= lead;
+	if (n == 0) {		/* a blank line ends a value */
+		r->key_open = 0;
+		return;
+	}
+	if (s[0] == ';' || s[0] == '#')
+		return;
+	if (lead > 0) {
+		if (r->key_open)
+			continuation(r, s, n);
+		else {
+			msg(MSG_ERROR, r->path, line, "an indented line "
+			    "continues the value above it, but no key is "
+			    "open here: %.*s", (int)n, s);
+			r->bad = 1;
+		}
+		return;
+	}
+	if (s[0] == '[') {
+		if (s[n - 1] != ']') {
+			msg(MSG_ERROR, r->path, line, "a section line ends "
+			    "in ']': %.*s", (int)n, s);
+			r->bad = 1;
+			free(r->section);
+			r->section = NULL;
+			r->key_open = 0;
+			return;
+		}
+		open_section(r, s + 1, n - 2, line);
+		return;
+	}
+	key_value(r, s, n, line);
+}
+
+static int
+read_text(struct config *c, const char *text, size_t len)
+{
+	struct reader r;
+	size_t i, start, k;
+	int line = 1;
+
+	memset(&r, 0, sizeof(r));
+	r.c = c;
+	r.path = c->path;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, len -= 3;
+	for (start = i = 0; i <= len; i++) {
+		if (i < len && text[i] != '\n')
+			continue;
+		read_line(&r, text + start, i - start, line++);
+		start = i + 1;
+	}
+	free(r.section);
+	for (k = 0; k < r.nsec; k++)
+		free(r.sec_lines[k].section);
+	free(r.sec_lines);
+	return r.bad ? -1 : 0;
+}
+
+/* ---- values ---- */
+
+static const struct conf_key *
+key_find(const char *section, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(conf_keys) / sizeof(conf_keys[0]); i++)
+		if (strcmp(conf_keys[i].key, key) == 0 &&
+		    strcmp(conf_keys[i].section, section) == 0)
+			return &conf_keys[i];
+	return NULL;
+}
+
+/* Reads "HH:MM" (hours up to maxh) into minutes; -1 if it is not. */
+static int
+hhmm(const char *v, int maxh)
+{
+	if (strlen(v) != 5 || v[2] != ':' ||
+	    strspn(v, "0123456789:") != 5 || v[0] == ':' || v[1] == ':' ||
+	    v[3] == ':' || v[4] == ':')
+		return -1;
+	int h = (v[0] - '0') * 10 + (v[1] - '0');
+	int m = (v[3] - '0') * 10 + (v[4] - '0');
+
+	return h > maxh || m > 59 ? -1 : h * 60 + m;
+}
+
+/* Parses v as type into *out (an int, or a double for CT_REAL); returns
+ * NULL, or what v should have been, for the message. */
+static const char *
+parse_value(enum conf_type type, double min, double max, const char *v,
+    void *out)
+{
+	char *end;
+	int y, m, d, n, i;
+
+	switch (type) {
+	case CT_STR:
+		*(const char **)out = v;
+		return NULL;
+	case CT_INT: {
+		long l;
+
+		if (*v == '\0' || strspn(v, "-+0123456789") != strlen(v))
+			return "an integer";
+		l = strtol(v, &end, 10);
+		if (*end != '\0' || l < min || l > max)
+			return "an integer in range";
+		*(int *)out = (int)l;
+		return NULL;
+	}
+	case CT_REAL: {
+		double x;
+
+		if (*v == '\0' || strspn(v, "-+0123456789.") != strlen(v))
+			return "a number";
+		x = strtod(v, &end);
+		if (*end != '\0' || !isfinite(x))
+			return "a number";
+		if (x < min || x > max)
+			return "a number in range";
+		*(double *)out = x;
+		return NULL;
+	}
+	case CT_BOOL:
+		if (strcmp(v, "yes") == 0)
+			*(int *)out = 1;
+		else if (strcmp(v, "no") == 0)
+			*(int *)out = 0;
+		else
+			return "yes or no";
+		return NULL;
+	case CT_DATE:
+		if (strlen(v) != 10 || strspn(v, "0123456789-") != 10 ||
+		    v[4] != '-' || v[7] != '-' ||
+		    sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+		    n != 10 || (i = date_from_ymd(y, m, d)) == DATE_NONE)
+			return "a date as YYYY-MM-DD";
+		*(int *)out = i;
+		return NULL;
+	case CT_WEEKDAY:
+		for (i = 0; i < 7; i++)
+			if (strcmp(v, weekdays[i]) == 0) {
+				*(int *)out = i;
+				return NULL;
+			}
+		return "a weekday in English, lower case (thursday)";
+	case CT_ZONE:
+		if (strcmp(v, "Z") == 0) {
+			*(int *)out = 0;
+			return NULL;
+		}
+		if ((v[0] != '+' && v[0] != '-') || (i = hhmm(v + 1, 14)) < 0)
+			return "a time zone as +HH:MM, -HH:MM or Z";
+		*(int *)out = v[0] == '-' ? -i : i;
+		return NULL;
+	case CT_TIME:
+		if ((i = hhmm(v, 23)) < 0)
+			return "a time as HH:MM";
+		*(int *)out = i;
+		return NULL;
+	}
+	return "valid";
+}
+
+static void
+range_text(enum conf_type type, double min, double max, char *out,
+    size_t n)
+{
+	if (type == CT_INT)
+		snprintf(out, n, " (%.0f to %.0f)", min, max);
+	else if (type == CT_REAL)
+		snprintf(out, n, " (%g to %g)", min, max);
+	else
+		out[0] = '\0';
+}
+
+static int
+check_value(const struct config *c, const struct conf_entry *e,
+    enum conf_type type, double min, double max, void *out)
+{
+	const char *want;
+	char range[64];
+	union { int i; double d; const char *s; } scratch;
+
+	if ((want = parse_value(type, min, max, e->value,
+	    out ? out : &scratch)) == NULL)
+		return 0;
+	range_text(type, min, max, range, sizeof(range));
+	msg(MSG_ERROR, c->path, e->line, "[%s] %s = %s: want %s%s",
+	    e->section, e->key, e->value, want, range);
+	return -1;
+}
+
+/* The kind of a taxonomy section ("sector.ai": K_SECTOR), or 0. */
+static unsigned
+taxon_kind(const char *section)
+{
+	size_t i, n;
+
+	for (i = 0; i < 3; i++) {
+		n = strlen(taxon_kinds[i]);
+		if (strncmp(section, taxon_kinds[i], n) == 0 &&
+		    section[n] == '.')
+			return 1u << i;
+	}
+	return 0;
+}
+
+static int
+known_section(const char *s)
+{
+	size_t i;
+
+	if (strcmp(s, cues_section) == 0)
+		return 1;
+	for (i = 0; i < sizeof(conf_keys) / sizeof(conf_keys[0]); i++)
+		if (strcmp(conf_keys[i].section, s) == 0)
+			return 1;
+	return 0;
+}
+
+/* Checks one entry against the tables. */
+static int
+check_entry(const struct config *c, const struct conf_entry *e,
+    const char **last_unknown)
+{
+	unsigned kind = taxon_kind(e->section);
+	size_t i;
+
+	if (kind != 0) {
+		if (strchr(e->section, '.')[1] == '\0') {
+			msg(MSG_ERROR, c->path, e->line, "[%s] has no id "
+			    "after the '.'", e->section);
+			return -1;
+		}
+		for (i = 0; i < sizeof(taxon_keys) / sizeof(taxon_keys[0]);
+		    i++)
+			if (strcmp(taxon_keys[i].key, e->key) == 0 &&
+			    (taxon_keys[i].kinds & kind))
+				return check_value(c, e, taxon_keys[i].type,
+				    taxon_keys[i].min, taxon_keys[i].max,
+				    NULL);
+		msg(MSG_ERROR, c->path, e->line, "[%s] has no key '%s'",
+		    e->section, e->key);
+		return -1;
+	}
+	if (strcmp(e->section, cues_section) == 0)
+		return 0;
+	if (!known_section(e->section)) {
+		/* Once per section, not once per key. */
+		if (*last_unknown == NULL ||
+		    strcmp(*last_unknown, e->section) != 0)
+			msg(MSG_ERROR, c->path, e->line, "unknown section "
+			    "[%s]", e->section);
+		*last_unknown = e->section;
+		return -1;
+	}
+	if (key_find(e->section, e->key) == NULL) {
+		msg(MSG_ERROR, c->path, e->line, "[%s] has no key '%s'",
+		    e->section, e->key);
+		return -1;
+	}
+	return 0;	/* its value is checked in fill() */
+}
+
+/* Fills the typed struct from the file or the defaults. */
+static int
+fill(struct config *c, int report)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < sizeof(conf_keys) / sizeof(conf_keys[0]); i++) {
+		const struct conf_key *k = &conf_keys[i];
+		const struct conf_entry *e = entry_find(c, k->section, k->key);
+		void *out = (char *)c + k->off;
+		struct conf_entry dflt;
+
+		if (e == NULL && k->dflt == NULL) {
+			if (k->required && report) {
+				msg(MSG_ERROR, c->path, 0, "[%s] %s is "
+				    "missing", k->section, k->key);
+				bad = -1;
+			}
+			continue;
+		}
+		if (e == NULL) {
+			/* The table's own defaults are checked too. */
+			dflt.section = (char *)k->section;
+			dflt.key = (char *)k->key;
+			dflt.value = (char *)k->dflt;
+			dflt.line = 0;
+			e = &dflt;
+		}
+		bad |= check_value(c, e, k->type, k->min, k->max, out);
+		if (k->type == CT_ZONE)
+			c->site.time_zone = e->value;
+	}
+	return bad;
 }
 
 const char *
 config_get(const struct config *c, const char *section, const char *key)
 {
-	size_t i;
+	const struct conf_entry *e = entry_find(c, section, key);
+	const struct conf_key *k;
 
-	for (i = c->n; i-- > 0;)
-		if (strcmp(c->e[i].section, section) == 0 &&
-		    strcmp(c->e[i].key, key) == 0)
-			return c->e[i].value;
-	return NULL;
+	if (e != NULL)
+		return e->value;
+	return (k = key_find(section, key)) != NULL ? k->dflt : NULL;
 }
 
 const char *
@@ -64,6 +685,8 @@ config_str(const struct config *c, const char *section, const char *key,
 
 	return v ? v : dflt;
 }
+
+/* ---- the taxonomy ---- */
 
 static int
 taxon_index(const struct taxon *t, size_t n, const char *id)
@@ -105,20 +728,13 @@ taxon_by_name(const struct taxon *t, size_t n, const char *name)
 	return -1;
 }
 
-static int
-is_yes(const char *v)
-{
-	return v != NULL && (strcasecmp(v, "yes") == 0 ||
-	    strcasecmp(v, "true") == 0 || strcmp(v, "1") == 0);
-}
-
 /* Adds the taxon for entry e when e opens a new "kind.id" group. */
 static int
 add_taxon(struct config *c, const struct conf_entry *e, const char *kind,
     struct taxon *t, size_t *n)
 {
 	size_t klen = strlen(kind);
-	const char *id;
+	const char *id, *v;
 
 	if (strncmp(e->section, kind, klen) != 0 || e->section[klen] != '.')
 		return 0;
@@ -133,9 +749,10 @@ add_taxon(struct config *c, const struct conf_entry *e, const char *kind,
 	t[*n].id = id;
 	t[*n].conf = e->section;
 	t[*n].name = config_get(c, e->section, "name");
-	t[*n].show_empty = is_yes(config_get(c, e->section, "show_empty"));
+	v = config_get(c, e->section, "show_empty");
+	t[*n].show_empty = v != NULL && strcmp(v, "yes") == 0;
 	t[*n].section = -1;
-	if (t[*n].name == NULL) {
+	if (t[*n].name == NULL || *t[*n].name == '\0') {
 		msg(MSG_ERROR, c->path, e->line, "[%s] has no name",
 		    e->section);
 		return -1;
@@ -144,18 +761,48 @@ add_taxon(struct config *c, const struct conf_entry *e, const char *kind,
 	return 0;
 }
 
-static const char *const weekdays[] = {
-	"sunday", "monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday",
-};
+/* The references between groups: an org's section, a sector's
+ * within. */
+static int
+check_links(struct config *c)
+{
+	const struct conf_entry *e;
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < c->norgs; i++) {
+		e = entry_find(c, c->orgs[i].conf, "section");
+		c->orgs[i].section = e ? config_section_index(c, e->value) :
+		    -1;
+		if (c->orgs[i].section < 0) {
+			msg(MSG_ERROR, c->path, e ? e->line : 0,
+			    "[%s] section: %s", c->orgs[i].conf, e ?
+			    "no [section.*] of that id" : "missing");
+			bad = -1;
+		}
+	}
+	for (i = 0; i < c->nsectors; i++) {
+		e = entry_find(c, c->sectors[i].conf, "within");
+		if (e != NULL && config_sector_index(c, e->value) < 0) {
+			msg(MSG_ERROR, c->path, e->line, "[%s] within = %s: "
+			    "no [sector.*] of that id", c->sectors[i].conf,
+			    e->value);
+			bad = -1;
+		}
+	}
+	return bad;
+}
 
 static int
 check(struct config *c)
 {
-	const char *v;
+	const char *last_unknown = NULL;
 	size_t i;
-	int bad = 0, y, m, d;
+	int bad = 0;
 
+	for (i = 0; i < c->n; i++)
+		bad |= check_entry(c, &c->e[i], &last_unknown);
+	bad |= fill(c, 1);
 	for (i = 0; i < c->n; i++) {
 		bad |= add_taxon(c, &c->e[i], "section", c->sections,
 		    &c->nsections);
@@ -163,48 +810,15 @@ check(struct config *c)
 		    &c->nsectors);
 		bad |= add_taxon(c, &c->e[i], "org", c->orgs, &c->norgs);
 	}
-	if (bad)
-		return -1;
 	if (c->nsections == 0 || c->nsectors == 0 || c->norgs == 0) {
 		msg(MSG_ERROR, c->path, 0,
 		    "needs [section.*], [sector.*] and [org.*] groups");
 		return -1;
 	}
-	for (i = 0; i < c->norgs; i++) {
-		v = config_get(c, c->orgs[i].conf, "section");
-		c->orgs[i].section = v ? config_section_index(c, v) : -1;
-		if (c->orgs[i].section < 0) {
-			msg(MSG_ERROR, c->path, 0,
-			    "[%s]: section is missing or unknown",
-			    c->orgs[i].conf);
-			bad = -1;
-		}
-	}
-	v = config_get(c, "digest", "anchor_number");
-	c->anchor_number = v ? atoi(v) : 0;
-	if (c->anchor_number <= 0) {
-		msg(MSG_ERROR, c->path, 0,
-		    "[digest] anchor_number must be a positive number");
-		bad = -1;
-	}
-	v = config_get(c, "digest", "anchor_date");
-	if (v == NULL || sscanf(v, "%d-%d-%d", &y, &m, &d) != 3 ||
-	    (c->anchor_date = date_from_ymd(y, m, d)) == DATE_NONE) {
-		msg(MSG_ERROR, c->path, 0,
-		    "[digest] anchor_date must be YYYY-MM-DD");
-		bad = -1;
-	}
-	v = config_str(c, "digest", "weekday", "thursday");
-	c->weekday = -1;
-	for (i = 0; i < 7; i++)
-		if (strcasecmp(v, weekdays[i]) == 0)
-			c->weekday = (int)i;
-	if (c->weekday < 0) {
-		msg(MSG_ERROR, c->path, 0, "[digest] weekday: unknown day "
-		    "'%s'", v);
-		bad = -1;
-	} else if (bad == 0 && date_weekday(c->anchor_date) != c->weekday) {
-		msg(MSG_ERROR, c->path, 0, "[digest] anchor_date is not a %s",
+	bad |= check_links(c);
+	if (bad == 0 && date_weekday(c->anchor_date) != c->weekday) {
+		msg(MSG_ERROR, c->path, entry_find(c, "digest",
+		    "anchor_date")->line, "[digest] anchor_date is not a %s",
 		    weekdays[c->weekday]);
 		bad = -1;
 	}
@@ -212,26 +826,41 @@ check(struct config *c)
 }
 
 int
+config_parse(struct config *c, const char *path, const char *text,
+    size_t len)
+{
+	int bad;
+
+	memset(c, 0, sizeof(*c));
+	c->path = path;
+	bad = read_text(c, text, len);
+	/* Values are checked even after a syntax error: every fault of
+	 * the file is reported in one run. */
+	bad |= check(c);
+	return bad ? -1 : 0;
+}
+
+void
+config_init(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	fill(c, 0);
+}
+
+int
 config_load(struct config *c, const char *path)
 {
-	FILE *f;
+	size_t len;
+	char *text;
 	int rc;
 
 	memset(c, 0, sizeof(*c));
 	c->path = path;
-	if ((f = fopen(path, "r")) == NULL) {
-		msg(MSG_ERROR, path, 0, "cannot open configuration: %s",
-		    strerror_safe());
+	if ((text = read_input(path, CONFIG_MAX, &len)) == NULL)
 		return -1;
-	}
-	rc = ini_parse_file(f, on_entry, c);
-	fclose(f);
-	if (rc != 0) {
-		msg(MSG_ERROR, path, rc > 0 ? rc : 0,
-		    "configuration syntax error");
-		return -1;
-	}
-	return check(c);
+	rc = config_parse(c, path, text, len);
+	free(text);
+	return rc;
 }
 
 void

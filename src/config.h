@@ -1,5 +1,6 @@
-/* config.h: digest.conf, read with inih.  Every word of the published
- * issue and the whole taxonomy live in the file, not in C. */
+/* config.h: digest.conf, read by our own INI reader (config.c) into one
+ * typed struct.  Every word of the published issue and the whole
+ * taxonomy live in the file, not in C. */
 #ifndef DIGEST_CONFIG_H
 #define DIGEST_CONFIG_H
 
@@ -8,7 +9,7 @@
 struct conf_entry {
 	char	*section;	/* "digest", "sector.ai", ... */
 	char	*key;
-	char	*value;
+	char	*value;		/* continuation lines joined by '\n' */
 	int	 line;
 };
 
@@ -23,6 +24,55 @@ struct taxon {
 };
 
 #define TAXON_MAX 64
+
+/* The scalar keys, each checked against the table in config.c and
+ * filled with its default when the file leaves it out.  Strings point
+ * into the entries (or at the default); NULL when a key has no default
+ * and is not given. */
+struct conf_digest {
+	const char	*kicker, *title, *subtitle, *author, *disclaimer;
+	const char	*period, *weekday_names, *number_label, *contents;
+	const char	*header_label, *header_content, *none, *unclassified;
+	const char	*section_marker, *sector_marker, *templates;
+	int		 max_title, max_bullet, max_url;
+	double		 duplicate_threshold, duplicate_bullets;
+	int		 duplicate_days;
+	int		 earliest_date;		/* an item before it: error */
+	int		 max_file_mb;		/* a bigger input file: error */
+	int		 lone_issue_weeks;	/* see weeks_check */
+};
+
+struct conf_site {
+	const char	*base_url, *feed_id, *time_zone;
+	int		 zone_minutes;		/* time_zone, east of UTC */
+	int		 recent;
+};
+
+struct conf_pdf {
+	const char	*font, *font_bold, *font_fallback, *font_fallback_bold;
+	const char	*item_marker, *bullet_marker, *contents_sector_marker;
+	const char	*unclassified, *page_number;
+	int		 section_new_page;
+	int		 contents_items_max;
+	int		 time_minutes;		/* time, after midnight */
+};
+
+struct conf_mail {
+	const char	*from, *to, *subject, *body;
+};
+
+struct conf_trend {
+	const char	*summary_header, *clipping_header;
+};
+
+struct conf_outline {
+	const char	*central, *local;
+};
+
+struct conf_classify {
+	const char	*sector_zones, *org_zones;
+	int		 repeat;
+};
 
 struct config {
 	const char	*path;
@@ -40,14 +90,29 @@ struct config {
 	int		 anchor_number;	/* No. anchor_number ... */
 	int		 anchor_date;	/* ... is published on this day */
 	int		 weekday;	/* publication weekday, 0 = Sunday */
+
+	struct conf_digest	digest;
+	struct conf_site	site;
+	struct conf_pdf		pdf;
+	struct conf_mail	mail;
+	struct conf_trend	trend;
+	struct conf_outline	outline;
+	struct conf_classify	classify;
 };
 
-/* Reads and checks the file; returns 0 or reports and returns -1. */
+/* Reads and checks the file; returns 0 or reports every fault at
+ * file:line and returns -1. */
 int	 config_load(struct config *, const char *path);
+/* The same on text in memory; path names it in messages. */
+int	 config_parse(struct config *, const char *path, const char *text,
+	    size_t len);
 void	 config_free(struct config *);
+/* An empty configuration with every default of the table (tests). */
+void	 config_init(struct config *);
 
-/* The value of key in [section], or NULL.  A key given on several
- * lines (inih multi-line values) reads as the lines joined by '\n'. */
+/* The value of key in [section] as the file gives it (checked), else
+ * its default from the table, else NULL.  A value continued on indented
+ * lines reads as the lines joined by '\n'. */
 const char *config_get(const struct config *, const char *section,
 	    const char *key);
 /* The same with a default for NULL. */

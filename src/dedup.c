@@ -34,17 +34,9 @@ struct entry {
 void
 dup_params(struct dup_params *p, const struct config *c)
 {
-	const char *v;
-
-	p->threshold = 0.55;
-	p->bullets = 0.3;
-	p->days = 7;
-	if ((v = config_get(c, "digest", "duplicate_threshold")) != NULL)
-		p->threshold = atof(v);
-	if ((v = config_get(c, "digest", "duplicate_bullets")) != NULL)
-		p->bullets = atof(v);
-	if ((v = config_get(c, "digest", "duplicate_days")) != NULL)
-		p->days = atoi(v);
+	p->threshold = c->digest.duplicate_threshold;
+	p->bullets = c->digest.duplicate_bullets;
+	p->days = c->digest.duplicate_days;
 }
 
 /* Everything an entry holds lives in the arena a, freed at once. */

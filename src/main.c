@@ -3,11 +3,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "classify.h"
@@ -31,10 +33,24 @@ struct run {
 	struct doc	*docs;
 	size_t		 ndocs;
 	char		**paths;	/* every input file, sorted */
+	struct file_id { dev_t dev; ino_t ino; } *ids;	/* of paths */
 	size_t		 npaths;
+	int		 today;		/* --today, or the clock's */
 	int		 use_labels;
 	int		 verbose;
 };
+
+/* A day given as YYYY-MM-DD on the command line, or DATE_NONE. */
+static int
+parse_day(const char *s)
+{
+	int y, m, d, n = 0;
+
+	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d,
+	    &n) != 3 || n != 10)
+		return DATE_NONE;
+	return date_from_ymd(y, m, d);
+}
 
 static void
 usage(FILE *f)
@@ -43,6 +59,7 @@ usage(FILE *f)
 	    "[--all-pdfs] [PATH...]\n"
 	    "       digest items [-c FILE] [--no-labels] [-v] [PATH...]\n"
 	    "       digest check [-c FILE] [PATH...]\n"
+	    "       (all: --today YYYY-MM-DD, the day of the build)\n"
 	    "       digest --help | --version\n"
 	    "options: -q quiet, -v verbose\n", f);
 }
@@ -54,36 +71,75 @@ cmp_str(const void *a, const void *b)
 }
 
 static void
-add_path(struct run *r, const char *p)
+add_path(struct run *r, const char *p, const struct stat *st)
 {
 	r->paths = xrealloc(r->paths, (r->npaths + 1) * sizeof(*r->paths));
+	r->ids = xrealloc(r->ids, (r->npaths + 1) * sizeof(*r->ids));
+	r->ids[r->npaths].dev = st->st_dev;
+	r->ids[r->npaths].ino = st->st_ino;
 	r->paths[r->npaths++] = xstrdup(p);
 }
 
-/* Collects the files under path (a file or a folder, recursively; hidden
- * files are skipped).  Returns -1 if path cannot be read. */
-static int
-collect(struct run *r, const char *path)
+/* A folder read, by device and inode: a symlink to a folder is followed
+ * once, and a folder reached again is not read again. */
+struct seen {
+	dev_t		 dev;
+	ino_t		 ino;
+	const char	*path;		/* as first reached */
+	int		 open;		/* an ancestor of what is read now */
+};
+
+struct walk {
+	struct run	*r;
+	struct seen	*v;
+	size_t		 n;
+	size_t		 max;		/* bytes of one input file */
+};
+
+static struct seen *
+seen_find(struct walk *w, const struct stat *st)
 {
-	struct stat st;
-	DIR *dir;
+	size_t i;
+
+	for (i = 0; i < w->n; i++)
+		if (w->v[i].dev == st->st_dev && w->v[i].ino == st->st_ino)
+			return &w->v[i];
+	return NULL;
+}
+
+static int collect(struct walk *, const char *);
+
+/* Reads a folder's entries in name order; hidden ones are skipped. */
+static int
+collect_dir(struct walk *w, const char *path, const struct stat *st)
+{
+	struct seen *s = seen_find(w, st);
 	struct dirent *de;
 	char **names = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, self;
+	DIR *dir;
 	int rc = 0;
 
-	if (stat(path, &st) == -1) {
-		msg(MSG_ERROR, path, 0, "cannot read: %s", strerror_safe());
+	if (s != NULL && s->open) {
+		msg(MSG_ERROR, path, 0, "a symbolic link loop: this is the "
+		    "folder %s again; not read twice", s->path);
 		return -1;
 	}
-	if (!S_ISDIR(st.st_mode)) {
-		add_path(r, path);
+	if (s != NULL) {
+		msg(MSG_WARNING, path, 0, "the same folder as %s, already "
+		    "read; not read twice", s->path);
 		return 0;
 	}
 	if ((dir = opendir(path)) == NULL) {
 		msg(MSG_ERROR, path, 0, "cannot read: %s", strerror_safe());
 		return -1;
 	}
+	w->v = xrealloc(w->v, (w->n + 1) * sizeof(*w->v));
+	self = w->n++;
+	w->v[self].dev = st->st_dev;
+	w->v[self].ino = st->st_ino;
+	w->v[self].path = xstrdup(path);
+	w->v[self].open = 1;
 	while ((de = readdir(dir)) != NULL) {
 		buf b = {0};
 
@@ -98,24 +154,63 @@ collect(struct run *r, const char *path)
 	/* Sorted, so the same folder gives the same input order. */
 	qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n; i++) {
-		if (collect(r, names[i]) == -1)
+		if (collect(w, names[i]) == -1)
 			rc = -1;
 		free(names[i]);
 	}
 	free(names);
+	w->v[self].open = 0;
 	return rc;
+}
+
+/* Collects the files under path (a file or a folder, recursively,
+ * symbolic links followed).  Only regular files of at most w->max bytes
+ * are taken: a FIFO, a device or a socket is an error, never opened (it
+ * would block or never end).  Returns -1 if anything cannot be read. */
+static int
+collect(struct walk *w, const char *path)
+{
+	struct stat st;
+	size_t i;
+
+	if (stat(path, &st) == -1) {
+		msg(MSG_ERROR, path, 0, "cannot read: %s", strerror_safe());
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode))
+		return collect_dir(w, path, &st);
+	if (input_ok(path, &st, w->max) == -1)
+		return -1;
+	/* The same file twice (two links to it): read once. */
+	for (i = 0; i < w->r->npaths; i++)
+		if (w->r->ids[i].dev == st.st_dev &&
+		    w->r->ids[i].ino == st.st_ino) {
+			msg(MSG_WARNING, path, 0, "the same file as %s, "
+			    "already read; not read twice", w->r->paths[i]);
+			return 0;
+		}
+	add_path(w->r, path, &st);
+	return 0;
 }
 
 /* Collects the input files named (default input/). */
 static int
 gather(struct run *r, int argc, char **argv)
 {
+	struct walk w;
+	size_t i;
 	int rc = 0;
 
+	memset(&w, 0, sizeof(w));
+	w.r = r;
+	w.max = (size_t)r->cfg.digest.max_file_mb << 20;
 	if (argc == 0)
-		rc |= collect(r, "input");
+		rc |= collect(&w, "input");
 	for (; argc > 0; argc--, argv++)
-		rc |= collect(r, *argv);
+		rc |= collect(&w, *argv);
+	for (i = 0; i < w.n; i++)
+		free((char *)w.v[i].path);
+	free(w.v);
 	return rc;
 }
 
@@ -131,10 +226,14 @@ load(struct run *r, int report_merges)
 	for (i = 0; i < r->npaths; i++) {
 		struct doc *d = &r->docs[i];
 
-		if (doc_read(d, &r->cs.arena, r->paths[i]) == -1)
+		if (doc_read_max(d, &r->cs.arena, r->paths[i],
+		    (size_t)r->cfg.digest.max_file_mb << 20) == -1)
 			continue;
 		parse_doc(d, &r->cs, &r->cfg);
 	}
+	/* A date that cannot be true is an error: one mistyped year would
+	 * otherwise make the latest issue. */
+	weeks_check_dates(&r->cs, &r->cfg, r->today);
 	classify(&r->cs, &r->cfg, r->use_labels, r->verbose);
 	dedup(&r->cs, &r->cfg, report_merges);
 }
@@ -147,6 +246,7 @@ run_free(struct run *r)
 	for (i = 0; i < r->npaths; i++)
 		free(r->paths[i]);
 	free(r->paths);
+	free(r->ids);
 	free(r->docs);
 	corpus_free(&r->cs);
 	config_free(&r->cfg);
@@ -240,6 +340,8 @@ cmd_items(struct run *r, int argc, char **argv)
 static int
 cmd_check(struct run *r, int argc, char **argv)
 {
+	struct issue *iss;
+	buf path = {0}, text = {0};
 	size_t i, j, k, n;
 
 	gather(r, argc, argv);
@@ -261,15 +363,26 @@ cmd_check(struct run *r, int argc, char **argv)
 		for (n = k = 0; k < r->cs.n; k++)
 			if (r->cs.items[k].file == d->path)
 				n++;
+		buf_reset(&path);
+		msg_escape(&path, d->path, strlen(d->path));
 		printf("%s: dialect %s, encoding %s, %zu items, %zu lines "
-		    "(%zu used, %zu furniture, %zu unplaced)\n", d->path,
+		    "(%zu used, %zu furniture, %zu unplaced)\n", path.ptr,
 		    dialect_name(d->dialect), d->encoding, n, d->n, used,
 		    furn, unpl);
 		for (j = 0; j < d->n; j++)
-			if (d->lines[j].use == LINE_UNPLACED)
-				printf("%s:%zu: unplaced: %s\n", d->path, j + 1,
-				    d->lines[j].text);
+			if (d->lines[j].use == LINE_UNPLACED) {
+				buf_reset(&text);
+				msg_escape(&text, d->lines[j].text,
+				    d->lines[j].len);
+				printf("%s:%zu: unplaced: %s\n", path.ptr,
+				    j + 1, text.ptr ? text.ptr : "");
+			}
 	}
+	buf_free(&path);
+	buf_free(&text);
+	iss = weeks_group(&r->cs, &r->cfg, &n);
+	weeks_check_lonely(iss, n, &r->cfg);
+	weeks_free(iss, n);
 	return 0;
 }
 
@@ -299,8 +412,7 @@ mkdirs(const char *dir)
 static const char *
 templates_dir(const struct run *r, buf *b)
 {
-	const char *t = config_str(&r->cfg, "digest", "templates",
-	    "templates");
+	const char *t = r->cfg.digest.templates;
 	const char *slash = strrchr(r->cfg.path, '/');
 
 	if (t[0] == '/' || slash == NULL)
@@ -399,7 +511,16 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 	stamp_clear(outdir);
 	buf_reset(&tdir);
 	load(r, 0);
+	/* An input error: nothing is written (exit 1, output/ as it
+	 * was). */
+	if (msg_count(MSG_ERROR) > 0) {
+		msg(MSG_ERROR, NULL, 0, "errors in the input: nothing "
+		    "published");
+		buf_free(&tdir);
+		return 1;
+	}
 	iss = weeks_group(&r->cs, &r->cfg, &n);
+	weeks_check_lonely(iss, n, &r->cfg);
 	if (n == 0) {
 		msg(MSG_ERROR, NULL, 0, "no dated item in the input: "
 		    "nothing to publish");
@@ -467,11 +588,12 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ "no-labels", no_argument, NULL, 'L' },
 		{ "all-pdfs", no_argument, NULL, 'A' },
+		{ "today", required_argument, NULL, 'T' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct run r;
 	const char *conf = "digest.conf", *outdir = "output", *cmd = "build";
-	int ch, week = DATE_NONE, all_pdfs = 0, rc, y, m, d;
+	int ch, week = DATE_NONE, today = DATE_NONE, all_pdfs = 0, rc;
 
 	memset(&r, 0, sizeof(r));
 	r.use_labels = 1;
@@ -485,10 +607,16 @@ main(int argc, char **argv)
 			outdir = optarg;
 			break;
 		case 'w':
-			if (sscanf(optarg, "%d-%d-%d", &y, &m, &d) != 3 ||
-			    (week = date_from_ymd(y, m, d)) == DATE_NONE) {
+			if ((week = parse_day(optarg)) == DATE_NONE) {
 				fprintf(stderr, "digest: -w wants a date as "
-				    "YYYY-MM-DD, not '%s'\n", optarg);
+				    "YYYY-MM-DD\n");
+				return 2;
+			}
+			break;
+		case 'T':
+			if ((today = parse_day(optarg)) == DATE_NONE) {
+				fprintf(stderr, "digest: --today wants a date "
+				    "as YYYY-MM-DD\n");
 				return 2;
 			}
 			break;
@@ -528,6 +656,10 @@ main(int argc, char **argv)
 		run_free(&r);
 		return 1;
 	}
+	/* The day of the build, in the zone the issues are published in;
+	 * only the date check uses it, never the output. */
+	r.today = today != DATE_NONE ? today : (int)floor(((double)time(NULL)
+	    + r.cfg.site.zone_minutes * 60.0) / 86400.0);
 	if (strcmp(cmd, "items") == 0)
 		rc = cmd_items(&r, argc, argv);
 	else if (strcmp(cmd, "check") == 0)

@@ -54,6 +54,8 @@ struct doc {
 struct item {
 	char		*title;		/* without its date */
 	int		 date;		/* DATE_NONE when undated */
+	int		 date_is_period; /* a plan's: its year or quarter
+					  * marker's (may be future) */
 	int		 section;	/* index in config sections, -1 unknown */
 	int		 sector;	/* index in config sectors, -1 unknown */
 	int		 narrow;	/* the narrow sector the text is about

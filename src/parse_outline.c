@@ -518,6 +518,7 @@ open_item(struct outline *o, const char *title, int lineno)
 	task_end(o);
 	it = corpus_add(o->cs, o->d->path, lineno);
 	it->date = period(o, &last);
+	it->date_is_period = it->date != DATE_NONE;
 	if (it->date == DATE_NONE)
 		msg(MSG_WARNING, o->d->path, lineno, "no year or quarter "
 		    "above this item; it is left undated");

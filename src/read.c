@@ -1,10 +1,14 @@
 /* read.c: decoding (iconv), NFC (utf8proc), lookalike folding and line
  * splitting.  Everything after this stage sees clean UTF-8. */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <iconv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "msg.h"
@@ -425,20 +429,136 @@ doc_from_bytes(struct doc *d, struct arena *a, const char *path,
 	return 0;
 }
 
+const char *
+file_kind(unsigned mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		return "a regular file";
+	case S_IFDIR:
+		return "a folder";
+	case S_IFIFO:
+		return "a named pipe (FIFO)";
+	case S_IFCHR:
+		return "a character device";
+	case S_IFBLK:
+		return "a block device";
+	case S_IFSOCK:
+		return "a socket";
+	case S_IFLNK:
+		return "a symbolic link";
+	}
+	return "not a file";
+}
+
+/* Reports a file that is no regular one or too big; -1. */
+static int
+refuse(const char *path, const struct stat *st, size_t max)
+{
+	if (!S_ISREG(st->st_mode))
+		msg(MSG_ERROR, path, 0, "not a regular file but %s: not read",
+		    file_kind(st->st_mode));
+	else
+		msg(MSG_ERROR, path, 0, "larger than the limit of %zu MB "
+		    "([digest] max_file_mb): not read", max >> 20);
+	return -1;
+}
+
 int
-doc_read(struct doc *d, struct arena *a, const char *path)
+input_ok(const char *path, const struct stat *st, size_t max)
+{
+	if (S_ISREG(st->st_mode) && (uintmax_t)st->st_size <= max)
+		return 0;
+	return refuse(path, st, max);
+}
+
+/* Never opens a FIFO, a device or a socket (stat first; O_NONBLOCK and
+ * fstat in case it was swapped in since), and never reads more than
+ * max + 1 bytes, whatever the file claims its size is. */
+char *
+read_input(const char *path, size_t max, size_t *len)
+{
+	struct stat st;
+	buf b = {0};
+	ssize_t n = 0;
+	int fd, e;
+
+	if (stat(path, &st) == -1)
+		goto fail;
+	if (input_ok(path, &st, max) == -1)
+		return NULL;
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY |
+	    O_CLOEXEC)) == -1)
+		goto fail;
+	if (fstat(fd, &st) == -1) {
+		e = errno;
+		close(fd);
+		errno = e;
+		goto fail;
+	}
+	if (input_ok(path, &st, max) == -1) {
+		close(fd);
+		return NULL;
+	}
+	buf_grow(&b, (size_t)st.st_size + 1);
+	for (;;) {
+		size_t want;
+
+		if (b.cap - b.len < 2)
+			buf_grow(&b, b.cap);
+		want = b.cap - b.len - 1;
+		if (want > max + 1 - b.len)
+			want = max + 1 - b.len;
+		n = read(fd, b.ptr + b.len, want);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		b.len += (size_t)n;
+		if (b.len > max)
+			break;
+	}
+	e = errno;
+	close(fd);
+	if (n == -1) {
+		buf_free(&b);
+		errno = e;
+		goto fail;
+	}
+	if (b.len > max) {
+		buf_free(&b);
+		refuse(path, &st, max);
+		return NULL;
+	}
+	if (b.ptr == NULL)
+		buf_grow(&b, 1);
+	b.ptr[b.len] = '\0';
+	*len = b.len;
+	return buf_detach(&b);
+fail:
+	msg(MSG_ERROR, path, 0, "cannot read: %s", strerror_safe());
+	return NULL;
+}
+
+int
+doc_read_max(struct doc *d, struct arena *a, const char *path, size_t max)
 {
 	size_t len;
-	char *bytes = read_whole(path, &len);
+	char *bytes = read_input(path, max, &len);
 	int rc;
 
 	if (bytes == NULL) {
 		memset(d, 0, sizeof(*d));
 		d->path = path;
-		msg(MSG_ERROR, path, 0, "cannot read: %s", strerror_safe());
 		return -1;
 	}
 	rc = doc_from_bytes(d, a, path, bytes, len);
 	free(bytes);
 	return rc;
+}
+
+int
+doc_read(struct doc *d, struct arena *a, const char *path)
+{
+	return doc_read_max(d, a, path, READ_MAX_DEFAULT);
 }

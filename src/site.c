@@ -180,10 +180,8 @@ page_home(const struct site *s)
 	size_t k = (size_t)(r->latest - r->issues), i, j, m, nrecent, n;
 	struct tdict *page, *body, *latest, *d, *sd;
 	buf b = {0};
-	long recent = strtol(config_str(c, "site", "recent", ""), NULL, 10);
+	long recent = c->site.recent > 0 ? c->site.recent : RECENT_DEFAULT;
 
-	if (recent <= 0)
-		recent = RECENT_DEFAULT;
 	page = page_new(s, "", "home.html", &body);
 	latest = tdict_section(body, "LATEST");
 	issue_values(s, "", k, latest);
@@ -392,7 +390,7 @@ static int
 feed(const struct site *s)
 {
 	const struct config *c = s->cfg;
-	const char *tz = config_str(c, "site", "time_zone", "Z");
+	const char *tz = c->site.time_zone ? c->site.time_zone : "Z";
 	struct tdict *d, *e;
 	buf b = {0}, p = {0}, out = {0};
 	char iso[16];
@@ -400,13 +398,12 @@ feed(const struct site *s)
 	int rc;
 
 	d = tdict_new("feed");
-	tdict_set(d, "BASE", config_str(c, "site", "base_url", ""));
-	tdict_set(d, "FEED_ID", config_str(c, "site", "feed_id", ""));
-	tdict_set(d, "TITLE", config_str(c, "digest", "title", ""));
-	tdict_set(d, "SUBTITLE", config_str(c, "digest", "subtitle", ""));
-	tdict_set(d, "AUTHOR", config_str(c, "digest", "author", ""));
-	tdict_set(d, "NUMBER_LABEL", config_str(c, "digest", "number_label",
-	    ""));
+	tdict_set(d, "BASE", c->site.base_url);
+	tdict_set(d, "FEED_ID", c->site.feed_id);
+	tdict_set(d, "TITLE", c->digest.title);
+	tdict_set(d, "SUBTITLE", c->digest.subtitle);
+	tdict_set(d, "AUTHOR", c->digest.author);
+	tdict_set(d, "NUMBER_LABEL", c->digest.number_label);
 	date_iso(s->r->issues[s->r->n - 1].date, iso);
 	buf_printf(&b, "%sT00:00:00%s", iso, tz);
 	tdict_set(d, "UPDATED", b.ptr);

@@ -2,7 +2,6 @@
  * publication weekday after D; numbers follow from the anchor. */
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "date.h"
 #include "msg.h"
@@ -98,13 +97,13 @@ cmp_date(const void *a, const void *b)
 }
 
 /* Undated items take the issue most dated items of their file belong to
- * (the latest on a tie); items dated far from the rest of their file,
- * or after today, are reported. */
+ * (the latest on a tie); items dated far from the rest of their file
+ * are reported (a date after today is an error: weeks_check_dates). */
 static void
 file_issues(struct corpus *cs, const struct config *c)
 {
 	size_t i, j, k, n;
-	int *dates = NULL, today = (int)(time(NULL) / 86400);
+	int *dates = NULL;
 
 	for (i = 0; i < cs->n; i = k) {
 		struct run r = file_run(cs, i);
@@ -141,10 +140,7 @@ file_issues(struct corpus *cs, const struct config *c)
 					    "undated item with no dated item in "
 					    "its file: left out of every issue: "
 					    "%s", it->title);
-			} else if (it->date > today + 1)
-				msg(MSG_WARNING, it->file, it->line, "dated "
-				    "in the future: %s", it->title);
-			else if (abs(it->date - median) > 60)
+			} else if (abs(it->date - median) > 60)
 				msg(MSG_WARNING, it->file, it->line, "dated %d "
 				    "days from the other items of its file: %s",
 				    abs(it->date - median), it->title);
@@ -205,4 +201,68 @@ weeks_free(struct issue *v, size_t n)
 	for (i = 0; i < n; i++)
 		free(v[i].items);
 	free(v);
+}
+
+int
+weeks_check_dates(const struct corpus *cs, const struct config *c,
+    int today)
+{
+	char d[16], t[16];
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < cs->n; i++) {
+		const struct item *it = &cs->items[i];
+
+		if (it->date == DATE_NONE)
+			continue;
+		date_iso(it->date, d);
+		if (it->date < c->digest.earliest_date) {
+			date_iso(c->digest.earliest_date, t);
+			msg(MSG_ERROR, it->file, it->line, "dated %s, before "
+			    "[digest] earliest_date %s: a mistyped year? %s",
+			    d, t, it->title ? it->title : "");
+			bad = -1;
+		} else if (it->date > today && !it->date_is_period) {
+			date_iso(today, t);
+			msg(MSG_ERROR, it->file, it->line, "dated %s, after "
+			    "today %s: a mistyped year? %s", d, t,
+			    it->title ? it->title : "");
+			bad = -1;
+		}
+	}
+	return bad;
+}
+
+void
+weeks_check_lonely(const struct issue *v, size_t n,
+    const struct config *c)
+{
+	char d[16];
+	size_t i, k;
+	int gap;
+
+	if (n < 2 || c->digest.lone_issue_weeks <= 0)
+		return;
+	for (i = 0; i < n; i++) {
+		if (v[i].n > 2)
+			continue;
+		/* Issues are in number order: the nearest is a neighbour. */
+		gap = i > 0 ? v[i].number - v[i - 1].number : -1;
+		if (i + 1 < n && (gap < 0 ||
+		    v[i + 1].number - v[i].number < gap))
+			gap = v[i + 1].number - v[i].number;
+		if (gap <= c->digest.lone_issue_weeks)
+			continue;
+		date_iso(v[i].date, d);
+		for (k = 0; k < v[i].n; k++)
+			msg(MSG_WARNING, v[i].items[k]->file,
+			    v[i].items[k]->line, "No. %d (%s) holds %zu "
+			    "item%s only and is %d weeks from any other issue "
+			    "([digest] lone_issue_weeks %d): is this date "
+			    "right? %s", v[i].number, d, v[i].n,
+			    v[i].n == 1 ? "" : "s", gap,
+			    c->digest.lone_issue_weeks,
+			    v[i].items[k]->title ? v[i].items[k]->title : "");
+	}
 }

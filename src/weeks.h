@@ -20,6 +20,17 @@ struct issue *weeks_group(struct corpus *, const struct config *,
 	    size_t *nissues);
 void	 weeks_free(struct issue *, size_t);
 
+/* Reports, at file:line, every item dated before [digest]
+ * earliest_date or after today (days since 1970), but for an item whose
+ * date is its plan's period ([digest] mistyped years would otherwise
+ * make the latest issue).  Returns 0, or -1 if any was reported. */
+int	 weeks_check_dates(const struct corpus *, const struct config *,
+	    int today);
+/* Warns of each issue of one or two items more than [digest]
+ * lone_issue_weeks from any other issue. */
+void	 weeks_check_lonely(const struct issue *, size_t,
+	    const struct config *);
+
 /* Published order: section, sector, organisation (config order), then
  * date, then input order. */
 int	 item_cmp(const struct item *, const struct item *);

@@ -102,7 +102,7 @@ conf(void)
 {
 	struct config c;
 
-	memset(&c, 0, sizeof(c));
+	config_init(&c);
 	c.anchor_number = 108;
 	c.anchor_date = ymd(2025, 12, 11);
 	c.weekday = 4;

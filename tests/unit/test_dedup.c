@@ -158,7 +158,7 @@ conf(void)
 {
 	struct config c;
 
-	memset(&c, 0, sizeof(c));	/* no keys: the defaults */
+	config_init(&c);	/* no keys: the defaults */
 	return c;
 }
 
