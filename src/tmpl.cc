@@ -4,7 +4,10 @@
 #include <ctemplate/template.h>
 
 #include <exception>
+#include <iostream>
 #include <new>
+#include <set>
+#include <sstream>
 #include <string>
 
 extern "C" {
@@ -156,11 +159,38 @@ tmpl_expand(const char *path, enum tmpl_strip strip,
 		ctemplate::Strip mode = strip == TMPL_VERBATIM ?
 		    ctemplate::DO_NOT_STRIP : ctemplate::STRIP_BLANK_LINES;
 
-		if (!ctemplate::ExpandTemplate(path, mode,
-		    reinterpret_cast<const TemplateDictionary *>(d), &s)) {
-			msg(MSG_ERROR, path, 0, "cannot read or expand "
-			    "the template");
-			return -1;
+		// ctemplate writes its own complaints to std::cerr, in its
+		// own words and format: caught here and reported through
+		// msg(), once per template, naming the file.
+		static std::set<std::string> reported;
+		std::ostringstream why;
+		std::streambuf *was = std::cerr.rdbuf(why.rdbuf());
+		bool ok = ctemplate::ExpandTemplate(path, mode,
+		    reinterpret_cast<const TemplateDictionary *>(d), &s);
+
+		std::cerr.rdbuf(was);
+		if (!ok || !why.str().empty()) {
+			std::string w = why.str();
+
+			std::string::size_type at;
+
+			// "ERROR: Template PATH: ERROR: why": the file is
+			// named in front already.
+			for (const std::string &noise : { std::string(
+			    "ERROR: "), "Template " + std::string(path) +
+			    ": " })
+				while ((at = w.find(noise)) != std::string::npos)
+					w.erase(at, noise.size());
+			while (!w.empty() && (w.back() == '\n' ||
+			    w.back() == ' '))
+				w.pop_back();
+			if (reported.insert(path).second)
+				msg(ok ? MSG_WARNING : MSG_ERROR, path, 0,
+				    "%s%s%s", ok ? "template" : "cannot read "
+				    "or expand the template", w.empty() ? "" :
+				    ": ", w.c_str());
+			if (!ok)
+				return -1;
 		}
 		buf_put(out, s.data(), s.size());
 		return 0;
