@@ -169,11 +169,14 @@ static const char *const weekdays[] = {
 
 /* ---- the reader ---- */
 
+static int section_ok(const char *path, const char *s, int line);
+
 struct reader {
 	struct config	*c;
 	const char	*path;
 	char		*section;	/* current, NULL before the first */
 	int		 key_open;	/* a value may go on on the next line */
+	int		 skip;		/* in a section already reported */
 	struct conf_entry *sec_lines;	/* one per [section] seen: its line */
 	size_t		 nsec;
 	int		 bad;
@@ -257,7 +260,9 @@ open_section(struct reader *r, const char *s, size_t n, int line)
 	free(r->section);
 	r->section = NULL;
 	r->key_open = 0;
+	r->skip = 0;
 	if (!is_name(s, n)) {
+		r->skip = 1;
 		msg(MSG_ERROR, r->path, line, "a section name is letters, "
 		    "digits, '_', '-' and '.': [%.*s]", (int)n, s);
 		r->bad = 1;
@@ -266,6 +271,13 @@ open_section(struct reader *r, const char *s, size_t n, int line)
 	r->section = xmalloc(n + 1);
 	memcpy(r->section, s, n);
 	r->section[n] = '\0';
+	if (!section_ok(r->path, r->section, line)) {
+		r->bad = 1;
+		r->skip = 1;	/* its keys are not reported one by one */
+		free(r->section);
+		r->section = NULL;
+		return;
+	}
 	for (i = 0; i < r->nsec; i++)
 		if (strcmp(r->sec_lines[i].section, r->section) == 0) {
 			msg(MSG_ERROR, r->path, line, "[%s] again (first on "
@@ -307,8 +319,9 @@ key_value(struct reader *r, const char *s, size_t n, int line)
 		return;
 	}
 	if (r->section == NULL) {
-		msg(MSG_ERROR, r->path, line, "'%.*s' is not under any "
-		    "[section]", (int)klen, s);
+		if (!r->skip)
+			msg(MSG_ERROR, r->path, line, "'%.*s' is not under "
+			    "any [section]", (int)klen, s);
 		r->bad = 1;
 		return;
 	}
@@ -390,6 +403,7 @@ read_line(struct reader *r, const char *s, size_t n, int line)
 			free(r->section);
 			r->section = NULL;
 			r->key_open = 0;
+			r->skip = 1;
 			return;
 		}
 		open_section(r, s + 1, n - 2, line);
@@ -586,20 +600,33 @@ known_section(const char *s)
 	return 0;
 }
 
-/* Checks one entry against the tables. */
+/* Whether a [section] may be written: a scalar one of the table, a
+ * taxonomy group with an id, or [cues]; else reports at line. */
 static int
-check_entry(const struct config *c, const struct conf_entry *e,
-    const char **last_unknown)
+section_ok(const char *path, const char *s, int line)
+{
+	unsigned kind = taxon_kind(s);
+
+	if (kind != 0 && strchr(s, '.')[1] == '\0') {
+		msg(MSG_ERROR, path, line, "[%s] has no id after the '.'", s);
+		return 0;
+	}
+	if (kind == 0 && !known_section(s)) {
+		msg(MSG_ERROR, path, line, "unknown section [%s]", s);
+		return 0;
+	}
+	return 1;
+}
+
+/* Checks one entry's key against the tables (scalar values are checked
+ * in fill()). */
+static int
+check_entry(const struct config *c, const struct conf_entry *e)
 {
 	unsigned kind = taxon_kind(e->section);
 	size_t i;
 
 	if (kind != 0) {
-		if (strchr(e->section, '.')[1] == '\0') {
-			msg(MSG_ERROR, c->path, e->line, "[%s] has no id "
-			    "after the '.'", e->section);
-			return -1;
-		}
 		for (i = 0; i < sizeof(taxon_keys) / sizeof(taxon_keys[0]);
 		    i++)
 			if (strcmp(taxon_keys[i].key, e->key) == 0 &&
@@ -607,27 +634,12 @@ check_entry(const struct config *c, const struct conf_entry *e,
 				return check_value(c, e, taxon_keys[i].type,
 				    taxon_keys[i].min, taxon_keys[i].max,
 				    NULL);
-		msg(MSG_ERROR, c->path, e->line, "[%s] has no key '%s'",
-		    e->section, e->key);
-		return -1;
-	}
-	if (strcmp(e->section, cues_section) == 0)
+	} else if (strcmp(e->section, cues_section) == 0 ||
+	    key_find(e->section, e->key) != NULL)
 		return 0;
-	if (!known_section(e->section)) {
-		/* Once per section, not once per key. */
-		if (*last_unknown == NULL ||
-		    strcmp(*last_unknown, e->section) != 0)
-			msg(MSG_ERROR, c->path, e->line, "unknown section "
-			    "[%s]", e->section);
-		*last_unknown = e->section;
-		return -1;
-	}
-	if (key_find(e->section, e->key) == NULL) {
-		msg(MSG_ERROR, c->path, e->line, "[%s] has no key '%s'",
-		    e->section, e->key);
-		return -1;
-	}
-	return 0;	/* its value is checked in fill() */
+	msg(MSG_ERROR, c->path, e->line, "[%s] has no key '%s'", e->section,
+	    e->key);
+	return -1;
 }
 
 /* Fills the typed struct from the file or the defaults. */
@@ -796,12 +808,11 @@ check_links(struct config *c)
 static int
 check(struct config *c)
 {
-	const char *last_unknown = NULL;
 	size_t i;
 	int bad = 0;
 
 	for (i = 0; i < c->n; i++)
-		bad |= check_entry(c, &c->e[i], &last_unknown);
+		bad |= check_entry(c, &c->e[i]);
 	bad |= fill(c, 1);
 	for (i = 0; i < c->n; i++) {
 		bad |= add_taxon(c, &c->e[i], "section", c->sections,
