@@ -508,7 +508,6 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		buf_free(&tdir);
 		return 0;
 	}
-	stamp_clear(outdir);
 	buf_reset(&tdir);
 	load(r, 0);
 	/* An input error: nothing is written (exit 1, output/ as it
@@ -519,6 +518,7 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		buf_free(&tdir);
 		return 1;
 	}
+	stamp_clear(outdir);
 	iss = weeks_group(&r->cs, &r->cfg, &n);
 	weeks_check_lonely(iss, n, &r->cfg);
 	if (n == 0) {
