@@ -32,5 +32,18 @@ done
 go check-seeds check "$seeds"
 go build-input build -o "$tmp/o1" input
 go build-seed build -o "$tmp/o2" --all-pdfs input "$seeds/weekly-draft-2025-07-31.txt"
+# Input and configuration faults (tests/e2e/input-faults.sh,
+# config-faults.sh) take paths of their own through the reader.
+mkdir "$tmp/faults"
+mkfifo "$tmp/faults/pipe.txt"
+ln -s /dev/zero "$tmp/faults/zero.txt"
+ln -s . "$tmp/faults/loop"
+printf '\303\050 \377\n' >"$tmp/faults/$(printf 'bad\033name.txt')"
+go check-faults check --today 2025-12-31 "$tmp/faults" input
+sed -e 's/^duplicate_threshold = .*/duplicate_threshold = abc/' \
+    -e 's/^\[mail\]/[mial]/' -e 's/^recent = .*/recent = 0/' \
+    -e "s/^disclaimer = .*/disclaimer = $(printf '%0400d' 0)/" \
+    digest.conf >"$tmp/bad.conf"
+go config-faults items -c "$tmp/bad.conf" input
 echo "sanity${VALGRIND:+ (valgrind)}: $pass passed, $fail failed"
 [ $fail = 0 ]
