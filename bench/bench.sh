@@ -18,7 +18,7 @@ corpus=bench/corpus
 work=$corpus/work
 res=bench/RESULTS.md
 conf=$corpus/digest.conf
-seed=../shared/seeds/weekly-draft-2025-07-31.txt
+seed=${SEEDS:-../shared/seeds}/weekly-draft-2025-07-31.txt
 for t in hyperfine pandoc weasyprint python3 /usr/bin/time; do
 	command -v $t >/dev/null || { echo "bench: $t is missing: run make bench" >&2; exit 1; }
 done

@@ -28,7 +28,7 @@ sed "s|^templates *=.*|templates = $PWD/templates|" digest.conf >"$tmp/digest.co
 t0=$(now)
 if ! build "$tmp/in"; then
 	if grep -q 'not written yet' "$tmp/err"; then
-		echo "incremental: skipped: $(head -1 "$tmp/err")"
+		echo "skipped: incremental: $(head -1 "$tmp/err")"
 		exit 0
 	fi
 	bad "first build failed: $(head -3 "$tmp/err")"

@@ -1,6 +1,6 @@
 #!/bin/sh
-# The real trend watch, progress report and work plan (../shared/seeds,
-# read from the repository root):
+# The real trend watch, progress report and work plan ($SEEDS, default
+# ../shared/seeds, read from the repository root):
 # - the trend watch gives exactly its 9 articles and 8 technology
 #   clippings, with their dates; the summary table gives none; the two
 #   clippings tagged (AI) keep that sector;
@@ -11,7 +11,12 @@
 #   neither an item nor part of the glossary table it follows.
 # Titles are compared by hash, so the seed's text is not copied here.
 DIGEST=${DIGEST:-bin/digest}
-seeds=../shared/seeds
+SEEDS=${SEEDS:-../shared/seeds}
+if [ ! -d "$SEEDS" ]; then
+	[ -n "${SEEDS_REQUIRED:-}" ] && { echo "error: seed corpus not found at $SEEDS" >&2; exit 1; }
+	echo "skipped: seed corpus not found at $SEEDS"; exit 0
+fi
+seeds=$SEEDS
 trend=$seeds/trendwatch-2023-22.txt
 progress=$seeds/task-progress-2024.txt
 plan=$seeds/workplan-2025.txt

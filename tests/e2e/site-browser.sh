@@ -8,7 +8,7 @@
 DIGEST=${DIGEST:-bin/digest}
 CHROMIUM=${CHROMIUM:-chromium}
 if ! command -v "$CHROMIUM" >/dev/null 2>&1; then
-	echo "site-browser: SKIPPED, no $CHROMIUM (apt-get install chromium)"
+	echo "skipped: no $CHROMIUM (apt-get install chromium; make test does)"
 	exit 0
 fi
 tmp=$(mktemp -d) || exit 1
@@ -28,9 +28,15 @@ browse() {	# what (--dump-dom or --screenshot=...), url, [size]
 	    2>>"$tmp/chromium.err"
 }
 
+SEEDS=${SEEDS:-../shared/seeds}
+seed=$SEEDS/weekly-draft-2025-07-31.txt
 inputs=input
-seed=../shared/seeds/weekly-draft-2025-07-31.txt
-[ -f "$seed" ] && inputs="input $seed"
+if [ -d "$SEEDS" ]; then
+	inputs="input $seed"
+else
+	[ -n "${SEEDS_REQUIRED:-}" ] && { echo "error: seed corpus not found at $SEEDS" >&2; exit 1; }
+	echo "skipped: seed corpus not found at $SEEDS (input/ only)"
+fi
 # shellcheck disable=SC2086
 "$DIGEST" build -q -o "$tmp/out" $inputs 2>"$tmp/err"
 if grep -v '\.pdf: ' "$tmp/err" | grep -q 'error:'; then

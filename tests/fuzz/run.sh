@@ -10,7 +10,7 @@ seconds=${FUZZ_SECONDS:-600}
 rm -rf "$dir/seeds"
 mkdir -p "$dir/seeds" "$dir/corpus" "$dir/crashes" || exit 1
 cp tests/regress/*.txt tests/hostile/* tests/fuzz/seeds/* "$dir/seeds/" 2>/dev/null
-cp ../shared/seeds/*.txt "$dir/seeds/" 2>/dev/null
+cp "${SEEDS:-../shared/seeds}"/*.txt "$dir/seeds/" 2>/dev/null
 # A small quarantine keeps ASan inside the 100 MB the target may use.
 ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=8:malloc_context_size=10:detect_leaks=1} \
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1} \
