@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "classify.h"
+#include "cli.h"
 #include "config.h"
 #include "date.h"
 #include "dedup.h"
@@ -50,18 +51,6 @@ parse_day(const char *s)
 	    &n) != 3 || n != 10)
 		return DATE_NONE;
 	return date_from_ymd(y, m, d);
-}
-
-static void
-usage(FILE *f)
-{
-	fputs("usage: digest [build] [-c FILE] [-o DIR] [-w YYYY-MM-DD] "
-	    "[--all-pdfs] [PATH...]\n"
-	    "       digest items [-c FILE] [--no-labels] [-v] [PATH...]\n"
-	    "       digest check [-c FILE] [PATH...]\n"
-	    "       (all: --today YYYY-MM-DD, the day of the build)\n"
-	    "       digest --help | --version\n"
-	    "options: -q quiet, -v verbose\n", f);
 }
 
 static int
@@ -580,6 +569,31 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 	return rc;
 }
 
+/* The command is the first word that is neither an option nor after
+ * "--"; it is taken out of argv.  A near miss of a command that names
+ * no file is refused: returns 2. */
+static int
+take_command(int *argc, char **argv, const char **cmd)
+{
+	int i = cli_first_word(*argc, argv, "cow");
+	const char *c, *near;
+
+	if (i == 0)
+		return 0;
+	if ((c = cli_command(argv[i], &near)) == NULL) {
+		if (near == NULL)
+			return 0;
+		fprintf(stderr, "digest: unknown command '%s' (did you mean "
+		    "'%s'?); digest --help lists them\n", argv[i], near);
+		return 2;
+	}
+	*cmd = c;
+	memmove(&argv[i], &argv[i + 1], (size_t)(*argc - i) *
+	    sizeof(*argv));
+	(*argc)--;
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -592,11 +606,13 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct run r;
-	const char *conf = "digest.conf", *outdir = "output", *cmd = "build";
+	const char *conf = NULL, *outdir = "output", *cmd = "build";
 	int ch, week = DATE_NONE, today = DATE_NONE, all_pdfs = 0, rc;
 
 	memset(&r, 0, sizeof(r));
 	r.use_labels = 1;
+	if ((rc = take_command(&argc, argv, &cmd)) != 0)
+		return rc;
 	while ((ch = getopt_long(argc, argv, "c:o:w:qvhV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
@@ -634,25 +650,19 @@ main(int argc, char **argv)
 			all_pdfs = 1;
 			break;
 		case 'h':
-			usage(stdout);
+			cli_help(stdout);
 			return 0;
 		case 'V':
 			printf("digest %s\n", VERSION);
 			return 0;
 		default:
-			usage(stderr);
+			cli_usage(stderr);
 			return 2;
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	/* The command is the first word that is not an option. */
-	if (argc > 0 && (strcmp(argv[0], "build") == 0 ||
-	    strcmp(argv[0], "items") == 0 || strcmp(argv[0], "check") == 0)) {
-		cmd = argv[0];
-		argv++, argc--;
-	}
-	if (config_load(&r.cfg, conf) == -1) {
+	if (config_load(&r.cfg, cli_config(conf)) == -1) {
 		run_free(&r);
 		return 1;
 	}
