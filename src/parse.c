@@ -320,6 +320,33 @@ urls_weigh(struct item **items, size_t n, const int *ud, size_t m,
 	free(from);
 }
 
+/* Says which item got which of too few or too many URLs:
+ * "'A' gets the URL; 'B' has none". */
+static void
+urls_uneven(struct item **items, size_t n, const size_t *owner, size_t m,
+    const char *file, int line)
+{
+	buf b = {0};
+	size_t i, j, k;
+
+	buf_printf(&b, "%zu source URL%s for %zu item%s started on this "
+	    "page:", m, m == 1 ? "" : "s", n, n == 1 ? "" : "s");
+	for (j = 0; j < n; j++) {
+		for (k = i = 0; i < m; i++)
+			k += owner[i] == j;
+		buf_printf(&b, "%s '%s' ", j ? ";" : "",
+		    msg_title(items[j]->title));
+		if (k == 0)
+			buf_puts(&b, "has none");
+		else if (m == 1)
+			buf_puts(&b, "gets the URL");
+		else
+			buf_printf(&b, "gets %zu", k);
+	}
+	msg(MSG_WARNING, file, line, "%s", b.ptr);
+	buf_free(&b);
+}
+
 void
 urls_assign(struct item **items, size_t n, char **urls, size_t m,
     struct arena *a, const char *file, int line)
@@ -336,10 +363,6 @@ urls_assign(struct item **items, size_t n, char **urls, size_t m,
 	}
 	if (m == 0)
 		return;
-	if (m != n)
-		msg(MSG_WARNING, file, line, "%zu source URL%s for %zu "
-		    "item%s started on this page", m, m == 1 ? "" : "s",
-		    n, n == 1 ? "" : "s");
 	owner = xcalloc(m, sizeof(*owner));
 	ud = xcalloc(m, sizeof(*ud));
 	for (i = 0; i < m; i++)
@@ -357,9 +380,11 @@ urls_assign(struct item **items, size_t n, char **urls, size_t m,
 		strlist_add(&it->urls, a, urls[i]);
 		if (url_cost(it, ud[i]))
 			msg(MSG_WARNING, file, line, "source URL dated "
-			    "otherwise than its item \"%s\": %s", it->title,
-			    urls[i]);
+			    "otherwise than its item \"%s\": %s",
+			    msg_title(it->title), urls[i]);
 	}
+	if (m != n)
+		urls_uneven(items, n, owner, m, file, line);
 	free(owner);
 	free(ud);
 }
