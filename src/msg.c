@@ -5,15 +5,27 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "msg.h"
 #include "util.h"
 
 static int counts[3];
 static int verbosity;
+static int colour = -1;		/* -1: not decided yet */
+static buf *kept;		/* recorded problems, one a line */
+static size_t nkept;
 
 static const char *const names[] = { "note", "warning", "error" };
+/* Bold yellow and bold red, as compilers print them; notes plain. */
+static const char *const colours[] = { "", "\033[1;33m", "\033[1;31m" };
+
+/* The longest message text printed, in characters: a title is
+ * normally short; garbage read as one is not printed whole. */
+#define MSG_MAX_CHARS	240
+#define TITLE_MAX_CHARS	80
 
 /* Code points that change how a terminal or an editor shows the text
  * around them: C1 controls, bidirectional marks and overrides, line and
@@ -58,31 +70,109 @@ msg_escape(buf *b, const char *s, size_t n)
 	}
 }
 
+/* Whether standard error is a terminal that takes colour. */
+static int
+use_colour(void)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	if (colour == -1)
+		colour = isatty(STDERR_FILENO) && (nc == NULL || *nc == '\0');
+	return colour;
+}
+
+/* Cuts s (in place) after max characters, on a UTF-8 boundary, adding
+ * an ellipsis. */
+static void
+cut(buf *b, size_t max)
+{
+	size_t i, chars = 0;
+
+	for (i = 0; i < b->len; i++)
+		if (((unsigned char)b->ptr[i] & 0xC0) != 0x80 &&
+		    chars++ == max) {
+			b->len = i;
+			buf_puts(b, "\xE2\x80\xA6");
+			return;
+		}
+}
+
 void
 msg(enum msg_level lvl, const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
-	buf text = {0}, out = {0};
+	buf raw = {0}, b = {0}, where = {0};
+	int c;
 
 	counts[lvl]++;
-	if ((lvl == MSG_NOTE && verbosity < 1) ||
-	    (lvl == MSG_WARNING && verbosity < 0))
-		return;
 	if (file) {
-		msg_escape(&out, file, strlen(file));
+		msg_escape(&where, file, strlen(file));
 		if (line > 0)
-			buf_printf(&out, ":%d", line);
-		buf_printf(&out, ": %s: ", names[lvl]);
+			buf_printf(&where, ":%d", line);
+		buf_puts(&where, ": ");
 	} else
-		buf_printf(&out, "digest: %s: ", names[lvl]);
+		buf_puts(&where, "digest: ");
 	va_start(ap, fmt);
-	buf_vprintf(&text, fmt, ap);
+	buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
-	msg_escape(&out, text.ptr ? text.ptr : "", text.len);
-	buf_putc(&out, '\n');
-	fwrite(out.ptr, 1, out.len, stderr);
-	buf_free(&text);
-	buf_free(&out);
+	cut(&raw, MSG_MAX_CHARS);
+	msg_escape(&b, raw.ptr ? raw.ptr : "", raw.len);
+	buf_free(&raw);
+	if (b.ptr == NULL)
+		buf_puts(&b, "");
+	if (kept && lvl != MSG_NOTE) {
+		kept = xrealloc(kept, (nkept + 1) * sizeof(*kept));
+		memset(&kept[nkept], 0, sizeof(*kept));
+		buf_printf(&kept[nkept++], "%s%s: %s", where.ptr, names[lvl],
+		    b.ptr);
+	}
+	/* Kept warnings are listed at the end, not twice. */
+	if ((lvl == MSG_NOTE && verbosity < 1) ||
+	    (lvl == MSG_WARNING && (verbosity < 0 || kept))) {
+		buf_free(&b);
+		buf_free(&where);
+		return;
+	}
+	c = use_colour() && *colours[lvl];
+	fprintf(stderr, "%s%s%s%s: %s\n", where.ptr, c ? colours[lvl] : "",
+	    names[lvl], c ? "\033[0m" : "", b.ptr);
+	buf_free(&b);
+	buf_free(&where);
+}
+
+const char *
+msg_title(const char *title)
+{
+	/* Four at once, for a message that names several items. */
+	static buf ring[4];
+	static unsigned next;
+	buf *b = &ring[next++ % 4];
+
+	buf_reset(b);
+	buf_puts(b, title ? title : "");
+	cut(b, TITLE_MAX_CHARS);
+	return b->ptr;
+}
+
+void
+msg_record(void)
+{
+	if (kept == NULL)
+		kept = xcalloc(1, sizeof(*kept));
+}
+
+size_t
+msg_recorded(const char ***lines)
+{
+	static const char **v;
+	size_t i;
+
+	free(v);
+	v = xcalloc(nkept + 1, sizeof(*v));
+	for (i = 0; i < nkept; i++)
+		v[i] = kept[i].ptr;
+	*lines = v;
+	return nkept;
 }
 
 int
@@ -95,6 +185,12 @@ void
 msg_verbosity(int v)
 {
 	verbosity = v;
+}
+
+int
+msg_quiet(void)
+{
+	return verbosity < 0;
 }
 
 void

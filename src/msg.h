@@ -11,12 +11,23 @@ enum msg_level {
 };
 
 /* line 0 prints "file: level: text".  Control characters, invalid
- * UTF-8 and invisible marks in file and text are escaped (msg_escape). */
+ * UTF-8 and invisible marks in file and text are escaped (msg_escape).
+ * On a terminal, unless NO_COLOR is set, the level is in colour.  A
+ * text longer than a few lines is cut, with an ellipsis. */
 void	 msg(enum msg_level, const char *file, int line, const char *fmt,
 	    ...) __attribute__((format(printf, 4, 5)));
 int	 msg_count(enum msg_level);
 void	 msg_verbosity(int);	/* -1 quiet, 0 normal, 1 verbose */
+int	 msg_quiet(void);	/* -q given: print no summary either */
 void	 msg_reset(void);
+/* A title as a message shows it: cut to a readable length on a UTF-8
+ * boundary, with an ellipsis.  Valid until four more calls. */
+const char *msg_title(const char *);
+/* From now on, keeps every warning and error as printed (colourless,
+ * "file:line: level: text"), for a list at the end of a run; warnings
+ * are then no longer printed as they come. */
+void	 msg_record(void);
+size_t	 msg_recorded(const char ***lines);
 const char *strerror_safe(void);	/* strerror(errno) */
 
 struct buf;
