@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "classify.h"
 #include "cli.h"
 #include "config.h"
@@ -22,6 +23,7 @@
 #include "parse.h"
 #include "read.h"
 #include "render.h"
+#include "summary.h"
 #include "weeks.h"
 
 #ifndef VERSION
@@ -330,48 +332,15 @@ static int
 cmd_check(struct run *r, int argc, char **argv)
 {
 	struct issue *iss;
-	buf path = {0}, text = {0};
-	size_t i, j, k, n;
+	size_t n;
 
+	msg_record();
 	gather(r, argc, argv);
 	load(r, 1);
-	for (i = 0; i < r->ndocs; i++) {
-		const struct doc *d = &r->docs[i];
-		size_t used = 0, furn = 0, unpl = 0;
-
-		if (d->lines == NULL && d->n == 0 && d->encoding == NULL)
-			continue;
-		for (j = 0; j < d->n; j++) {
-			if (d->lines[j].use == LINE_USED)
-				used++;
-			else if (d->lines[j].use == LINE_FURNITURE)
-				furn++;
-			else
-				unpl++;
-		}
-		for (n = k = 0; k < r->cs.n; k++)
-			if (r->cs.items[k].file == d->path)
-				n++;
-		buf_reset(&path);
-		msg_escape(&path, d->path, strlen(d->path));
-		printf("%s: dialect %s, encoding %s, %zu items, %zu lines "
-		    "(%zu used, %zu furniture, %zu unplaced)\n", path.ptr,
-		    dialect_name(d->dialect), d->encoding, n, d->n, used,
-		    furn, unpl);
-		for (j = 0; j < d->n; j++)
-			if (d->lines[j].use == LINE_UNPLACED) {
-				buf_reset(&text);
-				msg_escape(&text, d->lines[j].text,
-				    d->lines[j].len);
-				printf("%s:%zu: unplaced: %s\n", path.ptr,
-				    j + 1, text.ptr ? text.ptr : "");
-			}
-	}
-	buf_free(&path);
-	buf_free(&text);
 	iss = weeks_group(&r->cs, &r->cfg, &n);
 	weeks_check_lonely(iss, n, &r->cfg);
 	weeks_free(iss, n);
+	check_report(stdout, r->docs, r->ndocs, &r->cs, &r->cfg);
 	return 0;
 }
 
@@ -484,6 +453,7 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 	size_t n, i, nout = 0;
 	buf site = {0}, pdf = {0}, tdir = {0};
 	char **outs = NULL;
+	struct outscan before;
 	uint64_t hash;
 	int rc = 0;
 
@@ -492,8 +462,10 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 	/* Nothing changed since the last build: nothing to do. */
 	hash = build_hash(r, templates_dir(r, &tdir), week, all_pdfs);
 	if (stamp_fresh(outdir, hash)) {
-		msg(MSG_NOTE, outdir, 0, "up to date: nothing changed since "
-		    "the last build");
+		if (!msg_quiet())
+			fprintf(stderr, "digest: %s/ is up to date: nothing "
+			    "changed since the last build\n  open "
+			    "%s/site/index.html\n", outdir, outdir);
 		buf_free(&tdir);
 		return 0;
 	}
@@ -507,12 +479,14 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		buf_free(&tdir);
 		return 1;
 	}
+	outscan_take(&before, outdir);
 	stamp_clear(outdir);
 	iss = weeks_group(&r->cs, &r->cfg, &n);
 	weeks_check_lonely(iss, n, &r->cfg);
 	if (n == 0) {
 		msg(MSG_ERROR, NULL, 0, "no dated item in the input: "
 		    "nothing to publish");
+		outscan_free(&before);
 		weeks_free(iss, n);
 		return 1;
 	}
@@ -559,6 +533,10 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 	/* Stamped only when everything was written. */
 	if (rc == 0 && msg_count(MSG_ERROR) == 0)
 		stamp_write(outdir, hash, outs, nout);
+	if (rc == 0)
+		summary_build(&r->cfg, iss, n, rd.latest, outdir, &before,
+		    msg_count(MSG_WARNING));
+	outscan_free(&before);
 	for (i = 0; i < nout; i++)
 		free(outs[i]);
 	free(outs);
