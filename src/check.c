@@ -124,7 +124,7 @@ check_report(FILE *f, const struct doc *docs, size_t ndocs,
 	for (i = 0; i < ndocs; i++) {
 		if (docs[i].lines == NULL && docs[i].n == 0 &&
 		    docs[i].encoding == NULL)
-			continue;	/* could not be read: an error says so */
+			continue;	/* unread: an error says so */
 		file_line(f, &docs[i], cs, &unplaced);
 		files++;
 	}

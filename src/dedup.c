@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "dedup.h"
+#include "msg.h"
 #include "ngram.h"
 #include "util.h"
 
@@ -546,7 +547,7 @@ dedup(struct corpus *cs, const struct config *c, int report)
 			printf("%s:%d: merged into %s:%d (similarity %.2f): "
 			    "%s\n", j.e[i].it->file, j.e[i].it->line,
 			    j.e[r].it->file, j.e[r].it->line, j.sim[i],
-			    j.e[i].it->title);
+			    msg_title(j.e[i].it->title));
 	}
 	for (i = 0; i < nranks; i++)
 		free(j.post[i].v);

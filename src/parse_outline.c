@@ -483,7 +483,7 @@ flush(struct outline *o)
 		if (st == DATE_IMPOSSIBLE)
 			msg(MSG_WARNING, o->d->path, it->line, "impossible "
 			    "date in title; the item keeps the date of its "
-			    "period: %s", s);
+			    "period: %s", msg_title(s));
 		/* Its own date, if inside the period: "(6.25)", "(2월)". */
 		if (first != DATE_NONE && st == DATE_OK && a >= first &&
 		    a <= last) {

@@ -288,11 +288,11 @@ title_of(struct reimport *r, struct item *it, const char *text)
 	st = title_split(text, r->year, &r->cs->arena, &it->title, &it->date);
 	if (st == DATE_IMPOSSIBLE) {
 		msg(MSG_WARNING, r->d->path, it->line, "impossible date in "
-		    "title; item kept undated: %s", text);
+		    "title; item kept undated: %s", msg_title(text));
 		it->date = DATE_NONE;
 	} else if (st == DATE_NOT_A_DATE)
 		msg(MSG_WARNING, r->d->path, it->line, "item title has no "
-		    "date: %s", it->title);
+		    "date: %s", msg_title(it->title));
 }
 
 static char *

@@ -542,12 +542,12 @@ article_title(struct trend *t, size_t i, int prev_trail)
 	it->date = st == DATE_OK ? date : DATE_NONE;
 	if (st == DATE_IMPOSSIBLE)
 		msg(MSG_WARNING, t->d->path, (int)i + 1, "impossible date in "
-		    "title; item kept undated: %s", l->text);
+		    "title; item kept undated: %s", msg_title(l->text));
 	if (listed)
 		t->sum[listed - 1].found = 1;
 	else if (t->narticles > 0)
 		msg(MSG_WARNING, t->d->path, (int)i + 1, "article not listed "
-		    "in the summary: %s", it->title);
+		    "in the summary: %s", msg_title(it->title));
 	l->use = LINE_USED;
 	return 1;
 }
@@ -905,7 +905,7 @@ clip_end(struct trend *t, struct clip *cl)
 		    cl->sources.ptr);
 	if (it->date == DATE_NONE)
 		msg(MSG_WARNING, t->d->path, it->line, "clipping has no date: "
-		    "%s", it->title);
+		    "%s", msg_title(it->title));
 	buf_reset(&cl->sources);
 	cl->item = -1;
 }

@@ -56,11 +56,12 @@ flush_text(struct weekly *w)
 		    &it->title, &it->date);
 		if (st == DATE_IMPOSSIBLE) {
 			msg(MSG_WARNING, w->d->path, it->line, "impossible "
-			    "date in title; item kept undated: %s", w->acc.ptr);
+			    "date in title; item kept undated: %s",
+			    msg_title(w->acc.ptr));
 			it->date = DATE_NONE;
 		} else if (st == DATE_NOT_A_DATE)
 			msg(MSG_WARNING, w->d->path, it->line,
-			    "item title has no date: %s", it->title);
+			    "item title has no date: %s", msg_title(it->title));
 	}
 	buf_reset(&w->acc);
 }

@@ -139,11 +139,12 @@ file_issues(struct corpus *cs, const struct config *c)
 					msg(MSG_WARNING, it->file, it->line,
 					    "undated item with no dated item in "
 					    "its file: left out of every issue: "
-					    "%s", it->title);
+					    "%s", msg_title(it->title));
 			} else if (abs(it->date - median) > 60)
 				msg(MSG_WARNING, it->file, it->line, "dated %d "
 				    "days from the other items of its file: %s",
-				    abs(it->date - median), it->title);
+				    abs(it->date - median),
+				    msg_title(it->title));
 		}
 	}
 	free(dates);
