@@ -39,8 +39,8 @@ status 0 "$DIGEST" -q items tests/regress/weekly-junk.txt
 # check writes nothing and accounts for every line.
 status 0 "$DIGEST" check -o "$tmp/never" tests/regress/weekly-junk.txt
 [ -e "$tmp/never" ] && bad "check wrote output"
-grep -q 'dialect weekly draft, encoding UTF-8, 1 items, 7 lines (2 used, 4 furniture, 1 unplaced)' "$tmp/out" || bad "check summary: $(cat "$tmp/out")"
-grep -q '^tests/regress/weekly-junk.txt:1: unplaced: ' "$tmp/out" || bad "check lists no unplaced line"
+grep -q '^tests/regress/weekly-junk.txt: format weekly draft, UTF-8, 1 item; 7 lines: 2 in items, 4 page furniture, 1 not placed$' "$tmp/out" || bad "check file line: $(cat "$tmp/out")"
+grep -q '^tests/regress/weekly-junk.txt:1: not placed in any item: ' "$tmp/out" || bad "check lists no unplaced line"
 
 # items: one JSON object per line with exactly the documented keys.
 "$DIGEST" items tests/regress/weekly-scars.txt 2>/dev/null | python3 -c '

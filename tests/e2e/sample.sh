@@ -9,7 +9,7 @@ ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 for f in input/draft-2025-12-04.txt input/draft-2025-12-11.txt; do
 	"$DIGEST" check "$f" >"$tmp/check" 2>/dev/null
-	grep -q "dialect weekly draft, encoding UTF-8, 26 items, .* 0 unplaced)" "$tmp/check" && ok || bad "$f: $(cat "$tmp/check")"
+	grep -q "format weekly draft, UTF-8, 26 items; .* 0 not placed$" "$tmp/check" && ok || bad "$f: $(cat "$tmp/check")"
 done
 "$DIGEST" items input >"$tmp/items" 2>"$tmp/err"
 python3 - "$tmp/items" <<'PY' && ok || bad "sample items"

@@ -110,15 +110,15 @@ for k, v, g in bad:
 sys.exit(1 if bad else 0)
 PY
 
-# check: the dialect, and every line placed but the known one.
+# check: the format, and every line placed but the known one.
 "$DIGEST" check "$trend" "$progress" "$plan" >"$tmp/check" 2>/dev/null
-for want in "trendwatch-2023-22.txt: dialect trend watch, .* 17 items, .* 0 unplaced)" \
-    "task-progress-2024.txt: dialect outline, .* 0 unplaced)" \
-    "workplan-2025.txt: dialect outline, .* 1 unplaced)" \
-    "workplan-2025.txt:2156: unplaced: This image shows"; do
+for want in "trendwatch-2023-22.txt: format trend watch, .* 17 items; .* 0 not placed$" \
+    "task-progress-2024.txt: format outline, .* 0 not placed$" \
+    "workplan-2025.txt: format outline, .* 1 not placed$" \
+    "workplan-2025.txt:2156: not placed in any item: "; do
 	if grep -q "$want" "$tmp/check"; then ok; else
 		bad "check: no line matching: $want"
-		grep -E 'dialect|unplaced:' "$tmp/check" | head -10
+		grep -E ': format |not placed in' "$tmp/check" | head -10
 	fi
 done
 
