@@ -32,7 +32,7 @@ cp "$DIGEST" "$work/digest" && DIGEST=$work/digest || exit 1
 sources=
 [ -f "$seed" ] && sources=$seed
 for f in input/*.txt; do
-	"$DIGEST" check "$f" 2>/dev/null | grep -q 'dialect weekly draft' &&
+	"$DIGEST" check "$f" 2>/dev/null | grep -q 'format weekly draft' &&
 	    sources="$sources $f"
 done
 [ -n "$sources" ] || { echo "bench: no weekly draft to start from" >&2; exit 1; }
