@@ -102,7 +102,8 @@ file_problems(FILE *f, const struct doc *d, const char **msgs, size_t nm,
 		p[n] = (struct problem){ (int)i + 1, nm + i, b.ptr, b.ptr };
 		n++;
 	}
-	qsort(p, n, sizeof(*p), cmp_problem);
+	if (n > 0)
+		qsort(p, n, sizeof(*p), cmp_problem);
 	for (i = 0; i < n; i++) {
 		fprintf(f, "%s\n", p[i].text);
 		free(p[i].own);
