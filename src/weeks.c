@@ -222,13 +222,13 @@ weeks_check_dates(const struct corpus *cs, const struct config *c,
 			date_iso(c->digest.earliest_date, t);
 			msg(MSG_ERROR, it->file, it->line, "dated %s, before "
 			    "[digest] earliest_date %s: a mistyped year? %s",
-			    d, t, it->title ? it->title : "");
+			    d, t, msg_title(it->title));
 			bad = -1;
 		} else if (it->date > today && !it->date_is_period) {
 			date_iso(today, t);
 			msg(MSG_ERROR, it->file, it->line, "dated %s, after "
 			    "today %s: a mistyped year? %s", d, t,
-			    it->title ? it->title : "");
+			    msg_title(it->title));
 			bad = -1;
 		}
 	}
