@@ -264,6 +264,6 @@ weeks_check_lonely(const struct issue *v, size_t n,
 			    "right? %s", v[i].number, d, v[i].n,
 			    v[i].n == 1 ? "" : "s", gap,
 			    c->digest.lone_issue_weeks,
-			    v[i].items[k]->title ? v[i].items[k]->title : "");
+			    msg_title(v[i].items[k]->title));
 	}
 }
