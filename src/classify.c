@@ -11,8 +11,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "actor.h"
 #include "classify.h"
+#include "correct.h"
 #include "cues.h"
+#include "msg.h"
+#include "names.h"
 #include "ngram.h"
 #include "util.h"
 
@@ -38,12 +42,6 @@ static const double org_dflt[NZONES] = { 4, 1, 4, 1.5, 0.3, 0.1 };
 /* Suffixes and shapes are names of actors: they are looked for only
  * where actors are named, not in the running text of the bullets. */
 static const int word_zone[NZONES] = { 1, 1, 1, 1, 0, 0 };
-
-/* Particles that end a subject: 가 이 은 는 께서 (and 에서, whose
- * place is often the actor: "서울시에서"). */
-static const char *const subject_marks[] = {
-	"께서", "에서", "은", "는", "이", "가",
-};
 
 struct hit {
 	const struct cue *q;
@@ -126,43 +124,6 @@ scan_zone(struct scorer *s, const char *text, size_t len, int zone)
 	}
 	s->word = NULL;
 	s->wlen = 0;
-}
-
-static int
-ends_with(const char *s, size_t len, const char *suf)
-{
-	size_t n = strlen(suf);
-
-	return n < len && memcmp(s + len - n, suf, n) == 0;
-}
-
-/* Finds the first bullet's subject: the first of its first twelve
- * words that ends in a subject particle.  Sets [*hs, *he). */
-static int
-find_subject(const char *b, size_t *hs, size_t *he)
-{
-	size_t i = 0, k, words = 0, start;
-
-	while (b[i] && words < 12) {
-		while (b[i] == ' ')
-			i++;
-		if (b[i] == '\0')
-			break;
-		start = i;
-		while (b[i] && b[i] != ' ')
-			i++;
-		words++;
-		/* Quotes and brackets may close the word: 'OO'가 */
-		for (k = 0; k < sizeof(subject_marks) /
-		    sizeof(subject_marks[0]); k++)
-			if (ends_with(b + start, i - start,
-			    subject_marks[k])) {
-				*hs = start;
-				*he = i;
-				return 1;
-			}
-	}
-	return 0;
 }
 
 static void
@@ -359,11 +320,19 @@ load_weights(struct weights *w, const struct config *c)
 		w->repeat = atoi(v);
 }
 
+/* How a decision came out, for items -v and the review list. */
+struct outcome {
+	int	 rule;
+	int	 runner;
+	double	 sure;
+};
+
 /* Decides one of sectors or orgs for an item and explains it. */
 static int
 decide(struct scorer *s, const struct config *c, const struct taxon *t,
     size_t nt, const int *allowed, const double *prior,
-    const double *factor, int repeat, const char *what, buf *why)
+    const double *factor, int repeat, const char *what, buf *why,
+    struct outcome *oc)
 {
 	double score[2] = { 0, 0 };
 	int best, next;
@@ -372,13 +341,28 @@ decide(struct scorer *s, const struct config *c, const struct taxon *t,
 	    &next);
 	if (best < 0) {
 		best = fallback(c, t, nt, allowed);
+		if (oc) {
+			oc->rule = RULE_PRIOR;
+			oc->runner = -1;
+			oc->sure = 0;
+		}
 		if (why)
-			buf_printf(why, "%s=%s: no cue, guessed", what,
-			    t[best].id);
+			buf_printf(why, "%s=%s: rule prior (no cue), sure 0",
+			    what, t[best].id);
 		return best;
 	}
+	if (oc) {
+		oc->rule = RULE_CUES;
+		oc->runner = next;
+		/* The margin over the runner-up, as a share of the best. */
+		oc->sure = next >= 0 && score[0] > 0 ?
+		    (score[0] - score[1]) / score[0] : 1;
+	}
 	if (why) {
-		buf_printf(why, "%s=%s %g:", what, t[best].id, score[0]);
+		buf_printf(why, "%s=%s: rule cues", what, t[best].id);
+		if (oc)
+			buf_printf(why, ", sure %.2f", oc->sure);
+		buf_printf(why, "; %g:", score[0]);
 		if (prior[best] != 0)
 			buf_printf(why, " prior%+g", prior[best]);
 		explain_hits(why, s, best, factor, repeat);
@@ -429,7 +413,7 @@ narrow_under(const struct item *it, const struct config *c,
 
 	scan_with(ss, cu, &cu->sectors, it);
 	best = decide(ss, c, c->sectors, c->nsectors, NULL, w->sector_prior,
-	    w->sector, w->repeat, "sector", NULL);
+	    w->sector, w->repeat, "sector", NULL, NULL);
 	if (best == it->sector)
 		return best;
 	v = config_get(c, c->sectors[best].conf, "within");
@@ -437,16 +421,189 @@ narrow_under(const struct item *it, const struct config *c,
 	    best : it->sector;
 }
 
-static void
-classify_item(struct item *it, const struct config *c, const struct cues *cu,
-    const struct weights *w, int use_labels, struct scorer *ss,
-    struct scorer *so, buf *why)
+const char *const rule_names[NRULES] = {
+	"correction", "label", "names", "cues", "prior",
+};
+
+/* Everything one run of the classifier reads. */
+struct ctx {
+	const struct config *c;
+	struct cues	 cu;
+	struct weights	 w;
+	struct scorer	 ss, so;
+	struct names	*names;
+	struct actors	 act;
+	struct corrections corr;
+	int		 use_labels;
+	double		 names_min;
+};
+
+/* The org type the actors found give, summing each actor's weight by
+ * type: the best allowed one, or -1 when no actor is known. */
+static int
+decide_names(struct ctx *x, struct item *it, const int *allowed, buf *why,
+    struct outcome *oc, struct arena *ar)
 {
+	struct actor a[ACTOR_MAX];
+	double sum[TAXON_MAX] = {0}, total = 0;
+	size_t n = actors_find(&x->act, it, a), i;
+	int best = -1, next = -1, top = -1;
+
+	int order[TAXON_MAX], no = 0, k;
+
+	for (i = 0; i < n; i++) {
+		int o = a[i].hit.org;
+
+		if (allowed && !allowed[o])
+			continue;
+		if (sum[o] == 0)
+			order[no++] = o;
+		sum[o] += a[i].weight;
+		total += a[i].weight;
+	}
+	/* In the order first named, so that a tie goes to the type named
+	 * first (the title's start before the bullet). */
+	for (k = 0; k < no; k++) {
+		int o = order[k];
+
+		if (best < 0 || sum[o] > sum[best]) {
+			next = best;
+			best = o;
+		} else if (next < 0 || sum[o] > sum[next])
+			next = o;
+	}
+	/* Actors named only in passing do not outweigh the cues. */
+	if (best < 0 || sum[best] < x->names_min)
+		return -1;
+	/* The strongest actor of the winning type names it. */
+	for (i = 0, top = -1; i < n; i++)
+		if (a[i].hit.org == best && (top < 0 ||
+		    a[i].weight > a[top].weight))
+			top = (int)i;
+	oc->rule = RULE_NAMES;
+	oc->runner = next;
+	oc->sure = (sum[best] - (next >= 0 ? sum[next] : 0)) / total;
+	it->actor = arena_strndup(ar, a[top].text, a[top].len);
+	if (why) {
+		buf_printf(why, "org=%s: rule names, sure %.2f; actors:",
+		    x->c->orgs[best].id, oc->sure);
+		for (i = 0; i < n; i++) {
+			const struct name_hit *h = &a[i].hit;
+
+			const char *f = strrchr(h->file, '/');
+
+			buf_printf(why, " %.*s(%s%s%s)=%s[%s%s %s:%d]%+g",
+			    (int)a[i].len, a[i].text,
+			    actor_places[a[i].place],
+			    a[i].pair ? ",pair" : "",
+			    a[i].head ? ",head" : "", x->c->orgs[h->org].id,
+			    h->kind == NAME_EXACT ? "" : h->kind ==
+			    NAME_PREFIX ? "starts " : "ends ", h->entry,
+			    f ? f + 1 : h->file, h->line,
+			    allowed && !allowed[h->org] ? 0 : a[i].weight);
+		}
+		if (next >= 0)
+			buf_printf(why, " (next %s %g)", x->c->orgs[next].id,
+			    sum[next]);
+	}
+	return best;
+}
+
+/* Imposes an editor's correction; returns the LABEL_* it set. */
+static unsigned
+apply_correction(struct ctx *x, struct item *it)
+{
+	struct correction *k = corrections_match(&x->corr, it);
+	unsigned set = 0;
+
+	if (k == NULL)
+		return 0;
+	if (k->section >= 0) {
+		it->section = k->section;
+		set |= LABEL_SECTION;
+	}
+	if (k->sector >= 0) {
+		it->sector = k->sector;
+		set |= LABEL_SECTOR;
+	}
+	if (k->org >= 0) {
+		it->org = k->org;
+		set |= LABEL_ORG;
+		/* The section follows the org unless imposed too. */
+		if (k->section < 0) {
+			it->section = x->c->orgs[k->org].section;
+			set |= LABEL_SECTION;
+		}
+	}
+	return set;
+}
+
+static void
+classify_sector(struct ctx *x, struct item *it, unsigned fixed, buf *why)
+{
+	const struct config *c = x->c;
+
+	if (it->sector >= 0) {
+		if (why)
+			buf_printf(why, "sector=%s: rule %s",
+			    c->sectors[it->sector].id, fixed & LABEL_SECTOR ?
+			    "correction" : "label");
+		it->narrow = narrow_under(it, c, &x->cu, &x->w, &x->ss);
+		if (why && it->narrow != it->sector)
+			buf_printf(why, " (narrow %s)",
+			    c->sectors[it->narrow].id);
+		return;
+	}
+	scan_with(&x->ss, &x->cu, &x->cu.sectors, it);
+	it->narrow = decide(&x->ss, c, c->sectors, c->nsectors, NULL,
+	    x->w.sector_prior, x->w.sector, x->w.repeat, "sector", why, NULL);
+	it->sector = fold_sector(c, it->narrow, why);
+}
+
+static void
+classify_org(struct ctx *x, struct item *it, unsigned fixed, buf *why,
+    struct arena *ar)
+{
+	const struct config *c = x->c;
+	struct outcome oc = { RULE_LABEL, -1, 1 };
 	int *allowed = NULL;
 	size_t i;
 
-	it->narrow = -1;
-	if (!use_labels) {
+	if (it->org >= 0) {
+		oc.rule = fixed & LABEL_ORG ? RULE_CORRECTION : RULE_LABEL;
+		if (why)
+			buf_printf(why, "org=%s: rule %s", c->orgs[it->org].id,
+			    rule_names[oc.rule]);
+	} else {
+		/* A section label leaves only its org types. */
+		if (it->section >= 0) {
+			allowed = xcalloc(c->norgs, sizeof(*allowed));
+			for (i = 0; i < c->norgs; i++)
+				allowed[i] = c->orgs[i].section == it->section;
+		}
+		if ((it->org = decide_names(x, it, allowed, why, &oc,
+		    ar)) < 0) {
+			scan_with(&x->so, &x->cu, &x->cu.orgs, it);
+			it->org = decide(&x->so, c, c->orgs, c->norgs, allowed,
+			    x->w.org_prior, x->w.org, x->w.repeat, "org", why,
+			    &oc);
+		}
+		free(allowed);
+	}
+	it->rule = oc.rule;
+	it->runner = oc.runner;
+	it->sure = oc.sure;
+}
+
+static void
+classify_item(struct ctx *x, struct item *it, buf *why, struct arena *ar)
+{
+	const struct config *c = x->c;
+	unsigned fixed;
+
+	it->narrow = it->runner = -1;
+	it->actor = NULL;
+	if (!x->use_labels) {
 		it->section = it->sector = it->org = -1;
 	} else {
 		if (!(it->labels & LABEL_SECTION))
@@ -456,73 +613,65 @@ classify_item(struct item *it, const struct config *c, const struct cues *cu,
 		if (!(it->labels & LABEL_ORG))
 			it->org = -1;
 	}
+	fixed = apply_correction(x, it);
 	if (why)
 		buf_reset(why);
-	if (it->sector >= 0) {
-		if (why)
-			buf_printf(why, "sector=%s: label",
-			    c->sectors[it->sector].id);
-		it->narrow = narrow_under(it, c, cu, w, ss);
-		if (why && it->narrow != it->sector)
-			buf_printf(why, " (narrow %s)",
-			    c->sectors[it->narrow].id);
-	} else {
-		scan_with(ss, cu, &cu->sectors, it);
-		it->narrow = decide(ss, c, c->sectors, c->nsectors, NULL,
-		    w->sector_prior, w->sector, w->repeat, "sector", why);
-		it->sector = fold_sector(c, it->narrow, why);
-	}
+	classify_sector(x, it, fixed, why);
 	if (why)
 		buf_puts(why, "; ");
-	if (it->org >= 0) {
-		if (why)
-			buf_printf(why, "org=%s: label", c->orgs[it->org].id);
-	} else {
-		/* A section label leaves only its org types. */
-		if (it->section >= 0) {
-			allowed = xcalloc(c->norgs, sizeof(*allowed));
-			for (i = 0; i < c->norgs; i++)
-				allowed[i] = c->orgs[i].section == it->section;
-		}
-		scan_with(so, cu, &cu->orgs, it);
-		it->org = decide(so, c, c->orgs, c->norgs, allowed,
-		    w->org_prior, w->org, w->repeat, "org", why);
-		free(allowed);
-	}
+	classify_org(x, it, fixed, why, ar);
 	if (it->section < 0) {
 		it->section = c->orgs[it->org].section;
 		if (why)
 			buf_printf(why, "; section=%s: from org",
 			    c->sections[it->section].id);
 	} else if (why)
-		buf_printf(why, "; section=%s: label",
-		    c->sections[it->section].id);
+		buf_printf(why, "; section=%s: rule %s",
+		    c->sections[it->section].id, fixed & LABEL_SECTION ?
+		    "correction" : "label");
+}
+
+int
+classify_all(struct corpus *cs, const struct config *c, int use_labels,
+    int explain, char *const *corrections, size_t ncorrections)
+{
+	struct ctx x;
+	buf why = {0};
+	size_t i;
+	int rc = 0;
+
+	memset(&x, 0, sizeof(x));
+	x.c = c;
+	x.use_labels = use_labels;
+	cues_load(&x.cu, c);
+	load_weights(&x.w, c);
+	if ((x.names = names_load(c)) == NULL)
+		rc = -1;
+	actors_init(&x.act, c, x.names);
+	x.names_min = atof(config_str(c, "names", "min", "0"));
+	if (corrections_load(&x.corr, corrections, ncorrections, c) == -1)
+		rc = -1;
+	for (i = 0; i < cs->n; i++) {
+		struct item *it = &cs->items[i];
+
+		classify_item(&x, it, explain ? &why : NULL, &cs->arena);
+		if (explain)
+			it->why = arena_strdup(&cs->arena, buf_cstr(&why));
+	}
+	corrections_report(&x.corr);
+	corrections_free(&x.corr);
+	actors_free(&x.act);
+	names_free(x.names);
+	free(x.ss.v);
+	free(x.so.v);
+	buf_free(&why);
+	cues_free(&x.cu);
+	return rc;
 }
 
 void
 classify(struct corpus *cs, const struct config *c, int use_labels,
     int explain)
 {
-	struct cues cu;
-	struct weights w;
-	struct scorer ss, so;
-	buf why = {0};
-	size_t i;
-
-	cues_load(&cu, c);
-	load_weights(&w, c);
-	memset(&ss, 0, sizeof(ss));
-	memset(&so, 0, sizeof(so));
-	for (i = 0; i < cs->n; i++) {
-		struct item *it = &cs->items[i];
-
-		classify_item(it, c, &cu, &w, use_labels, &ss, &so,
-		    explain ? &why : NULL);
-		if (explain)
-			it->why = arena_strdup(&cs->arena, buf_cstr(&why));
-	}
-	free(ss.v);
-	free(so.v);
-	buf_free(&why);
-	cues_free(&cu);
+	classify_all(cs, c, use_labels, explain, NULL, 0);
 }

@@ -11,4 +11,23 @@
 void	 classify(struct corpus *, const struct config *, int use_labels,
 	    int explain);
 
+/* What decided an item's org type, strongest first: the same order for
+ * every dialect. */
+enum rule {
+	RULE_CORRECTION,	/* input/corrections.tsv */
+	RULE_LABEL,		/* a label in the input */
+	RULE_NAMES,		/* an actor found in names/ */
+	RULE_CUES,		/* the weighted cues of digest.conf */
+	RULE_PRIOR,		/* no cue: the fallback */
+	NRULES
+};
+
+extern const char *const rule_names[NRULES];
+
+/* The same, with the editors' corrections of the files named (each a
+ * corrections.tsv); each that matches no item is reported.  Returns -1
+ * when the corrections or the name lists cannot be read. */
+int	 classify_all(struct corpus *, const struct config *, int use_labels,
+	    int explain, char *const *corrections, size_t ncorrections);
+
 #endif

@@ -131,6 +131,15 @@ static const struct conf_key conf_keys[] = {
 	STR("classify", "sector_zones", NULL, classify.sector_zones),
 	STR("classify", "org_zones", NULL, classify.org_zones),
 	INT("classify", "repeat", 1, 1000, "3", classify.repeat),
+	INT("classify", "review", 0, 1000000, "10", classify.review),
+	REAL("classify", "review_below", 0, 2, "0.5", classify.review_below),
+
+	STR("names", "dir", NULL, names.dir),
+	STR("names", "lists", NULL, names.lists),
+	STR("names", "weights", NULL, names.weights),
+	STR("names", "heads", NULL, names.heads),
+	REAL("names", "pair", 0, 1, "0.5", names.pair),
+	REAL("names", "min", 0, 1000, "0", names.min),
 };
 
 /* The keys a taxonomy group may hold, by kind. */

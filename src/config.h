@@ -72,6 +72,13 @@ struct conf_outline {
 struct conf_classify {
 	const char	*sector_zones, *org_zones;
 	int		 repeat;
+	int		 review;
+	double		 review_below;
+};
+
+struct conf_names {
+	const char	*dir, *lists, *weights, *heads;
+	double		 pair, min;
 };
 
 struct config {
@@ -98,6 +105,7 @@ struct config {
 	struct conf_trend	trend;
 	struct conf_outline	outline;
 	struct conf_classify	classify;
+	struct conf_names	names;
 };
 
 /* Reads and checks the file; returns 0 or reports every fault at

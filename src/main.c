@@ -16,9 +16,11 @@
 #include "classify.h"
 #include "cli.h"
 #include "config.h"
+#include "correct.h"
 #include "date.h"
 #include "dedup.h"
 #include "msg.h"
+#include "names.h"
 #include "outfile.h"
 #include "parse.h"
 #include "read.h"
@@ -41,6 +43,9 @@ struct run {
 	int		 today;		/* --today, or the clock's */
 	int		 use_labels;
 	int		 verbose;
+	char		**corr;		/* the corrections.tsv gathered */
+	int		 failed;	/* corrections or lists unreadable */
+	size_t		 ncorr;
 };
 
 /* A day given as YYYY-MM-DD on the command line, or DATE_NONE. */
@@ -138,6 +143,15 @@ collect_dir(struct walk *w, const char *path, const struct stat *st)
 			continue;
 		buf_printf(&b, "%s%s%s", path,
 		    path[strlen(path) - 1] == '/' ? "" : "/", de->d_name);
+		/* The editors' corrections are no bulletin. */
+		if (strcmp(de->d_name, CORRECTIONS_FILE) == 0) {
+			struct run *r = w->r;
+
+			r->corr = xrealloc(r->corr, (r->ncorr + 1) *
+			    sizeof(*r->corr));
+			r->corr[r->ncorr++] = buf_detach(&b);
+			continue;
+		}
 		names = xrealloc(names, (n + 1) * sizeof(*names));
 		names[n++] = buf_detach(&b);
 	}
@@ -225,7 +239,9 @@ load(struct run *r, int report_merges)
 	/* A date that cannot be true is an error: one mistyped year would
 	 * otherwise make the latest issue. */
 	weeks_check_dates(&r->cs, &r->cfg, r->today);
-	classify(&r->cs, &r->cfg, r->use_labels, r->verbose);
+	if (classify_all(&r->cs, &r->cfg, r->use_labels, r->verbose,
+	    r->corr, r->ncorr) == -1)
+		r->failed = 1;
 	dedup(&r->cs, &r->cfg, report_merges);
 }
 
@@ -238,6 +254,9 @@ run_free(struct run *r)
 		free(r->paths[i]);
 	free(r->paths);
 	free(r->ids);
+	for (i = 0; i < r->ncorr; i++)
+		free(r->corr[i]);
+	free(r->corr);
 	free(r->docs);
 	corpus_free(&r->cs);
 	config_free(&r->cfg);
@@ -329,6 +348,65 @@ cmd_items(struct run *r, int argc, char **argv)
 }
 
 static int
+cmp_sure(const void *a, const void *b)
+{
+	const struct item *x = *(const struct item *const *)a;
+	const struct item *y = *(const struct item *const *)b;
+
+	if (x->sure != y->sure)
+		return x->sure < y->sure ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* The decisions an editor should look at before publishing: those the
+ * text decided least surely ([classify] review, review_below). */
+static void
+review(const struct run *r)
+{
+	const struct config *c = &r->cfg;
+	struct item **v = xcalloc(r->cs.n + 1, sizeof(*v));
+	buf file = {0}, title = {0}, actor = {0};
+	size_t i, n = 0, max = (size_t)atoi(config_str(c, "classify",
+	    "review", "10"));
+	double below = atof(config_str(c, "classify", "review_below", "0.5"));
+
+	for (i = 0; i < r->cs.n; i++) {
+		struct item *it = &r->cs.items[i];
+
+		if (!it->merged && it->rule >= RULE_NAMES && it->org >= 0 &&
+		    it->sure < below)
+			v[n++] = it;
+	}
+	qsort(v, n, sizeof(*v), cmp_sure);
+	printf("review: %zu of %zu decisions below %.2f sure%s\n", n,
+	    r->cs.n, below, n > max ? ", the least sure shown" : "");
+	for (i = 0; i < n && i < max; i++) {
+		const struct item *it = v[i];
+		const char *t = it->title ? it->title : "";
+		const char *a = it->actor ? it->actor : "none";
+
+		/* As messages show them: no control character reaches the
+		 * terminal. */
+		buf_reset(&file);
+		buf_reset(&title);
+		buf_reset(&actor);
+		msg_escape(&file, it->file, strlen(it->file));
+		msg_escape(&title, t, strlen(t));
+		msg_escape(&actor, a, strlen(a));
+		printf("%s:%d: review: %s -> %s (%s), rule %s, sure %.2f, "
+		    "runner-up %s, actor %s\n", buf_cstr(&file), it->line,
+		    buf_cstr(&title), c->orgs[it->org].id,
+		    c->sections[it->section].id, rule_names[it->rule],
+		    it->sure, it->runner >= 0 ? c->orgs[it->runner].id :
+		    "none", buf_cstr(&actor));
+	}
+	buf_free(&file);
+	buf_free(&title);
+	buf_free(&actor);
+	free(v);
+}
+
+static int
 cmd_check(struct run *r, int argc, char **argv)
 {
 	struct issue *iss;
@@ -341,6 +419,7 @@ cmd_check(struct run *r, int argc, char **argv)
 	weeks_check_lonely(iss, n, &r->cfg);
 	weeks_free(iss, n);
 	check_report(stdout, r->docs, r->ndocs, &r->cs, &r->cfg);
+	review(r);
 	return 0;
 }
 
@@ -388,6 +467,7 @@ build_hash(const struct run *r, const char *tdir, int week, int all_pdfs)
 {
 	char opts[64];
 	uint64_t h = fnv64(FNV64_INIT, VERSION, sizeof(VERSION));
+	buf nd = {0};
 	size_t i;
 
 	h = fnv64_file(h, "/proc/self/exe");
@@ -398,6 +478,11 @@ build_hash(const struct run *r, const char *tdir, int week, int all_pdfs)
 	h = fnv64(h, opts, strlen(opts) + 1);
 	for (i = 0; i < r->npaths; i++)
 		h = fnv64_file(h, r->paths[i]);
+	for (i = 0; i < r->ncorr; i++)
+		h = fnv64_file(h, r->corr[i]);
+	if (names_dir(&r->cfg, &nd) != NULL)
+		h = fnv64_tree(h, nd.ptr);
+	buf_free(&nd);
 	return h;
 }
 

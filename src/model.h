@@ -70,6 +70,11 @@ struct item {
 	int		 line;		/* line of the title */
 	size_t		 order;		/* input order over the whole run */
 	char		*why;		/* cues that decided it (items -v) */
+	int		 rule;		/* what decided org (enum rule in
+					 * classify.h) */
+	double		 sure;		/* how sure that rule was, 0 to 1 */
+	int		 runner;	/* the org type that came second, -1 */
+	char		*actor;		/* the acting body found, or NULL */
 	int		 issue;		/* issue number, 0 when none */
 	int		 merged;	/* merged into another item: skip */
 };

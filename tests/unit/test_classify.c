@@ -288,7 +288,8 @@ test_decide(void **state)
 	it = &cs.items[3];
 	assert_string_equal(org_id(&c, it), "company");
 	assert_string_equal(c.sectors[it->sector].id, "carbon");
-	assert_non_null(strstr(it->why, "guessed"));
+	assert_non_null(strstr(it->why, "rule prior"));
+	assert_int_equal(it->rule, RULE_PRIOR);
 	assert_true(it->sector >= 0 && it->org >= 0 && it->section >= 0);
 	corpus_free(&cs);
 	config_free(&c);
@@ -316,7 +317,8 @@ test_labels(void **state)
 	assert_string_equal(org_id(&c, &cs.items[0]), "other");
 	assert_string_equal(c.sectors[cs.items[0].sector].id, "ai");
 	assert_string_equal(c.sections[cs.items[0].section].id, "private");
-	assert_non_null(strstr(cs.items[0].why, "org=other: label"));
+	assert_non_null(strstr(cs.items[0].why, "org=other: rule label"));
+	assert_int_equal(cs.items[0].rule, RULE_LABEL);
 	assert_int_equal(c.orgs[cs.items[1].org].section,
 	    cs.items[1].section);
 	assert_string_equal(c.sections[cs.items[1].section].id, "private");

@@ -1,0 +1,380 @@
+/* names.c: the name lists, read once into one open-addressing hash
+ * table keyed by kind and normalised name.  A word is looked up whole,
+ * then by its prefixes and suffixes at each character boundary: a few
+ * dozen hash probes for a long word, whatever the size of the lists. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "msg.h"
+#include "names.h"
+#include "outfile.h"
+
+struct entry {
+	char		*key;		/* kind byte + normalised name */
+	size_t		 klen;
+	int		 org;
+	int		 kind;
+	const char	*body;		/* the entry's body, as written */
+	const char	*file;
+	int		 line;
+};
+
+struct list {
+	char		*name;		/* "local-basic" */
+	char		*path;
+	long		 bodies;
+};
+
+struct names {
+	struct arena	 arena;
+	struct entry	*tab;		/* size a power of two */
+	size_t		 size, n;
+	struct list	*lists;
+	size_t		 nlists;
+	size_t		 maxkey;	/* longest name, for the probes */
+};
+
+static const char kind_mark[] = { '=', '>', '<' };
+
+/* Appends text[0..len) without white space, ASCII letters folded. */
+static void
+norm(buf *b, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c == ' ' || c == '\t')
+			continue;
+		buf_putc(b, c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+}
+
+static uint64_t
+hash(const char *k, size_t len)
+{
+	return fnv64(FNV64_INIT, k, len);
+}
+
+static struct entry *
+find(const struct names *nm, const char *k, size_t len)
+{
+	size_t i;
+
+	if (nm->size == 0)
+		return NULL;
+	for (i = hash(k, len) & (nm->size - 1); nm->tab[i].key != NULL;
+	    i = (i + 1) & (nm->size - 1))
+		if (nm->tab[i].klen == len && memcmp(nm->tab[i].key, k,
+		    len) == 0)
+			return &nm->tab[i];
+	return NULL;
+}
+
+static void
+grow(struct names *nm)
+{
+	struct entry *old = nm->tab;
+	size_t i, j, osize = nm->size;
+
+	nm->size = osize ? osize * 2 : 1024;
+	nm->tab = xcalloc(nm->size, sizeof(*nm->tab));
+	for (i = 0; i < osize; i++) {
+		if (old[i].key == NULL)
+			continue;
+		for (j = hash(old[i].key, old[i].klen) & (nm->size - 1);
+		    nm->tab[j].key != NULL; j = (j + 1) & (nm->size - 1))
+			;
+		nm->tab[j] = old[i];
+	}
+	free(old);
+}
+
+/* Adds one name; a name given twice keeps its first entry, and says so
+ * when the two give different types. */
+static void
+add(struct names *nm, const char *name, size_t len, int kind,
+    const struct entry *e, const struct config *c)
+{
+	buf k = {0};
+	struct entry *was;
+	size_t j;
+
+	buf_putc(&k, kind_mark[kind]);
+	norm(&k, name, len);
+	if (k.len < 2) {
+		buf_free(&k);
+		return;
+	}
+	if ((was = find(nm, k.ptr, k.len)) != NULL) {
+		if (was->org != e->org)
+			msg(MSG_NOTE, e->file, e->line, "%.*s: already %s at "
+			    "%s:%d; the first kept", (int)len, name,
+			    c->orgs[was->org].id, was->file, was->line);
+		buf_free(&k);
+		return;
+	}
+	if ((nm->n + 1) * 2 > nm->size)
+		grow(nm);
+	for (j = hash(k.ptr, k.len) & (nm->size - 1); nm->tab[j].key != NULL;
+	    j = (j + 1) & (nm->size - 1))
+		;
+	nm->tab[j] = *e;
+	nm->tab[j].kind = kind;
+	nm->tab[j].klen = k.len;
+	nm->tab[j].key = arena_strndup(&nm->arena, k.ptr, k.len);
+	if (k.len - 1 > nm->maxkey)
+		nm->maxkey = k.len - 1;
+	nm->n++;
+	buf_free(&k);
+}
+
+/* One line of a list: "# comment", a body at the margin, an alias
+ * indented under it; "NAME*" also starts longer words, "*END" ends
+ * them. */
+static void
+read_line(struct names *nm, char *s, struct entry *e, int indented,
+    const struct config *c, struct list *l)
+{
+	size_t len;
+	int kind = NAME_EXACT;
+
+	if ((len = strlen(s)) == 0 || s[0] == '#')
+		return;
+	if (!indented) {
+		e->body = arena_strdup(&nm->arena, s);
+		l->bodies++;
+	} else if (e->body == NULL) {
+		msg(MSG_WARNING, e->file, e->line, "an alias with no body "
+		    "above it: read as a body");
+		e->body = arena_strdup(&nm->arena, s);
+		l->bodies++;
+	}
+	if (s[len - 1] == '*') {
+		kind = NAME_PREFIX;
+		s[--len] = '\0';
+	} else if (s[0] == '*') {
+		kind = NAME_SUFFIX;
+		s++;
+		len--;
+	}
+	if (len == 0) {
+		msg(MSG_WARNING, e->file, e->line, "an empty name: ignored");
+		return;
+	}
+	add(nm, s, len, kind, e, c);
+	/* A prefix name is a whole word too. */
+	if (kind == NAME_PREFIX)
+		add(nm, s, len, NAME_EXACT, e, c);
+}
+
+static int
+read_list(struct names *nm, struct list *l, int org, const struct config *c)
+{
+	size_t len;
+	char *text = read_whole(l->path, &len), *s, *nl;
+	struct entry e;
+
+	if (text == NULL) {
+		msg(MSG_ERROR, l->path, 0, "cannot read the name list: %s",
+		    strerror_safe());
+		return -1;
+	}
+	memset(&e, 0, sizeof(e));
+	e.org = org;
+	e.file = l->path;
+	for (s = text; *s != '\0'; s = nl) {
+		int indented = *s == ' ' || *s == '\t';
+
+		if ((nl = strchr(s, '\n')) != NULL)
+			*nl++ = '\0';
+		else
+			nl = s + strlen(s);
+		e.line++;
+		read_line(nm, str_trim(s), &e, indented, c, l);
+	}
+	free(text);
+	return 0;
+}
+
+const char *
+names_dir(const struct config *c, buf *b)
+{
+	const char *d = config_get(c, "names", "dir");
+	const char *slash = strrchr(c->path, '/');
+
+	if (d == NULL)
+		return NULL;
+	if (d[0] == '/' || slash == NULL)
+		buf_puts(b, d);
+	else
+		buf_printf(b, "%.*s/%s", (int)(slash - c->path), c->path, d);
+	return b->ptr;
+}
+
+/* [names] lists: "FILE:ORG ..." (FILE without .txt). */
+struct names *
+names_load(const struct config *c)
+{
+	struct names *nm = xcalloc(1, sizeof(*nm));
+	const char *v = config_get(c, "names", "lists");
+	buf dir = {0}, tok = {0};
+	int bad = 0;
+
+	if (v == NULL || names_dir(c, &dir) == NULL) {
+		buf_free(&dir);
+		return nm;
+	}
+	while (*v != '\0') {
+		size_t n = strcspn(v, " \t\n");
+		const char *colon = memchr(v, ':', n);
+		int org;
+
+		if (n == 0) {
+			v++;
+			continue;
+		}
+		buf_reset(&tok);
+		if (colon != NULL)
+			buf_put(&tok, colon + 1, (size_t)(v + n - colon - 1));
+		if (colon == NULL || (org = config_org_index(c,
+		    buf_cstr(&tok))) < 0) {
+			msg(MSG_ERROR, c->path, 0, "[names] lists: %.*s: "
+			    "not LIST:ORG with a known organisation type",
+			    (int)n, v);
+			bad = 1;
+		} else {
+			struct list *l;
+
+			nm->lists = xrealloc(nm->lists, (nm->nlists + 1) *
+			    sizeof(*nm->lists));
+			l = &nm->lists[nm->nlists++];
+			memset(l, 0, sizeof(*l));
+			l->name = arena_strndup(&nm->arena, v,
+			    (size_t)(colon - v));
+			buf_reset(&tok);
+			buf_printf(&tok, "%s/%s.txt", dir.ptr, l->name);
+			l->path = arena_strdup(&nm->arena, tok.ptr);
+			if (read_list(nm, l, org, c) == -1)
+				bad = 1;
+		}
+		v += n;
+	}
+	buf_free(&dir);
+	buf_free(&tok);
+	if (bad) {
+		names_free(nm);
+		return NULL;
+	}
+	return nm;
+}
+
+void
+names_free(struct names *nm)
+{
+	if (nm == NULL)
+		return;
+	free(nm->tab);
+	free(nm->lists);
+	arena_free(&nm->arena);
+	free(nm);
+}
+
+long
+names_bodies(const struct names *nm, const char *list)
+{
+	size_t i;
+
+	for (i = 0; i < nm->nlists; i++)
+		if (strcmp(nm->lists[i].name, list) == 0)
+			return nm->lists[i].bodies;
+	return -1;
+}
+
+static int
+hit(const struct entry *e, size_t len, struct name_hit *h)
+{
+	h->org = e->org;
+	h->kind = e->kind;
+	h->len = len;
+	h->entry = e->body;
+	h->file = e->file;
+	h->line = e->line;
+	return 1;
+}
+
+/* Is byte i of s the start of a character? */
+static int
+boundary(const char *s, size_t i)
+{
+	return ((unsigned char)s[i] & 0xC0) != 0x80;
+}
+
+/* Does a name go on in s (a letter, a digit), rather than end at
+ * punctuation ("구글·알리" is two names, not one that starts 구글)? */
+static int
+word_goes_on(const char *s, size_t len)
+{
+	size_t adv;
+	int cp = utf8_decode(s, len, &adv);
+
+	return cp >= 0 && (is_hangul(cp) || (cp < 128 && (isalnum(cp) ||
+	    cp == '&')) || cp > 0x3000);
+}
+
+int
+names_lookup(const struct names *nm, const char *word, size_t len,
+    struct name_hit *h)
+{
+	buf k = {0};
+	const struct entry *e, *best = NULL;
+	size_t i, n, blen = 0;
+
+	if (nm == NULL || nm->n == 0)
+		return 0;
+	buf_putc(&k, kind_mark[NAME_EXACT]);
+	norm(&k, word, len);
+	n = k.len - 1;
+	if (n == 0 || n > nm->maxkey * 4) {
+		buf_free(&k);
+		return 0;
+	}
+	if ((e = find(nm, k.ptr, k.len)) != NULL) {
+		buf_free(&k);
+		return hit(e, len, h);
+	}
+	/* The longest prefix, then a longer suffix; something of the word
+	 * stays over either way. */
+	k.ptr[0] = kind_mark[NAME_PREFIX];
+	for (i = n - 1; i >= 1 && best == NULL; i--)
+		if (i <= nm->maxkey && boundary(k.ptr + 1, i) &&
+		    word_goes_on(k.ptr + 1 + i, n - i) &&
+		    (e = find(nm, k.ptr, i + 1)) != NULL) {
+			best = e;
+			blen = i;
+		}
+	for (i = 1; i < n; i++) {
+		char save;
+
+		if (n - i <= blen)
+			break;
+		if (n - i > nm->maxkey || !boundary(k.ptr + 1, i))
+			continue;
+		/* The mark goes over the byte before the suffix. */
+		save = k.ptr[i];
+		k.ptr[i] = kind_mark[NAME_SUFFIX];
+		e = find(nm, k.ptr + i, n - i + 1);
+		k.ptr[i] = save;
+		if (e != NULL) {
+			best = e;
+			blen = n - i;
+			break;
+		}
+	}
+	buf_free(&k);
+	return best != NULL ? hit(best, blen, h) : 0;
+}

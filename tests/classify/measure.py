@@ -1,0 +1,199 @@
+#!/usr/bin/env python3
+"""Measures `digest items --no-labels` against labels taken from the
+input by another route than the program's own reader.
+
+  measure.py DIGEST weekly FILE...   labels read here from the weekly
+                                     draft's headers (□ section,
+                                     ☞ sector, 구분 line), items matched
+                                     by their title's line
+  measure.py DIGEST published TSV JSON
+                                     labels from the .tsv; the .json's
+                                     titles and bullets written into a
+                                     weekly draft under decoy headers
+                                     (every item filed wrong), so that a
+                                     --no-labels that kept the labels
+                                     scores near zero
+
+Prints per file the counts right of how many for section, sector and
+org, and per org type; with -v every miss and its why.  Exit 0; the
+caller judges the figures (--min-sector etc. make it exit 1)."""
+import json, os, re, subprocess, sys, tempfile
+
+CONF = os.environ.get("DIGEST_CONF", "digest.conf")
+
+
+def conf_taxa():
+    """section/sector/org printed names -> ids, from digest.conf."""
+    taxa = {"section": {}, "sector": {}, "org": {}}
+    cur = None
+    for line in open(CONF, encoding="utf-8"):
+        m = re.match(r"\[(section|sector|org)\.([^\]]+)\]", line)
+        if m:
+            cur = (m.group(1), m.group(2))
+            continue
+        if line.startswith("["):
+            cur = None
+        m = re.match(r"name\s*=\s*(.+)", line)
+        if cur and m:
+            taxa[cur[0]][re.sub(r"\s+", "", m.group(1))] = cur[1]
+    return taxa
+
+
+def run(digest, files, *opts):
+    out = subprocess.run([digest, "items", "-q"] + list(opts) + files,
+                         capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit("FAIL: items exited %d: %s" % (out.returncode, out.stderr))
+    return [json.loads(l) for l in out.stdout.splitlines()]
+
+
+def weekly_labels(path, taxa):
+    """{line: (section, sector, org)} for every dated □ title."""
+    sec = sect = org = None
+    labels = {}
+    text = open(path, encoding="utf-8-sig").read().splitlines()
+    for n, raw in enumerate(text, 1):
+        line = raw.strip()
+        key = re.sub(r"\s+", "", line)
+        if line.startswith("□"):
+            body = re.sub(r"\s+", "", line[1:])
+            if body in taxa["section"]:
+                sec = taxa["section"][body]
+                continue
+            labels[n] = (sec, sect, org)
+        elif line.startswith("☞"):
+            sect = taxa["sector"].get(re.sub(r"\s+", "", line[1:]), sect)
+        elif key in taxa["org"]:
+            org = taxa["org"][key]
+    return labels
+
+
+def score(name, rows, verbose):
+    """rows: (truth dict, guess dict)."""
+    n = len(rows)
+    print("%s: %d items" % (name, n))
+    res = {}
+    for k in ("section", "sector", "org"):
+        right = sum(1 for t, g in rows if g[k] == t[k])
+        res[k] = (right, n)
+        print("  %-7s %d/%d (%.1f%%)" % (k, right, n, 100.0 * right / max(n, 1)))
+    per = {}
+    for t, g in rows:
+        r = per.setdefault(t["org"], [0, 0])
+        r[1] += 1
+        r[0] += g["org"] == t["org"]
+    print("  org by type: " + ", ".join(
+        "%s %d/%d" % (o, r[0], r[1]) for o, r in sorted(per.items())))
+    if verbose:
+        for t, g in rows:
+            wrong = [k for k in ("section", "sector", "org") if g[k] != t[k]]
+            if wrong:
+                print("  MISS %s: %s: %s" % (g["source"], g["title"], ", ".join(
+                    "%s %s not %s" % (k, g[k], t[k]) for k in wrong)))
+                print("       why: %s" % g.get("why"))
+    return res
+
+
+def weekly(digest, files, verbose):
+    taxa = conf_taxa()
+    total = {}
+    for f in files:
+        labels = weekly_labels(f, taxa)
+        guess = run(digest, [f], "--no-labels", "-v")
+        rows = []
+        for g in guess:
+            line = int(g["source"].rsplit(":", 1)[1])
+            if line not in labels:
+                sys.exit("FAIL: %s: no title read here at line %d" % (f, line))
+            sec, sect, org = labels.pop(line)
+            rows.append(({"section": sec, "sector": sect, "org": org}, g))
+        if labels:
+            sys.exit("FAIL: %s: %d titles the program did not read" % (f, len(labels)))
+        for k, v in score(os.path.basename(f), rows, verbose).items():
+            a = total.setdefault(k, [0, 0])
+            a[0] += v[0]
+            a[1] += v[1]
+    return total
+
+
+def published(digest, tsv, js, verbose):
+    taxa = conf_taxa()
+    names = {v: k for k, v in taxa["org"].items()}
+    secs = {v: k for k, v in taxa["section"].items()}
+    sects = {v: k for k, v in taxa["sector"].items()}
+    truth = []
+    for i, line in enumerate(open(tsv, encoding="utf-8")):
+        if i == 0:
+            continue
+        date, sec, sect, org, title = line.rstrip("\n").split("\t")
+        truth.append({"date": date, "section": sec, "sector": sect,
+                      "org": org, "title": title})
+    bullets = {d["title"]: d["bullets"] for d in json.load(open(js, encoding="utf-8"))}
+    # Decoy headers: the one section, sector and org no item has.
+    dsec = sorted(set(secs) - {t["section"] for t in truth})[0]
+    dorg = [o for o in names if o not in {t["org"] for t in truth}
+            and taxa_section(o) == dsec][0]
+    dsect = sorted(set(sects) - {t["sector"] for t in truth})[0]
+    lines = [" □ " + secs[dsec], "", "☞ " + sects[dsect], "", names[dorg], ""]
+    where = {}
+    for t in truth:
+        y, m, d = t["date"].split("-")
+        where[len(lines) + 1] = t
+        lines += ["□ %s (%s.%s.%s)" % (t["title"], y, m, d), ""]
+        for b in bullets[t["title"]]:
+            lines += ["- " + b, ""]
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False,
+                                     encoding="utf-8") as tmp:
+        tmp.write("\n".join(lines) + "\n")
+    try:
+        labelled = run(digest, [tmp.name])
+        decoyed = sum(1 for g in labelled if g["org"] == dorg)
+        if len(labelled) != len(truth) or decoyed != len(truth):
+            sys.exit("FAIL: the generated draft reads as %d items, %d under "
+                     "the decoy" % (len(labelled), decoyed))
+        guess = run(digest, [tmp.name], "--no-labels", "-v")
+    finally:
+        os.unlink(tmp.name)
+    rows = []
+    for g in guess:
+        line = int(g["source"].rsplit(":", 1)[1])
+        rows.append((where[line], g))
+    return score(os.path.basename(tsv) + " (decoy headers)", rows, verbose)
+
+
+def taxa_section(org):
+    cur = None
+    for line in open(CONF, encoding="utf-8"):
+        m = re.match(r"\[org\.([^\]]+)\]", line)
+        if m:
+            cur = m.group(1)
+        elif line.startswith("["):
+            cur = None
+        m2 = re.match(r"section\s*=\s*(\S+)", line)
+        if cur == org and m2:
+            return m2.group(1)
+    return None
+
+
+def main():
+    args = sys.argv[1:]
+    verbose = "-v" in args
+    args = [a for a in args if a != "-v"]
+    mins = {}
+    for k in ("section", "sector", "org"):
+        for a in list(args):
+            if a.startswith("--min-%s=" % k):
+                mins[k] = float(a.split("=")[1])
+                args.remove(a)
+    digest, mode, files = args[0], args[1], args[2:]
+    if mode == "weekly":
+        res = weekly(digest, files, verbose)
+    else:
+        res = published(digest, files[0], files[1], verbose)
+    bad = [k for k, v in mins.items() if res[k][0] < v * res[k][1]]
+    if bad:
+        print("FAIL: below target: " + ", ".join(bad))
+        sys.exit(1)
+
+
+main()
