@@ -38,7 +38,8 @@ done
 [ -n "$sources" ] || { echo "bench: no weekly draft to start from" >&2; exit 1; }
 # Issue numbers stay positive ten years back; templates by full path.
 sed -e 's/^anchor_number *=.*/anchor_number = 1108/' \
-    -e "s|^templates *=.*|templates = $PWD/templates|" digest.conf >"$conf"
+    -e "s|^templates *=.*|templates = $PWD/templates|" \
+    -e "s|^dir = names\$|dir = $PWD/names|" digest.conf >"$conf"
 for n in 1 10 520; do
 	d=$corpus/w$n
 	if [ -n "${BENCH_REGEN:-}" ] || [ ! -f "$d/.done" ] || [ bench/gen.py -nt "$d/.done" ]; then

@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "msg.h"
 #include "names.h"
@@ -223,9 +224,19 @@ names_load(const struct config *c)
 	struct names *nm = xcalloc(1, sizeof(*nm));
 	const char *v = config_get(c, "names", "lists");
 	buf dir = {0}, tok = {0};
+	struct stat st;
 	int bad = 0;
 
 	if (v == NULL || names_dir(c, &dir) == NULL) {
+		buf_free(&dir);
+		return nm;
+	}
+	/* A configuration copied away from its lists still classifies,
+	 * by the cues alone, and says so; a list missing from the folder
+	 * is an error. */
+	if (stat(dir.ptr, &st) == -1 || !S_ISDIR(st.st_mode)) {
+		msg(MSG_WARNING, c->path, 0, "[names] dir: no folder %s: "
+		    "organisation types from the cues alone", dir.ptr);
 		buf_free(&dir);
 		return nm;
 	}

@@ -180,19 +180,34 @@ def main():
     verbose = "-v" in args
     args = [a for a in args if a != "-v"]
     mins = {}
-    for k in ("section", "sector", "org"):
-        for a in list(args):
-            if a.startswith("--min-%s=" % k):
-                mins[k] = float(a.split("=")[1])
-                args.remove(a)
-    digest, mode, files = args[0], args[1], args[2:]
-    if mode == "weekly":
-        res = weekly(digest, files, verbose)
-    else:
-        res = published(digest, files[0], files[1], verbose)
-    bad = [k for k, v in mins.items() if res[k][0] < v * res[k][1]]
+    for a in list(args):
+        m = re.match(r"--min-(section|sector|org)=([0-9.]+)$", a)
+        if m:
+            mins[m.group(1)] = float(m.group(2))
+            args.remove(a)
+    digest, rest = args[0], args[1:]
+    total = {k: [0, 0] for k in ("section", "sector", "org")}
+    while rest:
+        mode = rest.pop(0)
+        if mode == "weekly":
+            files = []
+            while rest and rest[0] not in ("weekly", "published"):
+                files.append(rest.pop(0))
+            res = weekly(digest, files, verbose)
+        elif mode == "published":
+            res = published(digest, rest.pop(0), rest.pop(0), verbose)
+        else:
+            sys.exit("usage: measure.py DIGEST [-v] [--min-KEY=F] "
+                     "{weekly FILE... | published TSV JSON}...")
+        for k, v in res.items():
+            total[k][0] += v[0]
+            total[k][1] += v[1]
+    print("total: " + ", ".join("%s %d/%d (%.1f%%)" % (
+        k, v[0], v[1], 100.0 * v[0] / max(v[1], 1)) for k, v in total.items()))
+    bad = [k for k, v in mins.items() if total[k][0] < v * total[k][1]]
     if bad:
-        print("FAIL: below target: " + ", ".join(bad))
+        print("FAIL: below target: " + ", ".join(
+            "%s (want %.0f%%)" % (k, 100 * mins[k]) for k in bad))
         sys.exit(1)
 
 

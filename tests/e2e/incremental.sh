@@ -23,7 +23,8 @@ build() {	# the options after build; the exit status is checked
 
 mkdir "$tmp/in" && cp input/*.txt "$tmp/in/" || exit 1
 # The configuration's templates are found relative to it: point them back.
-sed "s|^templates *=.*|templates = $PWD/templates|" digest.conf >"$tmp/digest.conf"
+sed -e "s|^templates *=.*|templates = $PWD/templates|" \
+    -e "s|^dir = names\$|dir = $PWD/names|" digest.conf >"$tmp/digest.conf"
 
 t0=$(now)
 if ! build "$tmp/in"; then
