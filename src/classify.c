@@ -421,6 +421,120 @@ narrow_under(const struct item *it, const struct config *c,
 	    best : it->sector;
 }
 
+/* Looks for a tag among a sector's keywords. */
+struct tag_search {
+	const char	*tag;
+	double		 weight;
+	int		 found;
+};
+
+static void
+tag_keyword(void *arg, const char *term, size_t len, double weight)
+{
+	struct tag_search *ts = arg;
+	size_t n = strlen(ts->tag);
+
+	if (len == n && memcmp(term, ts->tag, n) == 0 &&
+	    (!ts->found || weight > ts->weight)) {
+		ts->weight = weight;
+		ts->found = 1;
+	}
+}
+
+/* A broad sector wins a keyword as the classifier would have it: its
+ * "prior" is added to the keyword's weight. */
+int
+classify_tag(const struct config *c, const char *tag)
+{
+	struct tag_search ts;
+	size_t i, n;
+	const char *p;
+	char word[128];
+	double score, best = 0;
+	int besti = -1;
+
+	for (i = 0; i < c->nsectors; i++) {
+		const struct taxon *x = &c->sectors[i];
+		const char *tags = config_get(c, x->conf, "tags");
+
+		for (p = tags; p && *p; p += n) {
+			p += strspn(p, " ,\n\t");
+			n = strcspn(p, " ,\n\t");
+			if (n > 0 && n < sizeof(word)) {
+				memcpy(word, p, n);
+				word[n] = '\0';
+				if (str_eq_nospace(word, tag))
+					return (int)i;
+			}
+		}
+		n = strcspn(x->name, " ");
+		if (n < sizeof(word)) {
+			memcpy(word, x->name, n);
+			word[n] = '\0';
+			if (str_eq_nospace(word, tag))
+				return (int)i;
+		}
+	}
+	for (i = 0; i < c->nsectors; i++) {
+		const struct taxon *x = &c->sectors[i];
+		const char *kw = config_get(c, x->conf, "keywords");
+		const char *prior = config_get(c, x->conf, "prior");
+
+		memset(&ts, 0, sizeof(ts));
+		ts.tag = tag;
+		if (kw == NULL)
+			continue;
+		cue_parse(kw, tag_keyword, &ts);
+		if (!ts.found)
+			continue;
+		score = ts.weight + (prior ? atof(prior) : 0);
+		if (besti < 0 || score > best) {
+			besti = (int)i;
+			best = score;
+		}
+	}
+	return besti;
+}
+
+/* Hangul syllables in s, or -1 when s has anything else. */
+static int
+syllables(const char *s, size_t len)
+{
+	size_t i = 0, adv;
+	int n = 0, cp;
+
+	while (i < len) {
+		if ((cp = utf8_decode(s + i, len - i, &adv)) < 0 ||
+		    !is_hangul(cp))
+			return -1;
+		n++;
+		i += adv;
+	}
+	return n;
+}
+
+int
+classify_issuer(const struct config *c, const char *w, size_t n)
+{
+	const char *list, *p;
+	size_t i, m;
+
+	/* A body's name: three Hangul syllables or more (산업부). */
+	if (syllables(w, n) < 3)
+		return -1;
+	for (i = 0; i < c->norgs; i++) {
+		if ((list = config_get(c, "outline", c->orgs[i].id)) == NULL)
+			continue;
+		for (p = list; *p; p += m) {
+			p += strspn(p, " \t\n");
+			m = strcspn(p, " \t\n");
+			if (m > 0 && m < n && memcmp(w + n - m, p, m) == 0)
+				return (int)i;
+		}
+	}
+	return -1;
+}
+
 const char *const rule_names[NRULES] = {
 	"correction", "label", "names", "cues", "prior",
 };
@@ -595,6 +709,40 @@ classify_org(struct ctx *x, struct item *it, unsigned fixed, buf *why,
 	it->sure = oc.sure;
 }
 
+/* The labels a parser recorded as the text gave them: a trend
+ * clipping's tag names a sector, an outline's heading body an org. */
+static void
+text_labels(struct ctx *x, struct item *it, buf *why)
+{
+	struct name_hit h;
+	int i;
+
+	if (it->tag != NULL && it->sector < 0) {
+		if ((i = classify_tag(x->c, it->tag)) >= 0) {
+			it->sector = i;
+			if (why)
+				buf_printf(why, "tag \"%s\"; ", it->tag);
+		} else
+			msg(MSG_NOTE, it->file, it->line, "clipping tag \"%s\" "
+			    "names no sector; left to the classifier",
+			    it->tag);
+	}
+	if (it->issuer != NULL && it->org < 0) {
+		const char *w = it->issuer;
+
+		if (names_lookup(x->names, w, strlen(w), &h) &&
+		    h.kind == NAME_EXACT)
+			i = h.org;
+		else
+			i = classify_issuer(x->c, w, strlen(w));
+		if (i >= 0) {
+			it->org = i;
+			if (why)
+				buf_printf(why, "issuer %s; ", w);
+		}
+	}
+}
+
 static void
 classify_item(struct ctx *x, struct item *it, buf *why, struct arena *ar)
 {
@@ -613,9 +761,11 @@ classify_item(struct ctx *x, struct item *it, buf *why, struct arena *ar)
 		if (!(it->labels & LABEL_ORG))
 			it->org = -1;
 	}
-	fixed = apply_correction(x, it);
 	if (why)
 		buf_reset(why);
+	if (x->use_labels)
+		text_labels(x, it, why);
+	fixed = apply_correction(x, it);
 	classify_sector(x, it, fixed, why);
 	if (why)
 		buf_puts(why, "; ");

@@ -24,6 +24,16 @@ enum rule {
 
 extern const char *const rule_names[NRULES];
 
+/* The sector a tag of the text names (a trend clipping's "(AI)"): one
+ * whose "tags" list has it, or whose printed name starts with it, else
+ * the one with it as its best keyword; -1 if none.  Parsers ask only
+ * to tell a tag from other text; the decision is classify's. */
+int	 classify_tag(const struct config *, const char *tag);
+
+/* The org type a heading word names by its ending ([outline] ORG =
+ * endings: 산업부, 첨단산업국), -1 if none; the same division of work. */
+int	 classify_issuer(const struct config *, const char *word, size_t len);
+
 /* The same, with the editors' corrections of the files named (each a
  * corrections.tsv); each that matches no item is reported.  Returns -1
  * when the corrections or the name lists cannot be read. */

@@ -75,6 +75,9 @@ struct item {
 	double		 sure;		/* how sure that rule was, 0 to 1 */
 	int		 runner;	/* the org type that came second, -1 */
 	char		*actor;		/* the acting body found, or NULL */
+	char		*tag;		/* the text's own tag ("AI"): trend */
+	char		*issuer;	/* the heading body above it ("산업부"):
+					 * outline */
 	int		 issue;		/* issue number, 0 when none */
 	int		 merged;	/* merged into another item: skip */
 };

@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "date.h"
 #include "msg.h"
 #include "parse.h"
@@ -56,7 +57,7 @@ struct outline {
 	struct part		*parts;
 	size_t			 nparts, part;
 	int			 year, quarter;
-	int			 org, doc_org;
+	const char		*issuer, *doc_issuer;
 	long			 cur;		/* current item, -1 none */
 	int			 cur_fields;	/* it has had a □ field */
 	int			 in_title;	/* acc holds its title */
@@ -219,35 +220,12 @@ quarter_at(const char *s, size_t *len)
 	return q;
 }
 
-/* The org type a single word names by its suffix, -1 if none. */
+/* Is w a heading body's name ("산업부", "첨단산업국")?  Which org type
+ * it names is classify.c's to say. */
 static int
 org_word(struct outline *o, const char *w, size_t n)
 {
-	static const char *const keys[2] = { "central", "local" };
-	static const char *const dflt[2] = { "부 처 청", "국 시 군 구" };
-	const char *list, *p;
-	char word[64];
-	size_t k, m;
-	int i;
-
-	if (n >= sizeof(word))
-		return -1;
-	memcpy(word, w, n);
-	word[n] = '\0';
-	if (syllables(word) < 3 || syllables(word) * 3 != n)
-		return -1;
-	for (i = 0; i < 2; i++) {
-		list = config_str(o->c, "outline", keys[i], dflt[i]);
-		for (p = list; *p; p += m) {
-			p += strspn(p, " ");
-			m = strcspn(p, " ");
-			if (m > 0 && m < n && memcmp(word + n - m, p, m) == 0) {
-				k = (size_t)config_org_index(o->c, keys[i]);
-				return (int)k;
-			}
-		}
-	}
-	return -1;
+	return classify_issuer(o->c, w, n) >= 0;
 }
 
 /* A line of lead ministry, year and quarter: "산업부", "2022년",
@@ -255,7 +233,9 @@ org_word(struct outline *o, const char *w, size_t n)
 static int
 period_line(struct outline *o, const char *t, int apply)
 {
-	int year = 0, quarter = 0, org = -1, q, y;
+	int year = 0, quarter = 0, q, y;
+	const char *org = NULL;
+	size_t orgn = 0;
 	const char *p = t;
 	size_t n;
 
@@ -274,7 +254,10 @@ period_line(struct outline *o, const char *t, int apply)
 		n = strcspn(p, " ");
 		if ((y = year_word(p, n)) > 0)
 			year = y;
-		else if ((org = org_word(o, p, n)) < 0)
+		else if (org_word(o, p, n)) {
+			org = p;
+			orgn = n;
+		} else
 			return 0;
 		p += n;
 	}
@@ -284,8 +267,8 @@ period_line(struct outline *o, const char *t, int apply)
 	 * names its bureau inside an item). */
 	if (year > 0 || quarter > 0)
 		close_item(o);
-	if (org >= 0)
-		o->org = org;
+	if (org != NULL)
+		o->issuer = arena_strndup(&o->cs->arena, org, orgn);
 	if (year > 0) {
 		o->year = year;
 		o->quarter = 0;
@@ -522,9 +505,10 @@ open_item(struct outline *o, const char *title, int lineno)
 	if (it->date == DATE_NONE)
 		msg(MSG_WARNING, o->d->path, lineno, "no year or quarter "
 		    "above this item; it is left undated");
-	it->org = o->org >= 0 ? o->org : o->doc_org;
-	if (it->org >= 0)
-		it->labels |= LABEL_ORG;
+	/* The heading body: classify.c reads it as the input's label. */
+	if (o->issuer != NULL || o->doc_issuer != NULL)
+		it->issuer = arena_strdup(&o->cs->arena, o->issuer != NULL ?
+		    o->issuer : o->doc_issuer);
 	o->cur = (long)(o->cs->n - 1);
 	o->in_title = 1;
 	buf_puts(&o->acc, title);
@@ -674,12 +658,13 @@ survey(struct outline *o)
 	o->wrapped = rows * 100 < text;
 	/* The organisation of the whole file: its first ministry or
 	 * bureau on a line of its own. */
-	o->doc_org = -1;
-	for (i = 0; i < o->d->n && o->doc_org < 0; i++) {
+	o->doc_issuer = NULL;
+	for (i = 0; i < o->d->n && o->doc_issuer == NULL; i++) {
 		const char *t = o->d->lines[i].text;
 
-		if (strchr(t, ' ') == NULL && o->d->lines[i].len > 0)
-			o->doc_org = org_word(o, t, o->d->lines[i].len);
+		if (strchr(t, ' ') == NULL && o->d->lines[i].len > 0 &&
+		    org_word(o, t, o->d->lines[i].len))
+			o->doc_issuer = t;
 	}
 }
 
@@ -782,7 +767,7 @@ parse_outline(struct doc *d, struct corpus *cs, const struct config *c)
 	o.c = c;
 	o.doc_year = doc_year_hint(d);
 	o.year = o.doc_year;
-	o.org = -1;
+	o.issuer = NULL;
 	o.cur = -1;
 	survey(&o);
 	for (i = 0; i < d->n; i++) {

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "classify.h"
 #include "cues.h"
 #include "date.h"
 #include "msg.h"
@@ -229,83 +230,6 @@ keyset_add(struct keyset *ks, const char *key, int val)
 	ks->n++;
 }
 
-/* Looks for a tag among a sector's keywords. */
-struct tag_search {
-	const char	*tag;
-	double		 weight;
-	int		 found;
-};
-
-static void
-tag_keyword(void *arg, const char *term, size_t len, double weight)
-{
-	struct tag_search *ts = arg;
-	size_t n = strlen(ts->tag);
-
-	if (len == n && memcmp(term, ts->tag, n) == 0 &&
-	    (!ts->found || weight > ts->weight)) {
-		ts->weight = weight;
-		ts->found = 1;
-	}
-}
-
-/* The taxonomy sector a clipping tag names: one whose "tags" list it is
- * in, or whose name starts with it; else the sector that has it as a
- * keyword with the best weight (its "prior" added, so a broad sector
- * wins as the classifier would have it).  -1 if none. */
-static int
-tag_sector_lookup(const struct trend *t, const char *tag)
-{
-	struct tag_search ts;
-	size_t i, n;
-	const char *p;
-	char word[128];
-	double score, best = 0;
-	int besti = -1;
-
-	for (i = 0; i < t->c->nsectors; i++) {
-		const struct taxon *x = &t->c->sectors[i];
-		const char *tags = config_get(t->c, x->conf, "tags");
-
-		for (p = tags; p && *p; p += n) {
-			p += strspn(p, " ,\n\t");
-			n = strcspn(p, " ,\n\t");
-			if (n > 0 && n < sizeof(word)) {
-				memcpy(word, p, n);
-				word[n] = '\0';
-				if (str_eq_nospace(word, tag))
-					return (int)i;
-			}
-		}
-		n = strcspn(x->name, " ");
-		if (n < sizeof(word)) {
-			memcpy(word, x->name, n);
-			word[n] = '\0';
-			if (str_eq_nospace(word, tag))
-				return (int)i;
-		}
-	}
-	for (i = 0; i < t->c->nsectors; i++) {
-		const struct taxon *x = &t->c->sectors[i];
-		const char *kw = config_get(t->c, x->conf, "keywords");
-		const char *prior = config_get(t->c, x->conf, "prior");
-
-		memset(&ts, 0, sizeof(ts));
-		ts.tag = tag;
-		if (kw == NULL)
-			continue;
-		cue_parse(kw, tag_keyword, &ts);
-		if (!ts.found)
-			continue;
-		score = ts.weight + (prior ? atof(prior) : 0);
-		if (besti < 0 || score > best) {
-			besti = (int)i;
-			best = score;
-		}
-	}
-	return besti;
-}
-
 /* The same, remembered: a file has few tags and many clippings. */
 static int
 tag_sector(struct trend *t, const char *tag)
@@ -314,7 +238,7 @@ tag_sector(struct trend *t, const char *tag)
 	int v = keyset_find(&t->tags, sq, strlen(sq));
 
 	if (v < 0) {
-		v = tag_sector_lookup(t, sq) + 2;
+		v = classify_tag(t->c, sq) + 2;
 		keyset_add(&t->tags, sq, v);
 	}
 	return v - 2;
@@ -873,7 +797,7 @@ clip_end(struct trend *t, struct clip *cl)
 	struct item *it;
 	const char *tag = cl->category;
 	char *k;
-	int s, e;
+	int e;
 
 	flush_bullet(t);
 	if (cl->item < 0)
@@ -891,15 +815,9 @@ clip_end(struct trend *t, struct clip *cl)
 		t->sum[e].found = 1;
 		tag = t->sum[e].tag;
 	}
-	if (tag != NULL) {
-		if ((s = tag_sector(t, tag)) >= 0) {
-			it->sector = s;
-			it->labels |= LABEL_SECTOR;
-		} else
-			msg(MSG_NOTE, t->d->path, it->line, "clipping tag "
-			    "\"%s\" names no sector; left to the classifier",
-			    tag);
-	}
+	/* What the text says; classify.c decides what it means. */
+	if (tag != NULL)
+		it->tag = arena_strdup(&t->cs->arena, tag);
 	if (cl->sources.len > 0)
 		it->title = title_with_source(t, it->title, strlen(it->title),
 		    cl->sources.ptr);
