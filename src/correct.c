@@ -129,7 +129,8 @@ corrections_load(struct corrections *cs, char *const *paths, size_t n,
 		}
 		free(text);
 	}
-	qsort(cs->v, cs->n, sizeof(*cs->v), cmp_corr);
+	if (cs->n > 1)
+		qsort(cs->v, cs->n, sizeof(*cs->v), cmp_corr);
 	for (i = 1; i < cs->n; i++)
 		if (strcmp(cs->v[i].key, cs->v[i - 1].key) == 0)
 			msg(MSG_WARNING, cs->v[i].file, cs->v[i].line,
