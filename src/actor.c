@@ -1,9 +1,9 @@
 /* actor.c: the acting organisations of an item.  Each place an actor is
  * named is split into words; a run of up to three words is looked up
  * whole ("울산 중구"), each word as written, without its particle
- * ("전북은" -> 전북), without a person's title ("광명시장" -> 광명시,
- * "최태원 SK그룹 회장" -> SK그룹) and side by side of a pair ("삼척시-
- * 강원대").  The most specific entry wins (names.c). */
+ * ("전북은" -> 전북), without a person's title ("가평군수" -> 가평군,
+ * "홍길동 ○○그룹 회장" -> ○○그룹) and side by side of a pair ("가평군-
+ * 경희대").  The most specific entry wins (names.c). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -417,7 +417,7 @@ actors_find(const struct actors *a, const struct item *it, struct actor *out)
 		int head;
 
 		/* The word before the subject may be its first half: "울산
-		 * 중구가"; else it only qualifies it ("산업부 국가기술표준원이"
+		 * 중구가"; else it only qualifies it ("환경부 국립환경과학원이"
 		 * is the latter). */
 		while (ps > 0 && b[ps - 1] == ' ')
 			ps--;

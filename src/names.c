@@ -326,7 +326,7 @@ boundary(const char *s, size_t i)
 }
 
 /* Does a name go on in s (a letter, a digit), rather than end at
- * punctuation ("구글·알리" is two names, not one that starts 구글)? */
+ * punctuation ("구글·메타" is two names, not one that starts 구글)? */
 static int
 word_goes_on(const char *s, size_t len)
 {
