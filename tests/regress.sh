@@ -2,7 +2,8 @@
 # tests/regress.sh: the regress suite, the way mandoc keeps its own.
 # Every tests/regress/CASE.txt is read by `digest items`; its output must
 # equal CASE.jsonl and, where CASE.err exists, its messages must equal
-# CASE.err.  A case named *-nolabels.txt is read with --no-labels.
+# CASE.err, and its exit status must be 0, or the number in CASE.status.
+# A case named *-nolabels.txt is read with --no-labels.
 # Usage: sh tests/regress.sh bin/digest [CASE...]
 digest=${1:?usage: regress.sh DIGEST [CASE...]}
 shift
@@ -17,7 +18,14 @@ for t in $cases; do
 	opt=
 	case $t in *-nolabels.txt) opt=--no-labels ;; esac
 	"$digest" items $opt "$t" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	want=0
+	[ -f "$base.status" ] && want=$(cat "$base.status")
 	ok=1
+	if [ "$rc" != "$want" ]; then
+		echo "FAIL $t: digest items exited $rc, want $want"
+		ok=0
+	fi
 	if ! cmp -s "$tmp/out" "$base.jsonl"; then
 		echo "FAIL $t: items differ from $base.jsonl"
 		diff -u "$base.jsonl" "$tmp/out" | head -40

@@ -43,13 +43,29 @@ grep -q '^tests/regress/weekly-junk.txt: format weekly draft, UTF-8, 1 item; 7 l
 grep -q '^tests/regress/weekly-junk.txt:1: not placed in any item: ' "$tmp/out" || bad "check lists no unplaced line"
 
 # items: one JSON object per line with exactly the documented keys.
+# Every item of the case, none lost (an empty output proves nothing).
+want=$(wc -l <tests/regress/weekly-scars.jsonl)
 "$DIGEST" items tests/regress/weekly-scars.txt 2>/dev/null | python3 -c '
 import json, sys
 keys = ["title", "date", "section", "sector", "narrow", "org", "bullets", "urls", "source"]
+n = 0
 for line in sys.stdin:
     d = json.loads(line)
     assert list(d) == keys, list(d)
-' && ok || bad "items JSON keys"
+    n += 1
+assert n == int(sys.argv[1]) and n > 0, "%d items, want %s" % (n, sys.argv[1])
+' "$want" && ok || bad "items JSON keys"
+# -v adds why, and only it, after source.
+"$DIGEST" items -v --no-labels tests/regress/weekly-scars.txt 2>/dev/null | python3 -c '
+import json, sys
+keys = ["title", "date", "section", "sector", "org", "bullets", "urls", "source", "why"]
+n = 0
+for line in sys.stdin:
+    d = json.loads(line)
+    assert list(d) == keys and d["why"], list(d)
+    n += 1
+assert n == int(sys.argv[1]), n
+' "$want" && ok || bad "items -v: no why"
 
 # The sample input: at least 20 items in each sample week.
 if ls input/*.txt >/dev/null 2>&1; then

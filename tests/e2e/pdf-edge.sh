@@ -3,7 +3,9 @@
 # made to try the layout: a Hangul word and a URL longer than a line,
 # punctuation at every turn, an item longer than a page.  Checks the
 # brief as pdf.sh does, then: no line starts with closing punctuation or
-# ends with opening punctuation, the long word and the long URL come back
+# ends with opening punctuation (an item of words wider than a line and
+# of spaced punctuation, made so that breaks fall on every such mark),
+# no Latin run is cut where it need not be, the long word and URL come back
 # whole, the URL is a link to the whole address; that text no bulletin
 # holds is cut, with a warning, quickly; and that a missing font is a
 # clear error.
@@ -43,8 +45,9 @@ text = open(sys.argv[1], encoding="utf-8").read()
 items = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
 objects = json.load(open(sys.argv[3]))["objects"]
 bad = 0
-closing = set(".,)]}」』>%:;!?·")
-opening = set("([{「『<")
+# linebreak.c's sets, as they come through the reader's folding.
+closing = set(".,)]}>%:;!?·°…‥℃、。〉》」』】〕．！？］｝％")
+opening = set("([{<〈《「『【〔［｛")
 for line in text.splitlines():
     s = line.strip()
     if not s:
@@ -55,6 +58,41 @@ for line in text.splitlines():
     if s[-1] in opening:
         print("a line ends with opening punctuation: " + s)
         bad += 1
+# The item made for the rules (다온시): every bullet, a word wider than
+# a line or a run of spaced punctuation, goes over three lines or more,
+# so that breaks fall on every kind of place; and a Latin run is never
+# cut where a place between Hangul and Latin fits.
+lines = [re.sub(r"\s+", "", l) for l in text.splitlines() if l.strip()]
+rules = next((it for it in items if it["title"].startswith("다온시,")), None)
+if rules is None or len(rules["bullets"]) < 8:
+    print("no item made for the line-breaking rules")
+    bad += 1
+else:
+    for b in rules["bullets"]:
+        fb = re.sub(r"\s+", "", b)
+        k = next((i for i, l in enumerate(lines)
+                  if len(l) > 3 and l.lstrip("-") and fb.startswith(l.lstrip("-"))), None)
+        pieces = []
+        at = 0
+        while k is not None and k < len(lines) and at < len(fb):
+            piece = lines[k].lstrip("-") if not pieces else lines[k]
+            if fb[at:at + len(piece)] != piece:
+                # A page's furniture between two lines of it.
+                k = next((j for j in range(k + 1, min(k + 9, len(lines)))
+                          if lines[j] and fb.startswith(lines[j], at)), None)
+                continue
+            pieces.append(piece)
+            at += len(piece)
+            k += 1
+        if at != len(fb) or len(pieces) < 3:
+            print("a rules bullet is not %s over 3 lines or more: %s" %
+                  ("whole" if at != len(fb) else "broken", b[:40]))
+            bad += 1
+            continue
+        for x, y in zip(pieces, pieces[1:]):
+            if re.match(r"[A-Za-z]", x[-1]) and re.match(r"[A-Za-z]", y[0]):
+                print("a Latin run is cut: %s | %s" % (x[-15:], y[:15]))
+                bad += 1
 flat = re.sub(r"\s+", "", text)
 word = next(w for it in items for b in it["bullets"] for w in b.split()
             if len(w) > 60)

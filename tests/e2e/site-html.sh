@@ -211,5 +211,49 @@ sys.exit(1 if errors else 0)
 PY
 done
 
+# Published under a base_url, the feed's links are absolute: each one
+# starts with it and names a file of the site; one entry per issue page,
+# the newest first, each linking to its own issue.
+sed -e 's|^base_url *=.*|base_url = https://digest.example/weekly/|' \
+    -e "s|^templates *=.*|templates = $PWD/templates|" \
+    -e "s|^dir = names\$|dir = $PWD/names|" digest.conf >"$tmp/based.conf"
+"$DIGEST" build -q -c "$tmp/based.conf" -o "$tmp/based" input 2>"$tmp/err" ||
+	bad "build with a base_url: $(cat "$tmp/err")"
+python3 - "$tmp/based/site" https://digest.example/weekly/ <<'PY' || bad "the feed's absolute links"
+import os, re, sys
+import xml.etree.ElementTree as ET
+
+root, base = sys.argv[1], sys.argv[2]
+A = "{http://www.w3.org/2005/Atom}"
+errors = []
+feed = ET.parse(os.path.join(root, "feed.xml")).getroot()
+hrefs = [l.get("href") for l in feed.iter(A + "link")]
+if len(hrefs) < 3:
+	errors.append("feed.xml: %d links" % len(hrefs))
+for h in hrefs:
+	if not h or not h.startswith(base):
+		errors.append("feed.xml: link %r is not under %s" % (h, base))
+	elif not os.path.isfile(os.path.join(root, h[len(base):])):
+		errors.append("feed.xml: link %r names no file of the site" % h)
+issues = sorted((int(d) for d in os.listdir(root) if re.match(r"^\d{3,}$", d)),
+	reverse=True)
+entries = feed.findall(A + "entry")
+got = []
+for e in entries:
+	link = e.find(A + "link").get("href")
+	m = re.match(re.escape(base) + r"(\d{3,})/index\.html$", link)
+	got.append(int(m.group(1)) if m else None)
+	if not m or not re.search(r"\b%d\b" % int(m.group(1)),
+	    e.findtext(A + "title") or ""):
+		errors.append("feed.xml: entry %r links to %s" %
+		    (e.findtext(A + "title"), link))
+if got != issues:
+	errors.append("feed.xml: entries for issues %s, the site has %s" %
+	    (got, issues))
+for e in errors:
+	print(e)
+sys.exit(1 if errors else 0)
+PY
+
 [ "$fail" = 0 ] && echo "site-html: ok"
 exit "$fail"

@@ -18,7 +18,12 @@ and exits 0 otherwise.  Checked:
   - every item's title is on its page, kept with its first bullet line,
     and its bullets and URLs come back from pdftotext as written;
   - a page a table goes on to starts with the table's header row;
-  - the outline has an entry per contents entry, pointing at its page;
+  - the contents have, under each section, an entry for every sector
+    the items of that section belong to (from the items, not from the
+    headings found);
+  - the outline has an entry per contents entry, pointing at its page,
+    nested section, sector, item, with every sector and item the items
+    call for;
   - the .eml parses, has the brief attached byte for byte, and its Date
     is the issue's day.
 """
@@ -173,12 +178,17 @@ def main():
     marks = [d["section_marker"], conf["pdf"].get("contents_sector_marker",
              ""), conf["pdf"].get("bullet_marker", "")]
     contents = {}
+    kinds = []		# per entry: 0 section, 1 sector, 2 item, None
     for text, n in entries:
-        for mk in marks:
+        kind = None
+        for k, mk in enumerate(marks):
             if mk and text.startswith(flat(mk)):
                 text = text[len(flat(mk)):]
+                kind = k
                 break
+        kinds.append((kind, text))
         contents.setdefault(text, []).append(n)
+    check_headings(conf, items, kinds)
     for s in sections + sectors:
         for n in contents.get(flat(s), []):
             if flat(s) not in flat(body(n)):
@@ -274,6 +284,7 @@ def main():
                             x["destpageposfrom1"] - nfront))
             walk(x["kids"])
     walk(outl)
+    check_outline(conf, items, outl)
     if len(marks_n) != len(entries):
         fail("%d bookmarks for %d contents entries" %
              (len(marks_n), len(entries)))
@@ -285,6 +296,65 @@ def main():
 
     if a.eml:
         check_eml(a, conf)
+
+
+def taxon_names(conf, kind):
+    return {s.split(".", 1)[1]: conf[s]["name"] for s in conf.sections()
+            if s.startswith(kind + ".")}
+
+
+def expected_headings(conf, items):
+    """(section, sector) heading pairs the items call for, flat, in the
+    order of the configuration."""
+    secs, scts = taxon_names(conf, "section"), taxon_names(conf, "sector")
+    want = set()
+    for it in items:
+        if it["section"] in secs and it["sector"] in scts:
+            want.add((flat(secs[it["section"]]), flat(scts[it["sector"]])))
+    return want
+
+
+def check_headings(conf, items, kinds):
+    """Every section heading the items need is in the contents, and
+    under it every sector heading with items there: from the items, not
+    only from the headings the contents happen to show."""
+    section = None
+    seen = set()
+    for kind, text in kinds:
+        if kind == 0:
+            section = text
+        elif kind == 1:
+            seen.add((section, text))
+    for sec, sct in sorted(expected_headings(conf, items) - seen):
+        fail("contents: no sector entry '%s' under section '%s'" %
+             (sct, sec))
+
+
+def check_outline(conf, items, outl):
+    """The bookmarks nest as the brief does: section, sector, item."""
+    have = set()
+    titles = {}
+    for s in outl:
+        for t in s["kids"]:
+            have.add((flat(s["title"]), flat(t["title"])))
+            titles.setdefault((flat(s["title"]), flat(t["title"])),
+                              []).extend(flat(i["title"]) for i in t["kids"])
+    for sec, sct in sorted(expected_headings(conf, items) - have):
+        fail("outline: no bookmark '%s' under '%s'" % (sct, sec))
+    limit = int(conf["pdf"].get("contents_items_max", "1000"))
+    if len(items) > limit:
+        return
+    secs, scts = taxon_names(conf, "section"), taxon_names(conf, "sector")
+    for it in items:
+        if it["section"] not in secs or it["sector"] not in scts:
+            continue
+        t = flat(it["title"] + (" (%s)" % dots(it["date"]) if it["date"]
+                                else ""))
+        kids = titles.get((flat(secs[it["section"]]),
+                           flat(scts[it["sector"]])), [])
+        if not any(k and t.startswith(k) for k in kids):
+            fail("outline: no bookmark for '%s' under its sector" %
+                 it["title"][:60])
 
 
 def check_tounicode(pdf, name, obj):
@@ -405,6 +475,20 @@ def check_eml(a, conf):
         fail("eml: subject %r lacks the title" % str(m["Subject"]))
     if not m["Date"] or not m["Message-ID"] or not m["From"]:
         fail("eml: Date, Message-ID or From missing")
+    else:
+        # The issue's day: anchor_date plus a week per number from
+        # anchor_number, the number being the brief's (brief-NNN.pdf).
+        import datetime
+        d = conf["digest"]
+        num = re.search(r"(\d+)\.pdf$", a.pdf)
+        day = datetime.date.fromisoformat(d["anchor_date"].strip()) + \
+            datetime.timedelta(weeks=int(num.group(1)) -
+                               int(d["anchor_number"]))
+        got = m["Date"].datetime
+        if got.date() != day:
+            fail("eml: Date %s is not the issue's day %s" % (m["Date"], day))
+        if got.strftime("%a") != day.strftime("%a"):
+            fail("eml: Date %s names the wrong weekday" % m["Date"])
     if any(len(l) > 998 for l in data.split(b"\r\n")):
         fail("eml: a line is longer than 998 bytes")
 
