@@ -42,6 +42,15 @@ status 0 "$DIGEST" check -o "$tmp/never" tests/regress/weekly-junk.txt
 grep -q '^tests/regress/weekly-junk.txt: format weekly draft, UTF-8, 1 item; 7 lines: 2 in items, 4 page furniture, 1 not placed$' "$tmp/out" || bad "check file line: $(cat "$tmp/out")"
 grep -q '^tests/regress/weekly-junk.txt:1: not placed in any item: ' "$tmp/out" || bad "check lists no unplaced line"
 
+# check names each file's encoding as it found it.
+for e in "bom-cr:UTF-8 with BOM" "cp949-crlf:CP949" "utf16le:UTF-16LE" \
+    "utf16be:UTF-16BE" "nfd:UTF-8"; do
+	f=tests/regress/enc-${e%%:*}.txt
+	status 0 "$DIGEST" check "$f"
+	grep -q "^$f: dialect [a-z -]*, encoding ${e#*:}, " "$tmp/out" && ok ||
+	    bad "check $f does not say ${e#*:}: $(head -1 "$tmp/out")"
+done
+
 # items: one JSON object per line with exactly the documented keys.
 # Every item of the case, none lost (an empty output proves nothing).
 want=$(wc -l <tests/regress/weekly-scars.jsonl)

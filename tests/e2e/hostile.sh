@@ -198,6 +198,24 @@ def cut(what, n=1):
     k = len(re.findall(r":\d+: warning: %s of \d+ characters: cut to its "
                        r"first \d+" % what, err))
     want(k == n, "%d warnings of a %s cut, want %d" % (k, what, n))
+    texts = [t for i in items for t in ([i["title"]] if what == "title"
+             else i["bullets"] if what == "bullet" else i["urls"])]
+    k = sum(1 for t in texts if t.endswith("…"))
+    want(k == n, "%d %ss end with …, want %d" % (k, what, n))
+# Nothing longer than [digest] max_title, max_bullet, max_url (in
+# characters, the "…" of a cut text included); a cut text ends with it.
+conf = {}
+for l in open("digest.conf", encoding="utf-8"):
+    m = re.match(r"^(max_title|max_bullet|max_url)\s*=\s*(\d+)", l)
+    if m:
+        conf[m.group(1)] = int(m.group(2))
+want(len(conf) == 3, "digest.conf has no max_title, max_bullet, max_url")
+for i in items:
+    for key, texts in (("max_title", [i["title"]]), ("max_bullet",
+                       i["bullets"]), ("max_url", i["urls"])):
+        for t in texts:
+            want(len(t) <= conf.get(key, 0), "%d characters over %s %s: %.40r"
+                 % (len(t), key, conf.get(key), t))
 want(rc == "0", "items exited %s" % rc)
 # A build needs a dated item; without one it says there is no issue.
 if any(i["date"] for i in items):
