@@ -43,7 +43,8 @@ TEST_DEPS = \
 	valgrind \
 	python3 \
 	time \
-	bsdutils
+	bsdutils \
+	strace
 DEPS	 = $(RUN_DEPS) $(TEST_DEPS)
 SUDO	 = $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -54,7 +55,7 @@ DATADIR	 = $(PREFIX)/share/digest
 MANDIR	 = $(PREFIX)/share/man
 
 .PHONY: all deps deps-run deps-test digest test unit regress e2e sanitize \
-	clean bench fuzz install test-install FORCE
+	clean bench fuzz install test-install mutate FORCE
 
 all: $(BIN)/digest
 
@@ -166,6 +167,15 @@ need = missing=; for p in $(1); do \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
 	    --no-install-recommends $$missing >/dev/null || exit 1; \
 	fi
+
+# Mutation testing, not part of `make test` (it takes long): every
+# mutation of tests/mutate/catalogue.tsv is put into a scratch copy of
+# the tree, built and run against the tests that must catch it; fails on
+# any that survives or no longer applies.  MUTATE_JOBS=2 runs two at once.
+MUTATE_JOBS ?= 1
+
+mutate: all
+	python3 tests/mutate/run.py -j $(MUTATE_JOBS) $(MUTATE)
 
 # Benchmarks, not part of `make test`: corpora generated into
 # bench/corpus, timings against pandoc + WeasyPrint in bench/RESULTS.md.

@@ -76,6 +76,55 @@ for line in sys.stdin:
 assert n == int(sys.argv[1]), n
 ' "$want" && ok || bad "items -v: no why"
 
+# check names each file's dialect.
+for d in "weekly:weekly draft" "reimport:digest re-import" "trend:trend watch" \
+    "outline:outline"; do
+	for f in tests/regress/${d%%:*}-*.txt; do
+		"$DIGEST" check "$f" >"$tmp/out" 2>/dev/null
+		grep -q "^$f: dialect ${d#*:}, " "$tmp/out" && ok ||
+		    bad "check $f: not the ${d#*:} dialect: $(head -1 "$tmp/out")"
+	done
+done
+# check lists every merge of duplicates, with the line of each telling.
+"$DIGEST" check tests/dedup >"$tmp/out" 2>/dev/null
+n=$(grep -c '^tests/dedup/outlet-[bc].txt:[0-9]*: merged into tests/dedup/outlet-a.txt:[0-9]* (similarity [01]\.[0-9]*): ' "$tmp/out")
+[ "$n" = 3 ] && ok || bad "check tests/dedup lists $n merges, want 3: $(head -5 "$tmp/out")"
+
+# -v shows notes, which are hidden otherwise.
+f=tests/regress/trend-2024-basic.txt
+"$DIGEST" -v items "$f" 2>&1 >/dev/null | grep -q "^$f:[0-9]*: note: " && ok ||
+    bad "-v shows no note"
+"$DIGEST" items "$f" 2>&1 >/dev/null | grep -q ': note: ' && bad "notes shown without -v" || ok
+
+# Folders are read recursively, in name order.
+mkdir -p "$tmp/tree/b" "$tmp/tree/a/z" || exit 1
+cp tests/regress/weekly-urls.txt "$tmp/tree/b/1.txt"
+cp tests/regress/weekly-scars.txt "$tmp/tree/a/z/9.txt"
+cp tests/regress/weekly-junk.txt "$tmp/tree/a/2.txt"
+cp tests/regress/weekly-sector-moved.txt "$tmp/tree/c.txt"
+"$DIGEST" items "$tmp/tree" 2>/dev/null | sed -n 's/.*"source":"\([^"]*\):[0-9]*".*/\1/p' |
+    uniq >"$tmp/order"
+printf '%s\n' "$tmp/tree/a/2.txt" "$tmp/tree/a/z/9.txt" "$tmp/tree/b/1.txt" \
+    "$tmp/tree/c.txt" >"$tmp/want"
+cmp -s "$tmp/order" "$tmp/want" && ok || bad "folders not read in name order: $(cat "$tmp/order")"
+
+# build is the default command, input/ the default path, output/ the
+# default folder; -w picks the issue whose period holds the date (No.
+# 108, published 2025-12-11, covers 2025-12-04 to 2025-12-10).
+"$DIGEST" items input >"$tmp/a" 2>/dev/null
+"$DIGEST" items >"$tmp/b" 2>/dev/null
+[ -s "$tmp/a" ] && cmp -s "$tmp/a" "$tmp/b" && ok || bad "items without a path does not read input/"
+case $DIGEST in /*) abs=$DIGEST ;; *) abs=$PWD/$DIGEST ;; esac
+mkdir "$tmp/cwd" && (cd "$tmp/cwd" && "$abs" -q -c "$OLDPWD/digest.conf" "$OLDPWD/input") 2>/dev/null
+[ -f "$tmp/cwd/output/site/index.html" ] && [ -f "$tmp/cwd/output/brief-108.pdf" ] && ok ||
+    bad "no command, no -o: no site and brief in output/"
+for w in 2025-12-03:107 2025-12-04:108 2025-12-10:108 2025-11-27:107; do
+	rm -rf "$tmp/w"
+	status 0 "$DIGEST" build -q -o "$tmp/w" -w "${w%%:*}" input
+	[ -f "$tmp/w/brief-${w#*:}.pdf" ] && [ "$(ls "$tmp/w"/brief-*.pdf | wc -l)" = 1 ] && ok ||
+	    bad "-w ${w%%:*}: not brief ${w#*:} alone: $(ls "$tmp/w")"
+done
+
 # The sample input: at least 20 items in each sample week.
 if ls input/*.txt >/dev/null 2>&1; then
 	for f in input/*.txt; do

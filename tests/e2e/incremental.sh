@@ -119,5 +119,35 @@ build -w 2020-01-01 "$tmp/in"
 build "$tmp/in" && [ -f "$tmp/out/.digest-stamp" ] && ok ||
     bad "the build after a failed one wrote no stamp"
 
+# What else the stamp covers: the program (a copy with one byte more is
+# another program), -w, and the stamp itself (deleted: a full build).
+uptodate() {	# digest, then the build options: is it "up to date"?
+	d=$1; shift
+	"$d" -v build -c "$tmp/digest.conf" -o "$tmp/out" "$@" "$tmp/in" 2>&1 |
+	    grep -q 'up to date'
+}
+build "$tmp/in" && uptodate "$DIGEST" && ok || bad "not up to date after a build"
+cp "$DIGEST" "$tmp/digest2" && printf '\0' >>"$tmp/digest2"
+uptodate "$tmp/digest2" && bad "another program thinks the output up to date" || ok
+uptodate "$DIGEST" && bad "the other program's build left the stamp up to date" || ok
+build -w 2025-12-03 "$tmp/in" && ok || bad "-w 2025-12-03 failed"
+uptodate "$DIGEST" -w 2025-12-04 && bad "-w changed, up to date all the same" || ok
+build "$tmp/in" && uptodate "$DIGEST" && ok || bad "not up to date after a build"
+rm "$tmp/out/.digest-stamp"
+uptodate "$DIGEST" && bad "the stamp deleted, the build did nothing" || ok
+[ -f "$tmp/out/.digest-stamp" ] && ok || bad "no stamp after the forced build"
+
+# --all-pdfs writes the briefs in two processes.
+if command -v strace >/dev/null 2>&1; then
+	rm "$tmp/out/.digest-stamp"
+	strace -f -qq -e trace=process -o "$tmp/strace" "$DIGEST" build -q \
+	    -c "$tmp/digest.conf" -o "$tmp/out" --all-pdfs "$tmp/in" 2>/dev/null
+	# Children that run no other program (fc-match, say) are ours.
+	n=$(awk '/ (fork|vfork|clone|clone3)\(/ { kid[$NF] = 1 }
+	    / execve\(/ { ran[$1] = 1 }
+	    END { for (k in kid) if (!(k in ran)) n++; print n + 0 }' "$tmp/strace")
+	[ "$n" -ge 1 ] && ok || bad "--all-pdfs made no second process"
+fi
+
 echo "incremental: $pass passed, $fail failed"
 [ $fail = 0 ]
