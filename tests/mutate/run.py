@@ -20,7 +20,8 @@ usage: tests/mutate/run.py [-j N] [-k] [ID...]
   -k     keep the scratch copies (printed) for a look
   ID...  only these rows (by their first column)
 Environment: SEEDS as for the tests; MUTATE_TIMEOUT seconds per target
-(default 600; a target killed by it counts as failing, i.e. caught).
+(default 600; a target killed by it counts as failing, i.e. caught);
+MUTATE_CATALOGUE another catalogue of the same form (a reviewer's own).
 """
 import concurrent.futures
 import os
@@ -32,7 +33,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
     os.path.abspath(__file__))))
-CATALOGUE = os.path.join(ROOT, "tests", "mutate", "catalogue.tsv")
+CATALOGUE = os.environ.get("MUTATE_CATALOGUE") or \
+    os.path.join(ROOT, "tests", "mutate", "catalogue.tsv")
 TIMEOUT = int(os.environ.get("MUTATE_TIMEOUT", "600"))
 # What a scratch copy needs: the sources, the tests and what they read.
 COPY = ["Makefile", "digest.conf", "src", "templates", "tests", "input",
