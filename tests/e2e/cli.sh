@@ -47,7 +47,7 @@ for e in "bom-cr:UTF-8 with BOM" "cp949-crlf:CP949" "utf16le:UTF-16LE" \
     "utf16be:UTF-16BE" "nfd:UTF-8"; do
 	f=tests/regress/enc-${e%%:*}.txt
 	status 0 "$DIGEST" check "$f"
-	grep -q "^$f: dialect [a-z -]*, encoding ${e#*:}, " "$tmp/out" && ok ||
+	grep -q "^$f: format [a-z -]*, ${e#*:}, " "$tmp/out" && ok ||
 	    bad "check $f does not say ${e#*:}: $(head -1 "$tmp/out")"
 done
 
@@ -67,7 +67,7 @@ assert n == int(sys.argv[1]) and n > 0, "%d items, want %s" % (n, sys.argv[1])
 # -v adds why, and only it, after source.
 "$DIGEST" items -v --no-labels tests/regress/weekly-scars.txt 2>/dev/null | python3 -c '
 import json, sys
-keys = ["title", "date", "section", "sector", "org", "bullets", "urls", "source", "why"]
+keys = ["title", "date", "section", "sector", "narrow", "org", "bullets", "urls", "source", "why"]
 n = 0
 for line in sys.stdin:
     d = json.loads(line)
@@ -81,7 +81,7 @@ for d in "weekly:weekly draft" "reimport:digest re-import" "trend:trend watch" \
     "outline:outline"; do
 	for f in tests/regress/${d%%:*}-*.txt; do
 		"$DIGEST" check "$f" >"$tmp/out" 2>/dev/null
-		grep -q "^$f: dialect ${d#*:}, " "$tmp/out" && ok ||
+		grep -q "^$f: format ${d#*:}, " "$tmp/out" && ok ||
 		    bad "check $f: not the ${d#*:} dialect: $(head -1 "$tmp/out")"
 	done
 done

@@ -301,7 +301,10 @@ test_speed(void **state)
 	    cs.n, merges, planted, secs);
 	assert_true(merges >= planted);
 	assert_true(merges < planted + planted / 10);
-	assert_true(secs < SPEED_LIMIT);
+	/* A time is no assertion for `make test` (eight builds may share
+	 * two cores); DIGEST_TIMING=1 makes it one, for a quiet machine. */
+	if (getenv("DIGEST_TIMING") != NULL)
+		assert_true(secs < SPEED_LIMIT);
 	corpus_free(&cs);
 }
 
