@@ -58,7 +58,10 @@ build() {	# name, briefs wanted, then the build arguments
 }
 items items-input 0 input
 items items-nolabels 0 --no-labels input
-check check-regress tests/regress
+# The regress inputs, but for those whose CASE.status wants an error.
+# shellcheck disable=SC2046
+check check-regress $(for f in tests/regress/*.txt; do
+	[ -f "${f%.txt}.status" ] || echo "$f"; done)
 # Hostile files include some that must be refused: exit 1, but the rest
 # are still read.
 items items-hostile 1 tests/hostile
