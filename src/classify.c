@@ -661,6 +661,7 @@ static void
 classify_sector(struct ctx *x, struct item *it, unsigned fixed, buf *why)
 {
 	const struct config *c = x->c;
+	struct outcome oc;
 
 	if (it->sector >= 0) {
 		if (why)
@@ -674,8 +675,9 @@ classify_sector(struct ctx *x, struct item *it, unsigned fixed, buf *why)
 		return;
 	}
 	scan_with(&x->ss, &x->cu, &x->cu.sectors, it);
+	/* oc only for why: the review list is about the org type. */
 	it->narrow = decide(&x->ss, c, c->sectors, c->nsectors, NULL,
-	    x->w.sector_prior, x->w.sector, x->w.repeat, "sector", why, NULL);
+	    x->w.sector_prior, x->w.sector, x->w.repeat, "sector", why, &oc);
 	it->sector = fold_sector(c, it->narrow, why);
 }
 

@@ -276,7 +276,7 @@ test_decide(void **state)
 	assert_string_equal(org_id(&c, it), "local");
 	assert_string_equal(c.sectors[it->sector].id, "carbon");
 	assert_string_equal(c.sections[it->section].id, "policy");
-	assert_non_null(strstr(it->why, "sector=carbon"));
+	assert_non_null(strstr(it->why, "sector=carbon: rule cues, sure "));
 	assert_non_null(strstr(it->why, "안성시(title-start,~시)"));
 	it = &cs.items[1];
 	assert_string_equal(org_id(&c, it), "local");
