@@ -720,6 +720,20 @@ taxon_index(const struct taxon *t, size_t n, const char *id)
 	return -1;
 }
 
+const char *
+config_path(const struct config *c, const char *path, buf *b)
+{
+	const char *slash = c->path ? strrchr(c->path, '/') : NULL;
+
+	buf_reset(b);
+	if (path[0] == '/' || slash == NULL)
+		buf_puts(b, path);
+	else
+		buf_printf(b, "%.*s/%s", (int)(slash - c->path), c->path,
+		    path);
+	return b->ptr;
+}
+
 int
 config_section_index(const struct config *c, const char *id)
 {

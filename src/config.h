@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 struct conf_entry {
 	char	*section;	/* "digest", "sector.ai", ... */
 	char	*key;
@@ -126,6 +128,10 @@ const char *config_get(const struct config *, const char *section,
 /* The same with a default for NULL. */
 const char *config_str(const struct config *, const char *section,
 	    const char *key, const char *dflt);
+
+/* A path the configuration gives, as the program opens it: relative
+ * to the configuration's folder unless absolute.  Returns b->ptr. */
+const char *config_path(const struct config *, const char *path, buf *b);
 
 int	 config_section_index(const struct config *, const char *id);
 int	 config_sector_index(const struct config *, const char *id);

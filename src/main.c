@@ -449,15 +449,7 @@ mkdirs(const char *dir)
 static const char *
 templates_dir(const struct run *r, buf *b)
 {
-	const char *t = r->cfg.digest.templates;
-	const char *slash = strrchr(r->cfg.path, '/');
-
-	if (t[0] == '/' || slash == NULL)
-		buf_puts(b, t);
-	else
-		buf_printf(b, "%.*s/%s", (int)(slash - r->cfg.path),
-		    r->cfg.path, t);
-	return b->ptr;
+	return config_path(&r->cfg, r->cfg.digest.templates, b);
 }
 
 /* Everything the output of a build depends on: the program, the

@@ -147,12 +147,16 @@ font_file(const struct config *cfg, const char *key, const char *value,
 		return NULL;
 	}
 	if (strchr(value, '/') != NULL) {
-		if (access(value, R_OK) == -1) {
+		buf p = {0};
+
+		/* Relative to the configuration's folder. */
+		if (access(config_path(cfg, value, &p), R_OK) == -1) {
 			msg(level, cfg->path, 0, "[pdf] %s: font file "
-			    "%s: %s", key, value, strerror_safe());
+			    "%s: %s", key, p.ptr, strerror_safe());
+			buf_free(&p);
 			return NULL;
 		}
-		return xstrdup(value);
+		return buf_detach(&p);
 	}
 	argv[0] = "fc-match";
 	argv[1] = "-f";

@@ -50,5 +50,22 @@ cp "$tmp/bad.conf" "$tmp/work/digest.conf"
     >/dev/null 2>"$tmp/err"
 grep -q "^digest.conf.*anchor_date" "$tmp/err" && ok ||
     bad "./digest.conf not read: $(cat "$tmp/err")"
+# Paths in a configuration are relative to its folder: templates and a
+# font file beside it, read from a third folder.
+font=$(fc-match -f '%{file}' NanumGothic 2>/dev/null)
+if [ -f "$font" ]; then
+	mkdir -p "$tmp/site/fonts" "$tmp/third" || exit 1
+	cp -R "$prefix/share/digest/templates" "$tmp/site/tpl" &&
+	    cp "$font" "$tmp/site/fonts/body.ttf" || exit 1
+	sed -e 's|^templates *=.*|templates = tpl|' \
+	    -e 's|^font *=.*|font = fonts/body.ttf|' \
+	    "$prefix/share/digest/digest.conf" >"$tmp/site/digest.conf"
+	(cd "$tmp/third" && "$prefix/bin/digest" -q -c ../site/digest.conf \
+	    build "$tmp/work/input") 2>"$tmp/err"
+	[ -f "$tmp/third/output/site/index.html" ] && ok ||
+	    bad "relative templates not found: $(cat "$tmp/err")"
+	set -- "$tmp/third/output"/brief-*.pdf
+	[ -f "$1" ] && ok || bad "relative font not found: $(cat "$tmp/err")"
+fi
 echo "install: $pass passed, $fail failed"
 [ $fail = 0 ]
