@@ -406,6 +406,76 @@ review(const struct run *r)
 	free(v);
 }
 
+/* An item's decision, kept while the text is asked alone. */
+struct decision {
+	int	 section, sector, narrow, org, rule, runner;
+	double	 sure;
+	char	*actor;
+};
+
+/* The input's org labels the text disagrees with: each labelled item
+ * is classified once more from its text alone (names, cues; no
+ * corrections), so that an editor sees a likely mislabel before
+ * publishing.  The items get their decisions back afterwards. */
+static void
+disputes(struct run *r)
+{
+	const struct config *c = &r->cfg;
+	struct decision *d;
+	buf file = {0}, title = {0};
+	size_t i, n = 0, shown = 0, labelled = 0, max = (size_t)atoi(
+	    config_str(c, "classify", "review", "10"));
+
+	if (!r->use_labels || r->cs.n == 0)
+		return;
+	d = xcalloc(r->cs.n, sizeof(*d));
+	for (i = 0; i < r->cs.n; i++) {
+		const struct item *it = &r->cs.items[i];
+
+		d[i] = (struct decision){ it->section, it->sector, it->narrow,
+		    it->org, it->rule, it->runner, it->sure, it->actor };
+	}
+	classify_all(&r->cs, c, 0, 0, NULL, 0);
+	for (i = 0; i < r->cs.n; i++) {
+		const struct item *it = &r->cs.items[i];
+
+		if (it->merged || d[i].rule != RULE_LABEL)
+			continue;
+		labelled++;
+		if (it->org == d[i].org)
+			continue;
+		if (n++ >= max)
+			continue;
+		shown++;
+		buf_reset(&file);
+		buf_reset(&title);
+		msg_escape(&file, it->file, strlen(it->file));
+		msg_escape(&title, it->title ? it->title : "",
+		    strlen(it->title ? it->title : ""));
+		printf("%s:%d: label disputed: %s: labelled %s, the text says "
+		    "%s (rule %s, sure %.2f)\n", buf_cstr(&file), it->line,
+		    buf_cstr(&title), c->orgs[d[i].org].id,
+		    c->orgs[it->org].id, rule_names[it->rule], it->sure);
+	}
+	printf("disputed: %zu of %zu org labels%s\n", n, labelled,
+	    n > shown ? ", the first shown" : "");
+	for (i = 0; i < r->cs.n; i++) {
+		struct item *it = &r->cs.items[i];
+
+		it->section = d[i].section;
+		it->sector = d[i].sector;
+		it->narrow = d[i].narrow;
+		it->org = d[i].org;
+		it->rule = d[i].rule;
+		it->runner = d[i].runner;
+		it->sure = d[i].sure;
+		it->actor = d[i].actor;
+	}
+	buf_free(&file);
+	buf_free(&title);
+	free(d);
+}
+
 static int
 cmd_check(struct run *r, int argc, char **argv)
 {
@@ -420,6 +490,7 @@ cmd_check(struct run *r, int argc, char **argv)
 	weeks_free(iss, n);
 	check_report(stdout, r->docs, r->ndocs, &r->cs, &r->cfg);
 	review(r);
+	disputes(r);
 	return 0;
 }
 

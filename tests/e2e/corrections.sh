@@ -104,5 +104,12 @@ sed 's/^review_below = .*/review_below = 1.01/' "$tmp/digest.conf" >"$tmp/all.co
 n=$(grep -c ': review: .* -> .* (.*), rule .*, sure [0-9.]*, runner-up .*, actor ' "$tmp/check")
 [ "$n" = 2 ] && ok || bad "review lines: $n, want 2: $(cat "$tmp/check")"
 
+# check with the labels: the org labels the text alone disputes.
+"$DIGEST" check -c "$tmp/digest.conf" "$tmp/in" >"$tmp/check" 2>/dev/null
+grep -q '^disputed: 1 of 2 org labels$' "$tmp/check" && ok ||
+    bad "disputed labels not counted: $(tail -3 "$tmp/check")"
+grep -q ": label disputed: $t2: labelled local, the text says local-inst (rule names, sure 1.00)" \
+    "$tmp/check" && ok || bad "the disputed label is not listed: $(tail -3 "$tmp/check")"
+
 echo "corrections: $pass passed, $fail failed"
 [ $fail = 0 ]
