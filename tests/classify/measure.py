@@ -6,6 +6,10 @@ input by another route than the program's own reader.
                                      draft's headers (□ section,
                                      ☞ sector, 구분 line), items matched
                                      by their title's line
+  measure.py DIGEST reimport TXT TSV  the published file as the re-import
+                                     reader reads it, items matched to
+                                     the .tsv by title (for when that
+                                     reader reads all of them)
   measure.py DIGEST published TSV JSON
                                      labels from the .tsv; the .json's
                                      titles and bullets written into a
@@ -161,6 +165,25 @@ def published(digest, tsv, js, verbose):
     return score(os.path.basename(tsv) + " (decoy headers)", rows, verbose)
 
 
+def reimport(digest, txt, tsv, verbose):
+    """The published file read as it is (the re-import reader), its
+    items matched to the .tsv by title (spaces ignored)."""
+    truth = {}
+    for i, line in enumerate(open(tsv, encoding="utf-8")):
+        if i:
+            date, sec, sect, org, title = line.rstrip("\n").split("\t")
+            truth[re.sub(r"\s+", "", title)] = {
+                "section": sec, "sector": sect, "org": org, "title": title}
+    rows = []
+    for g in run(digest, [txt], "--no-labels", "-v"):
+        t = truth.get(re.sub(r"\s+", "", g["title"]))
+        if t is not None:
+            rows.append((t, g))
+    print("%s: %d of its %d items read by the re-import reader" % (
+        os.path.basename(txt), len(rows), len(truth)))
+    return score(os.path.basename(txt) + " (as published)", rows, verbose)
+
+
 def taxa_section(org):
     cur = None
     for line in open(CONF, encoding="utf-8"):
@@ -191,14 +214,17 @@ def main():
         mode = rest.pop(0)
         if mode == "weekly":
             files = []
-            while rest and rest[0] not in ("weekly", "published"):
+            while rest and rest[0] not in ("weekly", "published", "reimport"):
                 files.append(rest.pop(0))
             res = weekly(digest, files, verbose)
         elif mode == "published":
             res = published(digest, rest.pop(0), rest.pop(0), verbose)
+        elif mode == "reimport":
+            res = reimport(digest, rest.pop(0), rest.pop(0), verbose)
         else:
             sys.exit("usage: measure.py DIGEST [-v] [--min-KEY=F] "
-                     "{weekly FILE... | published TSV JSON}...")
+                     "{weekly FILE... | published TSV JSON | "
+                     "reimport TXT TSV}...")
         for k, v in res.items():
             total[k][0] += v[0]
             total[k][1] += v[1]
