@@ -206,15 +206,8 @@ const char *
 names_dir(const struct config *c, buf *b)
 {
 	const char *d = config_get(c, "names", "dir");
-	const char *slash = strrchr(c->path, '/');
 
-	if (d == NULL)
-		return NULL;
-	if (d[0] == '/' || slash == NULL)
-		buf_puts(b, d);
-	else
-		buf_printf(b, "%.*s/%s", (int)(slash - c->path), c->path, d);
-	return b->ptr;
+	return d != NULL ? config_path(c, d, b) : NULL;
 }
 
 /* [names] lists: "FILE:ORG ..." (FILE without .txt). */
