@@ -32,12 +32,11 @@ cli_help(FILE *f)
 {
 	cli_usage(f);
 	fputs("\n"
-	    "  build   publish PATH (files or folders, default input/) as a "
-	    "site and a PDF brief in DIR\n"
-	    "  items   print every item found, one JSON object a line, "
-	    "writing nothing\n"
-	    "  check   say how each file was read and list every problem "
-	    "with its file:line, writing nothing\n"
+	    "  build   publish PATH (default input/) as a site and a PDF "
+	    "brief in DIR\n"
+	    "  items   print every item found, one JSON object a line\n"
+	    "  check   say how each file was read, then every problem at "
+	    "its file:line\n"
 	    "\n"
 	    "  -c FILE       configuration (default: see below)\n"
 	    "  -o DIR        output folder (default output/)\n"
@@ -48,15 +47,16 @@ cli_help(FILE *f)
 	    "text alone\n"
 	    "  --today DATE  the day of the run, for the date checks "
 	    "(default the clock's)\n"
-	    "  -q            hide warnings and the summary;  -v  show notes "
-	    "and, with items, why\n"
+	    "  -q, -v        hide warnings and the summary; show notes (and "
+	    "items' why)\n"
 	    "  --            what follows is a PATH, even a word like 'check'\n"
 	    "\n"
 	    "Exit status: 0 done, 1 the input had errors, 2 usage error.\n"
 	    "Configuration: -c FILE, else $DIGEST_CONF, else ./digest.conf, "
-	    "else\n  " DIGEST_DATADIR "/digest.conf; paths in it are "
-	    "relative to its folder.\n"
-	    "NO_COLOR set: messages without colour.  See man digest.\n", f);
+	    "else\n  " DIGEST_DATADIR "/digest.conf (paths in it: "
+	    "relative to its folder).\n"
+	    "items and check write nothing.  NO_COLOR: no colour.  "
+	    "See man digest.\n", f);
 }
 
 /* Levenshtein distance, for words of a few letters. */

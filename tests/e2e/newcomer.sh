@@ -30,8 +30,9 @@ has() {		# file, then extended regexps it must match
 status 0 "$DIGEST" --help
 n=$(wc -l <"$tmp/out")
 [ "$n" -ge 15 ] && [ "$n" -le 25 ] && ok || bad "--help is $n lines, want about 20"
+awk 'length($0) > 80 { exit 1 }' "$tmp/out" && ok || bad "--help has lines wider than 80 columns"
 has "$tmp/out" '^  build  ' '^  items  ' '^  check  ' '-c FILE' '-o DIR.*default output' \
-    '-w DATE' '--all-pdfs' '--no-labels' '-q ' '-v ' '^  --  ' \
+    '-w DATE' '--all-pdfs' '--no-labels' '--today' '-q' '-v ' '^  --  ' \
     'Exit status: 0 .* 1 .* 2 ' 'DIGEST_CONF' '\./digest\.conf' 'share/digest/digest\.conf'
 
 # A mistyped command: exit 2 and the command meant.
