@@ -113,11 +113,26 @@ file_problems(FILE *f, const struct doc *d, const char **msgs, size_t nm,
 }
 
 void
-check_report(FILE *f, const struct doc *docs, size_t ndocs,
+check_files(FILE *f, const struct doc *docs, size_t ndocs,
+    const struct corpus *cs)
+{
+	size_t i, unplaced = 0;
+
+	for (i = 0; i < ndocs; i++)
+		if (docs[i].lines != NULL || docs[i].n != 0 ||
+		    docs[i].encoding != NULL)
+			file_line(f, &docs[i], cs, &unplaced);
+	fputs("(page furniture: blank lines, table headers, page marks and "
+	    "numbers, labels repeated\n at a page top: the page's layout, "
+	    "set aside and never published)\n", f);
+}
+
+void
+check_problems(FILE *f, const struct doc *docs, size_t ndocs,
     const struct corpus *cs, const struct config *cfg)
 {
 	const char **msgs;
-	size_t nm = msg_recorded(&msgs), i, files = 0, unplaced = 0,
+	size_t nm = msg_recorded(&msgs), i, k, files = 0, unplaced = 0,
 	    problems = 0, counts[TAXON_MAX + 1] = {0};
 	char *done = xcalloc(nm + 1, 1);
 	buf b = {0};
@@ -126,12 +141,10 @@ check_report(FILE *f, const struct doc *docs, size_t ndocs,
 		if (docs[i].lines == NULL && docs[i].n == 0 &&
 		    docs[i].encoding == NULL)
 			continue;	/* unread: an error says so */
-		file_line(f, &docs[i], cs, &unplaced);
 		files++;
+		for (k = 0; k < docs[i].n; k++)
+			unplaced += docs[i].lines[k].use == LINE_UNPLACED;
 	}
-	fputs("(page furniture: blank lines, table headers, page marks and "
-	    "numbers, labels repeated\n at a page top: the page's layout, "
-	    "set aside and never published)\n", f);
 	fputs("\nproblems:\n", f);
 	/* First those about no input file (the configuration, the run). */
 	for (i = 0; i < nm; i++) {

@@ -9,9 +9,13 @@
 #include "config.h"
 #include "model.h"
 
-/* Prints the report on f; the warnings and errors are those msg kept
- * since msg_record(). */
-void	 check_report(FILE *f, const struct doc *docs, size_t ndocs,
+/* Prints on f a line per file read, then the page furniture explained. */
+void	 check_files(FILE *f, const struct doc *docs, size_t ndocs,
+	    const struct corpus *);
+/* Prints on f every problem by file and line (the warnings and errors
+ * msg kept since msg_record(), the lines not placed), then the summary;
+ * last in a check. */
+void	 check_problems(FILE *f, const struct doc *docs, size_t ndocs,
 	    const struct corpus *, const struct config *);
 
 #endif

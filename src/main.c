@@ -382,7 +382,7 @@ review(const struct run *r)
 	    r->cs.n, below, n > max ? ", the least sure shown" : "");
 	for (i = 0; i < n && i < max; i++) {
 		const struct item *it = v[i];
-		const char *t = it->title ? it->title : "";
+		const char *t = msg_title(it->title);
 		const char *a = it->actor ? it->actor : "none";
 
 		/* As messages show them: no control character reaches the
@@ -450,8 +450,8 @@ disputes(struct run *r)
 		buf_reset(&file);
 		buf_reset(&title);
 		msg_escape(&file, it->file, strlen(it->file));
-		msg_escape(&title, it->title ? it->title : "",
-		    strlen(it->title ? it->title : ""));
+		msg_escape(&title, msg_title(it->title),
+		    strlen(msg_title(it->title)));
 		printf("%s:%d: label disputed: %s: labelled %s, the text says "
 		    "%s (rule %s, sure %.2f)\n", buf_cstr(&file), it->line,
 		    buf_cstr(&title), c->orgs[d[i].org].id,
@@ -488,9 +488,11 @@ cmd_check(struct run *r, int argc, char **argv)
 	iss = weeks_group(&r->cs, &r->cfg, &n);
 	weeks_check_lonely(iss, n, &r->cfg);
 	weeks_free(iss, n);
-	check_report(stdout, r->docs, r->ndocs, &r->cs, &r->cfg);
+	check_files(stdout, r->docs, r->ndocs, &r->cs);
 	review(r);
 	disputes(r);
+	/* The problems and the summary last, where the eye ends. */
+	check_problems(stdout, r->docs, r->ndocs, &r->cs, &r->cfg);
 	return 0;
 }
 
