@@ -16,80 +16,10 @@
 
 #include "date.h"
 #include "html.h"
+#include "issue.h"
 #include "markdown.h"
 #include "msg.h"
 #include "outfile.h"
-
-void
-date_dots(int date, char out[16])
-{
-	int y, m, d;
-
-	out[0] = '\0';
-	if (date == DATE_NONE)
-		return;
-	date_to_ymd(date, &y, &m, &d);
-	if (y < 0 || y > 9999)
-		y = 0;
-	snprintf(out, 16, "%04d.%02d.%02d", y % 10000, m % 100, d % 100);
-}
-
-/* The name of weekday wd (0 = Sunday) in the configured list. */
-static void
-weekday_name(const struct config *c, int wd, buf *b)
-{
-	const char *p = config_str(c, "digest", "weekday_names", "");
-	size_t len;
-
-	for (;;) {
-		p += strspn(p, " \t\n");
-		len = strcspn(p, " \t\n");
-		if (len == 0)
-			return;
-		if (wd-- == 0)
-			break;
-		p += len;
-	}
-	buf_put(b, p, len);
-}
-
-void
-issue_period(const struct config *c, const struct issue *is, buf *b)
-{
-	const char *t = config_str(c, "digest", "period", "");
-	const char *close;
-	char date[16], first[16], last[16];
-	buf wd = {0};
-
-	date_dots(is->date, date);
-	date_dots(is->first, first);
-	date_dots(is->last, last);
-	weekday_name(c, date_weekday(is->date), &wd);
-	while (*t) {
-		size_t len;
-
-		if (*t != '{' || (close = strchr(t, '}')) == NULL) {
-			len = strcspn(t + 1, "{") + 1;
-			buf_put(b, t, len);
-			t += len;
-			continue;
-		}
-		len = (size_t)(close - t + 1);
-		if (len == 6 && strncmp(t, "{date}", len) == 0)
-			buf_puts(b, date);
-		else if (len == 9 && strncmp(t, "{weekday}", len) == 0)
-			buf_puts(b, buf_cstr(&wd));
-		else if (len == 7 && strncmp(t, "{first}", len) == 0)
-			buf_puts(b, first);
-		else if (len == 6 && strncmp(t, "{last}", len) == 0)
-			buf_puts(b, last);
-		else
-			buf_put(b, t, len);
-		t += len;
-	}
-	buf_cstr(b);
-	buf_free(&wd);
-}
 
 void
 issue_dir(const struct issue *is, char out[16])
@@ -236,113 +166,6 @@ page_write(const struct site *s, struct tdict *d, const char *relpath)
 	return rc;
 }
 
-/* The issue page walks slots: every configured section, sector and
- * organisation type, then -1 (unclassified) when an item needs it. */
-struct slots {
-	int	 v[TAXON_MAX + 1];
-	size_t	 n;
-};
-
-static size_t
-count_items(const struct issue *is, int sec, int sector, int org,
-    int any_org)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < is->n; i++) {
-		const struct item *it = is->items[i];
-
-		if (it->section == sec && (sector == -2 ||
-		    it->sector == sector) && (any_org || it->org == org))
-			n++;
-	}
-	return n;
-}
-
-static int
-sector_in_issue(const struct issue *is, int sector)
-{
-	size_t i;
-
-	for (i = 0; i < is->n; i++)
-		if (is->items[i]->sector == sector)
-			return 1;
-	return 0;
-}
-
-static void
-section_slots(const struct config *c, const struct issue *is,
-    struct slots *sl)
-{
-	size_t i;
-
-	for (sl->n = i = 0; i < c->nsections; i++)
-		sl->v[sl->n++] = (int)i;
-	if (count_items(is, -1, -2, 0, 1) > 0)
-		sl->v[sl->n++] = -1;
-}
-
-static void
-sector_slots(const struct config *c, const struct issue *is, int sec,
-    struct slots *sl)
-{
-	size_t i;
-
-	for (sl->n = i = 0; i < c->nsectors; i++)
-		sl->v[sl->n++] = (int)i;
-	if (count_items(is, sec, -1, 0, 1) > 0)
-		sl->v[sl->n++] = -1;
-}
-
-/* The groups of a sector table, as the PDF has them: the section's own
- * organisation types in configuration order (those shown even when
- * empty, and those with items), then any other type an item names,
- * then the items whose type is unknown.  An unclassified block shows
- * only groups with items. */
-static void
-org_slots(const struct config *c, const struct issue *is, int sec,
-    int sector, struct slots *sl)
-{
-	size_t i;
-	int pass;
-
-	sl->n = 0;
-	for (pass = 0; pass < 2; pass++)
-		for (i = 0; i < c->norgs; i++) {
-			int own = c->orgs[i].section == sec;
-			size_t k = count_items(is, sec, sector, (int)i, 0);
-
-			if ((pass == 0 && own && (k > 0 || (sector >= 0 &&
-			    c->orgs[i].show_empty))) ||
-			    (pass == 1 && !own && k > 0))
-				sl->v[sl->n++] = (int)i;
-		}
-	if (count_items(is, sec, sector, -1, 0) > 0)
-		sl->v[sl->n++] = -1;
-}
-
-/* The rows of the table of section sec, sector sector; 0 when the
- * sector has no block there.  As in the PDF, a sector has its block
- * when it has items in the section, or anywhere in the issue (so the
- * sectors of the week show in every section, their empty groups saying
- * so), or when digest.conf says show_empty for it. */
-static size_t
-table_rows(const struct config *c, const struct issue *is, int sec,
-    int sector)
-{
-	struct slots orgs;
-	size_t i, n = 0, k;
-
-	if (count_items(is, sec, sector, 0, 1) == 0 && (sec < 0 ||
-	    sector < 0 || (!c->sectors[sector].show_empty &&
-	    !sector_in_issue(is, sector))))
-		return 0;
-	org_slots(c, is, sec, sector, &orgs);
-	for (i = 0; i < orgs.n; i++)
-		n += (k = count_items(is, sec, sector, orgs.v[i], 0)) ? k : 1;
-	return n;
-}
-
 static void
 block_id(const struct config *c, int sec, int sector, buf *b)
 {
@@ -359,18 +182,6 @@ block_id(const struct config *c, int sec, int sector, buf *b)
 		slug(b, c->sectors[sector].id);
 	else
 		buf_puts(b, "x");
-}
-
-static const char *
-section_name(const struct config *c, int i)
-{
-	return taxon_label(c, c->sections, c->nsections, i);
-}
-
-static const char *
-sector_name(const struct config *c, int i)
-{
-	return taxon_label(c, c->sectors, c->nsectors, i);
 }
 
 static int
@@ -403,49 +214,48 @@ issue_cover(const struct site *s, const struct issue *is,
 }
 
 static int
-issue_contents(const struct site *s, size_t k, struct tdict *body)
+issue_contents(const struct site *s, const struct itree *T, size_t k,
+    struct tdict *body)
 {
 	const struct config *c = s->cfg;
-	const struct issue *is = &s->r->issues[k];
 	struct tdict *d = tdict_new("contents"), *sd, *td, *id;
-	struct slots secs, sectors;
 	buf p = {0}, html = {0};
 	char date[16];
-	size_t i, j, m;
+	size_t i, j, g, m;
 	int rc;
 
 	md_set(d, "CONTENTS", config_str(c, "digest", "contents", ""));
-	section_slots(c, is, &secs);
-	for (i = 0; i < secs.n; i++) {
+	for (i = 0; i < T->nsections; i++) {
+		const struct isection *sec = &T->sections[i];
+
 		sd = tdict_section(d, "SECTION");
 		md_set(sd, "MARKER", config_str(c, "digest",
 		    "section_marker", ""));
-		md_set(sd, "NAME", section_name(c, secs.v[i]));
-		block_id(c, secs.v[i], -2, &p);
+		md_set(sd, "NAME", section_label(c, sec->section));
+		block_id(c, sec->section, -2, &p);
 		tdict_set(sd, "ID", p.ptr);
-		sector_slots(c, is, secs.v[i], &sectors);
-		for (j = 0; j < sectors.n; j++) {
-			if (table_rows(c, is, secs.v[i], sectors.v[j]) == 0)
-				continue;
-			td = tdict_section(sd, "SECTOR");
-			md_set(td, "NAME", sector_name(c, sectors.v[j]));
-			block_id(c, secs.v[i], sectors.v[j], &p);
-			tdict_set(td, "ID", p.ptr);
-			for (m = 0; m < is->n; m++) {
-				const struct item *it = is->items[m];
+		for (j = 0; j < sec->nsectors; j++) {
+			const struct isector *b = &sec->sectors[j];
 
-				if (it->section != secs.v[i] ||
-				    it->sector != sectors.v[j])
-					continue;
-				id = tdict_section(td, "ITEM");
-				md_set(id, "TITLE", it->title);
-				if (it->date != DATE_NONE) {
-					date_dots(it->date, date);
-					md_set(tdict_section(id, "DATED"),
-					    "DATE", date);
+			td = tdict_section(sd, "SECTOR");
+			md_set(td, "NAME", sector_label(c, b->sector));
+			block_id(c, sec->section, b->sector, &p);
+			tdict_set(td, "ID", p.ptr);
+			for (g = 0; g < b->ngroups; g++)
+				for (m = 0; m < b->groups[g].n; m++) {
+					const struct item *it = itree_item(T,
+					    &b->groups[g], m);
+
+					id = tdict_section(td, "ITEM");
+					md_set(id, "TITLE", it->title);
+					if (it->date != DATE_NONE) {
+						date_dots(it->date, date);
+						md_set(tdict_section(id,
+						    "DATED"), "DATE", date);
+					}
+					tdict_set(id, "ANCHOR", s->anchors[k][
+					    b->groups[g].items[m]]);
 				}
-				tdict_set(id, "ANCHOR", s->anchors[k][m]);
-			}
 		}
 	}
 	tmpl_path(s, "contents.md", &p);
@@ -524,50 +334,38 @@ item_html(const struct site *s, const struct item *it, buf *html)
 	return rc;
 }
 
-/* One sector table: a row per item, the first of each organisation
- * group carrying the merged 구분 cell. */
+/* One sector table: a <tbody> per organisation group, its first row
+ * carrying the merged 구분 cell. */
 static int
-issue_table(const struct site *s, size_t k, int sec, int sector,
-    struct tdict *td)
+issue_table(const struct site *s, const struct itree *T, size_t k,
+    const struct isector *b, struct tdict *td)
 {
 	const struct config *c = s->cfg;
-	const struct issue *is = &s->r->issues[k];
-	struct slots orgs;
-	struct tdict *row, *g;
+	struct tdict *gd, *row, *cell;
 	buf html = {0};
-	size_t i, m, n, seen;
+	size_t i, m;
 	int rc = 0;
 
-	org_slots(c, is, sec, sector, &orgs);
-	for (i = 0; i < orgs.n; i++) {
-		const char *org = taxon_label(c, c->orgs, c->norgs,
-		    orgs.v[i]);
+	for (i = 0; i < b->ngroups; i++) {
+		const struct igroup *g = &b->groups[i];
 
-		n = count_items(is, sec, sector, orgs.v[i], 0);
-		if (n == 0) {
-			row = tdict_section(td, "ROW");
-			g = tdict_section(row, "GROUP");
-			tdict_set_int(g, "ROWSPAN", 1);
-			tdict_set(g, "ORG", org);
+		gd = tdict_section(td, "GROUP");
+		tdict_set_int(gd, "ROWSPAN", (long)(g->n ? g->n : 1));
+		tdict_set(gd, "ORG", org_label(c, g->org));
+		tdict_set_int(gd, "COUNT", (long)g->n);
+		if (g->n == 0) {
+			row = tdict_section(gd, "ROW");
+			tdict_show(row, "LABEL");
 			tdict_show(row, "NONE_ROW");
 			continue;
 		}
-		for (seen = m = 0; m < is->n; m++) {
-			const struct item *it = is->items[m];
-			struct tdict *cell;
-
-			if (it->section != sec || it->sector != sector ||
-			    it->org != orgs.v[i])
-				continue;
-			row = tdict_section(td, "ROW");
-			if (seen++ == 0) {
-				g = tdict_section(row, "GROUP");
-				tdict_set_int(g, "ROWSPAN", (long)n);
-				tdict_set(g, "ORG", org);
-			}
+		for (m = 0; m < g->n; m++) {
+			row = tdict_section(gd, "ROW");
+			if (m == 0)
+				tdict_show(row, "LABEL");
 			cell = tdict_section(row, "ITEM");
-			tdict_set(cell, "ANCHOR", s->anchors[k][m]);
-			rc |= item_html(s, it, &html);
+			tdict_set(cell, "ANCHOR", s->anchors[k][g->items[m]]);
+			rc |= item_html(s, itree_item(T, g, m), &html);
 			tdict_set(cell, "HTML", buf_cstr(&html));
 		}
 	}
@@ -576,11 +374,10 @@ issue_table(const struct site *s, size_t k, int sec, int sector,
 }
 
 static int
-issue_body(const struct site *s, size_t k, struct tdict *body)
+issue_body(const struct site *s, const struct itree *T, size_t k,
+    struct tdict *body)
 {
 	const struct config *c = s->cfg;
-	const struct issue *is = &s->r->issues[k];
-	struct slots secs, sectors;
 	struct tdict *sd, *td;
 	buf html = {0}, id = {0};
 	size_t i, j;
@@ -590,25 +387,26 @@ issue_body(const struct site *s, size_t k, struct tdict *body)
 	    "header_label", ""));
 	tdict_set(body, "HEADER_CONTENT", config_str(c, "digest",
 	    "header_content", ""));
-	section_slots(c, is, &secs);
-	for (i = 0; i < secs.n; i++) {
+	for (i = 0; i < T->nsections; i++) {
+		const struct isection *sec = &T->sections[i];
+
 		sd = tdict_section(body, "SECTION");
-		block_id(c, secs.v[i], -2, &id);
+		block_id(c, sec->section, -2, &id);
 		tdict_set(sd, "ID", id.ptr);
 		rc |= heading_html(s, "section.md", "section_marker",
-		    section_name(c, secs.v[i]), &html);
+		    section_label(c, sec->section), &html);
 		tdict_set(sd, "HEADING", buf_cstr(&html));
-		sector_slots(c, is, secs.v[i], &sectors);
-		for (j = 0; j < sectors.n; j++) {
-			if (table_rows(c, is, secs.v[i], sectors.v[j]) == 0)
-				continue;
+		for (j = 0; j < sec->nsectors; j++) {
+			const struct isector *b = &sec->sectors[j];
+
 			td = tdict_section(sd, "SECTOR");
-			block_id(c, secs.v[i], sectors.v[j], &id);
+			block_id(c, sec->section, b->sector, &id);
 			tdict_set(td, "ID", id.ptr);
 			rc |= heading_html(s, "sector.md", "sector_marker",
-			    sector_name(c, sectors.v[j]), &html);
+			    sector_label(c, b->sector), &html);
 			tdict_set(td, "HEADING", buf_cstr(&html));
-			rc |= issue_table(s, k, secs.v[i], sectors.v[j], td);
+			tdict_set(td, "CAPTION", sector_label(c, b->sector));
+			rc |= issue_table(s, T, k, b, td);
 		}
 	}
 	buf_free(&html);
@@ -637,6 +435,7 @@ page_issue(const struct site *s, size_t k)
 {
 	const struct issue *is = &s->r->issues[k];
 	struct tdict *page, *body;
+	struct itree T;
 	buf path = {0};
 	char dir[16];
 	int rc = 0;
@@ -645,8 +444,10 @@ page_issue(const struct site *s, size_t k)
 	tdict_set_int(tdict_section(page, "ISSUE_TITLE"), "NUMBER",
 	    is->number);
 	rc |= issue_cover(s, is, body);
-	rc |= issue_contents(s, k, body);
-	rc |= issue_body(s, k, body);
+	itree_build(&T, s->cfg, is);
+	rc |= issue_contents(s, &T, k, body);
+	rc |= issue_body(s, &T, k, body);
+	itree_free(&T);
 	tdict_set(body, "DISCLAIMER", config_str(s->cfg, "digest",
 	    "disclaimer", ""));
 	tdict_set(body, "CONTENTS_LABEL", config_str(s->cfg, "digest",

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "issue.h"
 #include "render.h"
 #include "tmpl.h"
 #include "util.h"
@@ -23,10 +24,6 @@ struct site {
 	anchor_t		**anchors;	/* [issue][item] */
 };
 
-/* Text helpers.  Dates read "2025.12.11"; an undated item gives "". */
-void	 date_dots(int date, char out[16]);
-/* The period line of the configuration with its fields filled in. */
-void	 issue_period(const struct config *, const struct issue *, buf *);
 /* The folder of an issue, its number in at least three digits. */
 void	 issue_dir(const struct issue *, char out[16]);
 /* The printed name of a section, sector or organisation type; index

@@ -17,38 +17,6 @@
 #include "date.h"
 #include "msg.h"
 
-void
-pdf_fill(buf *b, const char *tmpl, const char *const *vars)
-{
-	const char *p = tmpl, *open, *close;
-	size_t i;
-
-	while ((open = strchr(p, '{')) != NULL &&
-	    (close = strchr(open, '}')) != NULL) {
-		buf_put(b, p, (size_t)(open - p));
-		for (i = 0; vars[i] != NULL; i += 2)
-			if (strlen(vars[i]) == (size_t)(close - open - 1) &&
-			    strncmp(vars[i], open + 1, (size_t)(close - open -
-			    1)) == 0)
-				break;
-		if (vars[i] != NULL)
-			buf_puts(b, vars[i + 1]);
-		else
-			buf_put(b, open, (size_t)(close - open + 1));
-		p = close + 1;
-	}
-	buf_puts(b, p);
-}
-
-void
-pdf_date(int date, char *out, size_t size)
-{
-	int y, m, d;
-
-	date_to_ymd(date, &y, &m, &d);
-	snprintf(out, size, "%04d.%02d.%02d", y, m, d);
-}
-
 struct haru_errors {
 	const char	*path;
 	int		 n;

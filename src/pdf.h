@@ -191,12 +191,6 @@ int	 pdf_draw(HPDF_Doc, const struct layout *);
 
 /* ---- pdf.c ---- */
 
-/* Fills {name} fields of tmpl from vars, a NULL-ended list of name and
- * value pairs; an unknown field stays as written. */
-void	 pdf_fill(buf *, const char *tmpl, const char *const *vars);
-/* "2025.07.28" */
-void	 pdf_date(int date, char *out, size_t size);
-
 /* When an issue is stamped: its date at [pdf] time, in the zone of
  * [site] time_zone. */
 struct pdf_time {

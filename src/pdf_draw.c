@@ -7,6 +7,8 @@
  * source addresses to the web, and the outline repeats the contents. */
 #include "pdf.h"
 
+#include "issue.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,36 +149,7 @@ draw_cover(const struct draw *d)
 	block_centred(d, page, FACE_BOLD, 20, 26, cx, PAGE_H * 0.70 - 156,
 	    TABLE_W, b.ptr);
 	buf_reset(&b);
-	{
-		char date[16], first[16], last[16];
-		const char *names = conf(d, "digest", "weekday_names");
-		const char *vars[11];
-		char wd[32] = "";
-		int want = date_weekday(is->date), k = 0;
-		const char *p = names;
-
-		/* The weekday's name: the want-th word of the list. */
-		while (*p) {
-			size_t n;
-
-			while (*p == ' ')
-				p++;
-			n = strcspn(p, " ");
-			if (n > 0 && k++ == want && n < sizeof(wd))
-				memcpy(wd, p, n), wd[n] = '\0';
-			p += n;
-		}
-		pdf_date(is->date, date, sizeof(date));
-		pdf_date(is->first, first, sizeof(first));
-		pdf_date(is->last, last, sizeof(last));
-		vars[0] = "date", vars[1] = date;
-		vars[2] = "weekday", vars[3] = wd;
-		vars[4] = "first", vars[5] = first;
-		vars[6] = "last", vars[7] = last;
-		vars[8] = "number", vars[9] = num;
-		vars[10] = NULL;
-		pdf_fill(&b, conf(d, "digest", "period"), vars);
-	}
+	issue_period(d->L->cfg, is, &b);
 	ink(page, INK_TEXT);
 	block_centred(d, page, FACE_REGULAR, 11, 16, cx, PAGE_H * 0.70 - 190,
 	    TABLE_W, b.ptr);
@@ -212,7 +185,7 @@ draw_furniture(const struct draw *d, int p)
 
 		number_of(d, p, num, sizeof(num));
 		vars[1] = num;
-		pdf_fill(&b, config_str(d->L->cfg, "pdf", "page_number",
+		fill_fields(&b, config_str(d->L->cfg, "pdf", "page_number",
 		    "{page}"), vars);
 		text_centred(d, page, FACE_REGULAR, 9, PAGE_W / 2, FOOTER_Y,
 		    b.ptr);

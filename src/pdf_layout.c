@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "issue.h"
 #include "linebreak.h"
 #include "msg.h"
 
@@ -258,7 +259,7 @@ add_item(struct layout *L, const struct item *it)
 	buf_puts(&t, clip(L, it, it->title ? it->title : "", "title",
 	    limit(L, "max_title", 300), &cut));
 	if (it->date != DATE_NONE) {
-		pdf_date(it->date, date, sizeof(date));
+		date_dots(it->date, date);
 		buf_printf(&t, " (%s)", date);
 	}
 	title = arena_strdup(&L->arena, t.ptr);
@@ -294,51 +295,6 @@ add_item(struct layout *L, const struct item *it)
 	}
 }
 
-static int
-item_section(const struct config *c, const struct item *it)
-{
-	if (it->section >= 0 && (size_t)it->section < c->nsections)
-		return it->section;
-	if (it->org >= 0 && (size_t)it->org < c->norgs)
-		return c->orgs[it->org].section;
-	return -1;
-}
-
-static int
-item_sector(const struct config *c, const struct item *it)
-{
-	return it->sector >= 0 && (size_t)it->sector < c->nsectors ?
-	    it->sector : -1;
-}
-
-static int
-item_org(const struct config *c, const struct item *it)
-{
-	return it->org >= 0 && (size_t)it->org < c->norgs ? it->org : -1;
-}
-
-/* Does item i belong to section s, sector t and org o?  -2 stands for
- * any, -1 for unknown. */
-static int
-item_in(const struct layout *L, size_t i, int s, int t, int o)
-{
-	const struct item *it = L->issue->items[i];
-
-	return (s == -2 || item_section(L->cfg, it) == s) &&
-	    (t == -2 || item_sector(L->cfg, it) == t) &&
-	    (o == -2 || item_org(L->cfg, it) == o);
-}
-
-static size_t
-count_items(const struct layout *L, int s, int t, int o)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < L->issue->n; i++)
-		n += item_in(L, i, s, t, o);
-	return n;
-}
-
 static const char *
 unclassified(const struct layout *L)
 {
@@ -348,55 +304,27 @@ unclassified(const struct layout *L)
 /* One row group of a table: its label, then its items in published
  * order, or the word for none. */
 static void
-add_group_rows(struct layout *L, int s, int t, int o, int last)
+add_group_rows(struct layout *L, const struct itree *T,
+    const struct igroup *g, int last)
 {
 	struct flow *fl = &L->body;
 	struct box *b;
-	size_t i, n = 0;
+	size_t i;
 
 	b = add_box(fl, BOX_GROUP, PAD_TOP);
-	b->group = add_group(L, o >= 0 ? L->cfg->orgs[o].name :
+	b->group = add_group(L, g->org >= 0 ? L->cfg->orgs[g->org].name :
 	    unclassified(L));
 	b->keep = 1;
-	for (i = 0; i < L->issue->n; i++) {
-		if (!item_in(L, i, s, t, o))
-			continue;
-		if (n++ > 0)
+	for (i = 0; i < g->n; i++) {
+		if (i > 0)
 			add_gap(fl, ITEM_GAP, 0);
-		add_item(L, L->issue->items[i]);
+		add_item(L, itree_item(T, g, i));
 	}
-	if (n == 0)
+	if (g->n == 0)
 		add_text(L, fl, conf(L, "digest", "none"), FACE_REGULAR,
 		    TEXT_SIZE, TEXT_LH, 0, NULL, CELL_W, INK_MUTED);
 	fl->v[fl->n - 1].keep = 1;
 	add_box(fl, BOX_GROUP_END, PAD_BOTTOM)->keep = last;
-}
-
-/* The groups of the table of section s, sector t: the section's
- * organisations in configuration order (those shown when empty, and
- * those with items), then any other organisation an item names, then
- * the items whose organisation is unknown.  An unclassified block shows
- * only groups with items.  Returns how many. */
-static size_t
-table_groups(const struct layout *L, int s, int t, int *v)
-{
-	size_t o, n = 0;
-	int pass;
-
-	for (pass = 0; pass < 2; pass++)
-		for (o = 0; o < L->cfg->norgs; o++) {
-			int own = L->cfg->orgs[o].section == s;
-			size_t k = count_items(L, s, t, (int)o);
-
-			if (pass == 0 && own && (k > 0 || (t >= 0 &&
-			    L->cfg->orgs[o].show_empty)))
-				v[n++] = (int)o;
-			else if (pass == 1 && !own && k > 0)
-				v[n++] = (int)o;
-		}
-	if (count_items(L, s, t, -1) > 0)
-		v[n++] = -1;
-	return n;
 }
 
 static void
@@ -417,48 +345,26 @@ add_heading(struct layout *L, const char *name, const char *marker,
 	add_gap(fl, level == 0 ? 10.0 : 4.0, 1);
 }
 
-/* A sector has its block in a section when it has items there, or
- * anywhere in the issue (so the sectors of the week show in every
- * section, empty groups saying so), or when its group in digest.conf
- * says show_empty. */
-static int
-sector_shown(const struct layout *L, int s, int t)
-{
-	const char *v;
-
-	if (count_items(L, s, t, -2) > 0)
-		return 1;
-	if (t < 0 || s < 0)
-		return 0;
-	if (count_items(L, -2, t, -2) > 0)
-		return 1;
-	v = config_get(L->cfg, L->cfg->sectors[t].conf, "show_empty");
-	return v != NULL && strcmp(v, "yes") == 0;
-}
-
 static void
-add_section(struct layout *L, int s, int first)
+add_section(struct layout *L, const struct itree *T,
+    const struct isection *sec, int first)
 {
 	const struct config *c = L->cfg;
-	int groups[TAXON_MAX + 1];
-	size_t t, g, n;
+	size_t t, g;
 
 	if (!first && strcmp(conf(L, "pdf", "section_new_page"), "yes") == 0)
 		add_box(&L->body, BOX_BREAK, 0);
-	add_heading(L, s >= 0 ? c->sections[s].name : unclassified(L),
-	    conf(L, "digest", "section_marker"), 0);
-	for (t = 0; t <= c->nsectors; t++) {
-		int sec = t < c->nsectors ? (int)t : -1;
+	add_heading(L, sec->section >= 0 ? c->sections[sec->section].name :
+	    unclassified(L), conf(L, "digest", "section_marker"), 0);
+	for (t = 0; t < sec->nsectors; t++) {
+		const struct isector *b = &sec->sectors[t];
 
-		if (!sector_shown(L, s, sec))
-			continue;
-		if ((n = table_groups(L, s, sec, groups)) == 0)
-			continue;
-		add_heading(L, sec >= 0 ? c->sectors[sec].name :
+		add_heading(L, b->sector >= 0 ? c->sectors[b->sector].name :
 		    unclassified(L), conf(L, "digest", "sector_marker"), 1);
 		add_box(&L->body, BOX_TABLE, HEAD_H)->keep = 1;
-		for (g = 0; g < n; g++)
-			add_group_rows(L, s, sec, groups[g], g + 1 == n);
+		for (g = 0; g < b->ngroups; g++)
+			add_group_rows(L, T, &b->groups[g],
+			    g + 1 == b->ngroups);
 		add_box(&L->body, BOX_TABLE_END, 0);
 		add_gap(&L->body, TABLE_GAP, 0);
 	}
@@ -468,15 +374,13 @@ static void
 build_body(struct layout *L)
 {
 	const char *note = conf(L, "digest", "disclaimer");
+	struct itree T;
 	size_t s;
-	int first = 1;
 
-	for (s = 0; s < L->cfg->nsections; s++) {
-		add_section(L, (int)s, first);
-		first = 0;
-	}
-	if (count_items(L, -1, -2, -2) > 0)
-		add_section(L, -1, first);
+	itree_build(&T, L->cfg, L->issue);
+	for (s = 0; s < T.nsections; s++)
+		add_section(L, &T, &T.sections[s], s == 0);
+	itree_free(&T);
 	if (*note != '\0') {
 		add_gap(&L->body, 6.0, 0);
 		add_text(L, &L->body, note, FACE_REGULAR, NOTE_SIZE, NOTE_LH,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "issue.h"
 #include "msg.h"
 #include "outfile.h"
 
@@ -183,9 +184,9 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 	buf t = {0}, text = {0};
 
 	snprintf(num, sizeof(num), "%d", is->number);
-	pdf_date(is->date, date, sizeof(date));
-	pdf_date(is->first, first, sizeof(first));
-	pdf_date(is->last, last, sizeof(last));
+	date_dots(is->date, date);
+	date_dots(is->first, first);
+	date_dots(is->last, last);
 	vars[0] = "title", vars[1] = config_str(cfg, "digest", "title", "");
 	vars[2] = "number", vars[3] = num;
 	vars[4] = "date", vars[5] = date;
@@ -202,7 +203,7 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 
 	header_address(b, "From", from);
 	header_address(b, "To", config_str(cfg, "mail", "to", ""));
-	pdf_fill(&t, config_str(cfg, "mail", "subject", ""), vars);
+	fill_fields(&t, config_str(cfg, "mail", "subject", ""), vars);
 	header_text(b, "Subject", t.ptr ? t.ptr : "");
 	header_date(b, cfg, is->date);
 	buf_printf(b, "Message-ID: <brief-%03d.%s@%s>" CRLF, is->number,
@@ -218,7 +219,7 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 	buf_puts(b, "Content-Type: text/plain; charset=UTF-8" CRLF
 	    "Content-Transfer-Encoding: base64" CRLF CRLF);
 	buf_reset(&t);
-	pdf_fill(&t, config_str(cfg, "mail", "body", ""), vars);
+	fill_fields(&t, config_str(cfg, "mail", "body", ""), vars);
 	crlf_text(&text, t.ptr ? t.ptr : "");
 	base64(b, (const unsigned char *)text.ptr, text.len, 1);
 
