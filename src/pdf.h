@@ -191,6 +191,14 @@ int	 pdf_draw(HPDF_Doc, const struct layout *);
 
 /* ---- pdf.c ---- */
 
+/* ---- pdf_mail.c ---- */
+
+/* The subject and the text of the mail that sends the brief file name:
+ * [mail] subject and body filled in, then the issue's headlines by
+ * section, then [mail] link when [site] base_url is set. */
+void	 mail_text(const struct config *, const struct issue *,
+	    const char *name, buf *subject, buf *body);
+
 /* When an issue is stamped: its date at [pdf] time, in the zone of
  * [site] time_zone. */
 struct pdf_time {

@@ -174,19 +174,62 @@ crlf_text(buf *b, const char *s)
 		buf_puts(b, CRLF);
 }
 
+/* The issue's headlines by section, as the brief prints them: the
+ * section's name, then a line per item. */
 static void
-message(buf *b, const struct config *cfg, const struct issue *is,
-    const char *name, const unsigned char *pdf, size_t pdflen)
+headlines(buf *b, const struct config *cfg, const struct issue *is)
 {
-	const char *from = config_str(cfg, "mail", "from", "");
-	char num[16], date[16], first[16], last[16], domain[128], bound[64];
-	const char *vars[17];
-	buf t = {0}, text = {0};
+	const char *marker = config_str(cfg, "digest", "section_marker", "");
+	const char *bullet = config_str(cfg, "pdf", "bullet_marker", "-");
+	struct itree T;
+	char date[16];
+	size_t i, j, g, m;
+
+	itree_build(&T, cfg, is);
+	for (i = 0; i < T.nsections; i++) {
+		const struct isection *sec = &T.sections[i];
+
+		if (sec->nitems == 0)
+			continue;
+		buf_printf(b, "\n%s%s%s\n", marker, *marker ? " " : "",
+		    section_label(cfg, sec->section));
+		for (j = 0; j < sec->nsectors; j++)
+			for (g = 0; g < sec->sectors[j].ngroups; g++) {
+				const struct igroup *gr =
+				    &sec->sectors[j].groups[g];
+
+				for (m = 0; m < gr->n; m++) {
+					const struct item *it =
+					    itree_item(&T, gr, m);
+
+					buf_printf(b, "%s %s", bullet,
+					    it->title);
+					date_dots(it->date, date);
+					if (*date)
+						buf_printf(b, " (%s)", date);
+					buf_putc(b, '\n');
+				}
+			}
+	}
+	itree_free(&T);
+}
+
+void
+mail_text(const struct config *cfg, const struct issue *is,
+    const char *name, buf *subject, buf *body)
+{
+	char num[16], date[16], first[16], last[16], dir[16];
+	const char *base = config_str(cfg, "site", "base_url", "");
+	const char *vars[21];
+	buf url = {0};
 
 	snprintf(num, sizeof(num), "%d", is->number);
+	snprintf(dir, sizeof(dir), "%03d", is->number % 1000000);
 	date_dots(is->date, date);
 	date_dots(is->first, first);
 	date_dots(is->last, last);
+	if (*base)
+		buf_printf(&url, "%s%s/index.html", base, dir);
 	vars[0] = "title", vars[1] = config_str(cfg, "digest", "title", "");
 	vars[2] = "number", vars[3] = num;
 	vars[4] = "date", vars[5] = date;
@@ -197,14 +240,42 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 	vars[12] = "subtitle", vars[13] = config_str(cfg, "digest",
 	    "subtitle", "");
 	vars[14] = "file", vars[15] = name;
-	vars[16] = NULL;
+	/* 을 or 를 as the number is read: No. 89를, No. 108을. */
+	vars[16] = "particle", vars[17] = number_particle(is->number);
+	vars[18] = "url", vars[19] = buf_cstr(&url);
+	vars[20] = NULL;
+	fill_fields(subject, config_str(cfg, "mail", "subject", ""), vars);
+	fill_fields(body, config_str(cfg, "mail", "body", ""), vars);
+	if (body->len > 0 && body->ptr[body->len - 1] != '\n')
+		buf_putc(body, '\n');
+	headlines(body, cfg, is);
+	if (*base) {
+		buf_putc(body, '\n');
+		fill_fields(body, config_str(cfg, "mail", "link", "{url}"),
+		    vars);
+		buf_putc(body, '\n');
+	}
+	buf_cstr(subject);
+	buf_cstr(body);
+	buf_free(&url);
+}
+
+static void
+message(buf *b, const struct config *cfg, const struct issue *is,
+    const char *name, const unsigned char *pdf, size_t pdflen)
+{
+	const char *from = config_str(cfg, "mail", "from", "");
+	char date[16], domain[128], bound[64];
+	buf t = {0}, body = {0}, text = {0};
+
+	date_dots(is->date, date);
+	mail_text(cfg, is, name, &t, &body);
 	sender_domain(from, domain, sizeof(domain));
 	snprintf(bound, sizeof(bound), "=_digest_brief_%03d", is->number);
 
 	header_address(b, "From", from);
 	header_address(b, "To", config_str(cfg, "mail", "to", ""));
-	fill_fields(&t, config_str(cfg, "mail", "subject", ""), vars);
-	header_text(b, "Subject", t.ptr ? t.ptr : "");
+	header_text(b, "Subject", buf_cstr(&t));
 	header_date(b, cfg, is->date);
 	buf_printf(b, "Message-ID: <brief-%03d.%s@%s>" CRLF, is->number,
 	    date, domain);
@@ -218,9 +289,7 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 	buf_printf(b, "--%s" CRLF, bound);
 	buf_puts(b, "Content-Type: text/plain; charset=UTF-8" CRLF
 	    "Content-Transfer-Encoding: base64" CRLF CRLF);
-	buf_reset(&t);
-	fill_fields(&t, config_str(cfg, "mail", "body", ""), vars);
-	crlf_text(&text, t.ptr ? t.ptr : "");
+	crlf_text(&text, buf_cstr(&body));
 	base64(b, (const unsigned char *)text.ptr, text.len, 1);
 
 	buf_printf(b, "--%s" CRLF, bound);
@@ -230,6 +299,7 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 	base64(b, pdf, pdflen, 1);
 	buf_printf(b, "--%s--" CRLF, bound);
 	buf_free(&t);
+	buf_free(&body);
 	buf_free(&text);
 }
 
