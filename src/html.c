@@ -144,6 +144,18 @@ page_new(const struct site *s, const char *root,
 	    "number_label", ""));
 	tdict_set_global(d, "NONE", config_str(c, "digest", "none", ""));
 	tdict_set_global(d, "AUTHOR", config_str(c, "digest", "author", ""));
+	/* The navigation marks where the reader is; the search page has
+	 * its own box, so the header's is left off there. */
+	if (strcmp(content_template, "home.html") == 0)
+		tdict_show(d, "NAV_HOME");
+	else if (strcmp(content_template, "archive.html") == 0)
+		tdict_show(d, "NAV_ARCHIVE");
+	else if (strcmp(content_template, "list.html") == 0)
+		tdict_show(d, "NAV_BROWSE");
+	if (strcmp(content_template, "search.html") == 0)
+		tdict_show(d, "NAV_SEARCH");
+	else
+		tdict_show(d, "HEADER_SEARCH");
 	tmpl_path(s, content_template, &p);
 	*content = tdict_include(d, "CONTENT", p.ptr);
 	buf_free(&p);
@@ -267,23 +279,23 @@ issue_contents(const struct site *s, const struct itree *T, size_t k,
 	return rc;
 }
 
-/* The HTML of one heading template (section.md, sector.md). */
-static int
-heading_html(const struct site *s, const char *tmpl, const char *marker,
-    const char *name, buf *html)
+/* Sets key to text escaped for a Markdown link title in double quotes:
+ * md_escape() leaves '"', which would close it. */
+static void
+link_title(struct tdict *d, const char *text)
 {
-	struct tdict *d = tdict_new(tmpl);
-	buf p = {0};
-	int rc;
+	buf e = {0}, q = {0};
+	size_t i;
 
-	md_set(d, "MARKER", config_str(s->cfg, "digest", marker, ""));
-	md_set(d, "NAME", name);
-	tmpl_path(s, tmpl, &p);
-	buf_reset(html);
-	rc = md_expand_html(p.ptr, d, html);
-	tdict_free(d);
-	buf_free(&p);
-	return rc;
+	md_escape(&e, text);
+	for (i = 0; i < e.len; i++) {
+		if (e.ptr[i] == '"')
+			buf_putc(&q, '\\');
+		buf_putc(&q, e.ptr[i]);
+	}
+	tdict_set(d, "DESC", buf_cstr(&q));
+	buf_free(&e);
+	buf_free(&q);
 }
 
 /* The HTML of one item: the content of its table cell. */
@@ -291,13 +303,11 @@ static int
 item_html(const struct site *s, const struct item *it, buf *html)
 {
 	struct tdict *d = tdict_new("item"), *sub = NULL, *u;
-	buf p = {0}, host = {0};
+	buf p = {0}, host = {0}, desc = {0};
 	char date[16];
 	size_t i;
 	int rc;
 
-	md_set(d, "MARKER", config_str(s->cfg, "digest", "section_marker",
-	    ""));
 	md_set(d, "TITLE", it->title);
 	if (it->date != DATE_NONE) {
 		date_dots(it->date, date);
@@ -317,8 +327,15 @@ item_html(const struct site *s, const struct item *it, buf *html)
 			u = tdict_section(u, "LINK");
 			buf_reset(&host);
 			url_host(&host, url);
-			md_set(u, "LABEL", host.ptr);
+			/* The outlet, and the item in the link's title: not
+			 * forty links that all read "www.bigkinds.or.kr". */
+			md_set(u, "LABEL", host.ptr +
+			    (strncasecmp(host.ptr, "www.", 4) == 0 &&
+			    host.len > 4 ? 4 : 0));
 			md_set(u, "HREF", url);
+			buf_reset(&desc);
+			buf_printf(&desc, "%s: %s", host.ptr, it->title);
+			link_title(u, desc.ptr);
 		} else {
 			msg(MSG_WARNING, it->file, it->line, "source URL is "
 			    "not http or https, shown as text: %s", url);
@@ -331,6 +348,7 @@ item_html(const struct site *s, const struct item *it, buf *html)
 	tdict_free(d);
 	buf_free(&p);
 	buf_free(&host);
+	buf_free(&desc);
 	return rc;
 }
 
@@ -379,12 +397,16 @@ issue_body(const struct site *s, const struct itree *T, size_t k,
 {
 	const struct config *c = s->cfg;
 	struct tdict *sd, *td;
-	buf html = {0}, id = {0};
+	buf id = {0};
 	size_t i, j;
 	int rc = 0;
 
 	tdict_set(body, "HEADER_LABEL", config_str(c, "digest",
 	    "header_label", ""));
+	tdict_set(body, "SECTION_MARKER", config_str(c, "digest",
+	    "section_marker", ""));
+	tdict_set(body, "SECTOR_MARKER", config_str(c, "digest",
+	    "sector_marker", ""));
 	tdict_set(body, "HEADER_CONTENT", config_str(c, "digest",
 	    "header_content", ""));
 	for (i = 0; i < T->nsections; i++) {
@@ -393,23 +415,17 @@ issue_body(const struct site *s, const struct itree *T, size_t k,
 		sd = tdict_section(body, "SECTION");
 		block_id(c, sec->section, -2, &id);
 		tdict_set(sd, "ID", id.ptr);
-		rc |= heading_html(s, "section.md", "section_marker",
-		    section_label(c, sec->section), &html);
-		tdict_set(sd, "HEADING", buf_cstr(&html));
+		tdict_set(sd, "NAME", section_label(c, sec->section));
 		for (j = 0; j < sec->nsectors; j++) {
 			const struct isector *b = &sec->sectors[j];
 
 			td = tdict_section(sd, "SECTOR");
 			block_id(c, sec->section, b->sector, &id);
 			tdict_set(td, "ID", id.ptr);
-			rc |= heading_html(s, "sector.md", "sector_marker",
-			    sector_label(c, b->sector), &html);
-			tdict_set(td, "HEADING", buf_cstr(&html));
-			tdict_set(td, "CAPTION", sector_label(c, b->sector));
+			tdict_set(td, "NAME", sector_label(c, b->sector));
 			rc |= issue_table(s, T, k, b, td);
 		}
 	}
-	buf_free(&html);
 	buf_free(&id);
 	return rc;
 }

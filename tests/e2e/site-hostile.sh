@@ -24,7 +24,7 @@ errors = []
 ALLOWED = {"html", "head", "meta", "title", "link", "body", "a", "header",
     "nav", "p", "form", "input", "button", "main", "article", "footer",
     "h1", "h2", "h3", "ul", "ol", "li", "section", "div", "span",
-    "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td",
+    "table", "caption", "colgroup", "col", "thead", "tbody", "tr", "th", "td",
     "strong", "em", "noscript", "script"}
 SCRIPTS = {"search-index.js", "search.js"}
 

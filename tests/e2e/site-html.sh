@@ -48,7 +48,6 @@ for page in glob.glob(site + "/[0-9][0-9][0-9]*/index.html"):
 	text = open(page, encoding="utf-8").read()
 	for cell in re.findall(r'<td class="item"[^>]*>\s*<p><strong>(.*?)</strong>', text, re.S):
 		t = html.unescape(cell)
-		t = re.sub(r"^\S+ ", "", t)			# the marker
 		t = re.sub(r" \(\d{4}\.\d\d\.\d\d\)$", "", t)	# the date
 		cells.append(t)
 cells.sort()
