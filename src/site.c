@@ -13,6 +13,7 @@
 
 #include "date.h"
 #include "html.h"
+#include "issue.h"
 #include "msg.h"
 #include "render.h"
 
@@ -80,10 +81,12 @@ select_items(const struct site *s, int (*keep)(const struct item *, int),
 	return v;
 }
 
+/* A sector page lists the items filed under the sector and those about
+ * it that "within" files under a broader one (hydrogen under carbon). */
 static int
 keep_sector(const struct item *it, int sector)
 {
-	return it->sector == sector;
+	return it->sector == sector || it->narrow == sector;
 }
 
 static int
@@ -218,20 +221,26 @@ page_home(const struct site *s)
 	for (i = 0; i < nrecent; i++)
 		issue_values(s, "", r->n - 1 - i,
 		    tdict_section(body, "RECENT"));
+	/* Only sectors and organisation types with items are linked: a
+	 * page that says only "(해당 없음)" helps no one. */
 	for (i = 0; i < c->nsectors; i++) {
+		free(select_items(s, keep_sector, (int)i, &n));
+		if (n == 0)
+			continue;
 		d = tdict_section(body, "BROWSE_SECTOR");
 		taxon_href("", "sector", &c->sectors[i], &b);
 		tdict_set(d, "HREF", b.ptr);
 		tdict_set(d, "NAME", c->sectors[i].name);
-		free(select_items(s, keep_sector, (int)i, &n));
 		tdict_set_int(d, "COUNT", (long)n);
 	}
 	for (i = 0; i < c->norgs; i++) {
+		free(select_items(s, keep_org, (int)i, &n));
+		if (n == 0)
+			continue;
 		d = tdict_section(body, "BROWSE_ORG");
 		taxon_href("", "org", &c->orgs[i], &b);
 		tdict_set(d, "HREF", b.ptr);
 		tdict_set(d, "NAME", c->orgs[i].name);
-		free(select_items(s, keep_org, (int)i, &n));
 		tdict_set_int(d, "COUNT", (long)n);
 	}
 	buf_free(&b);
@@ -260,17 +269,40 @@ page_archive(const struct site *s)
 	return page_write(s, page, "archive.html");
 }
 
-/* sector/ID.html or org/ID.html: the items of one sector or one
- * organisation type, newest first, grouped by issue. */
 static int
-page_list(const struct site *s, const char *kind, const struct taxon *t,
-    int (*keep)(const struct item *, int), int arg)
+issue_year(const struct site *s, size_t k)
+{
+	int y, m, d;
+
+	date_to_ymd(s->r->issues[k].date, &y, &m, &d);
+	return y;
+}
+
+/* The page of one year of a list, inside its folder: the newest year
+ * keeps the list's address (ID.html), an older one is ID-YYYY.html. */
+static void
+year_file(buf *b, const struct taxon *t, int year, int newest)
+{
+	buf_reset(b);
+	slug(b, t->id);
+	if (year != newest)
+		buf_printf(b, "-%d", year);
+	buf_puts(b, ".html");
+}
+
+/* One page of a list: the items v[from..to) of one year, and links to
+ * every year's page. */
+static int
+list_page(const struct site *s, const char *kind, const struct taxon *t,
+    int (*keep)(const struct item *, int), const struct entry *v,
+    size_t n, size_t from, size_t to)
 {
 	const struct config *c = s->cfg;
-	struct tdict *page, *body, *issue = NULL, *d;
-	struct entry *v;
-	size_t n, i, last = (size_t)-1;
-	buf path = {0};
+	struct tdict *page, *body, *issue = NULL, *d, *years = NULL, *y;
+	int newest = n ? issue_year(s, v[0].issue) : 0;
+	int year = n ? issue_year(s, v[from].issue) : 0;
+	size_t i, j, last = (size_t)-1;
+	buf path = {0}, f = {0};
 	int rc;
 
 	page = page_new(s, "../", "list.html", &body);
@@ -278,11 +310,28 @@ page_list(const struct site *s, const char *kind, const struct taxon *t,
 	tdict_set(body, "NAME", t->name);
 	tdict_show(body, strcmp(kind, "sector") == 0 ? "SECTOR_PAGE" :
 	    "ORG_PAGE");
-	v = select_items(s, keep, arg, &n);
 	tdict_set_int(body, "COUNT", (long)n);
 	if (n == 0)
 		tdict_show(body, "EMPTY");
-	for (i = 0; i < n; i++) {
+	/* The years, newest first, when there is more than one. */
+	for (i = 0; i < n; i = j) {
+		int yi = issue_year(s, v[i].issue);
+
+		for (j = i; j < n && issue_year(s, v[j].issue) == yi; j++)
+			;
+		if (i == 0 && j == n)
+			break;
+		if (years == NULL)
+			years = tdict_section(body, "YEARS");
+		y = tdict_section(years, "YEAR");
+		tdict_set_int(y, "YEAR", yi);
+		tdict_set_int(y, "COUNT", (long)(j - i));
+		year_file(&f, t, yi, newest);
+		tdict_set(y, "HREF", f.ptr);
+		if (yi == year)
+			tdict_show(y, "CURRENT");
+	}
+	for (i = from; i < to; i++) {
 		const struct item *it = entry_item(&v[i]);
 
 		if (v[i].issue != last) {
@@ -292,20 +341,42 @@ page_list(const struct site *s, const char *kind, const struct taxon *t,
 		}
 		d = tdict_section(issue, "ITEM");
 		item_values(s, "../", v[i].issue, v[i].item, d);
-		tdict_set(d, "SECTION", taxon_label(c, c->sections,
-		    c->nsections, it->section));
+		tdict_set(d, "SECTION", section_label(c, it->section));
 		/* The other facet: a sector page names the organisation
 		 * type, an organisation page the sector. */
 		tdict_set(d, "FACET", keep == keep_sector ?
-		    taxon_label(c, c->orgs, c->norgs, it->org) :
-		    taxon_label(c, c->sectors, c->nsectors, it->sector));
+		    org_label(c, it->org) : sector_label(c, it->sector));
 	}
-	free(v);
-	buf_printf(&path, "%s/", kind);
-	slug(&path, t->id);
-	buf_puts(&path, ".html");
+	year_file(&f, t, year, newest);
+	buf_printf(&path, "%s/%s", kind, f.ptr);
 	rc = page_write(s, page, path.ptr);
 	buf_free(&path);
+	buf_free(&f);
+	return rc;
+}
+
+/* sector/ID.html or org/ID.html: the items of one sector or one
+ * organisation type, newest first, grouped by issue; a page per year,
+ * so that ten years of one sector is not one page of megabytes. */
+static int
+page_list(const struct site *s, const char *kind, const struct taxon *t,
+    int (*keep)(const struct item *, int), int arg)
+{
+	struct entry *v;
+	size_t n, i, j;
+	int rc = 0;
+
+	v = select_items(s, keep, arg, &n);
+	if (n == 0)
+		rc = list_page(s, kind, t, keep, v, 0, 0, 0);
+	for (i = 0; i < n; i = j) {
+		int y = issue_year(s, v[i].issue);
+
+		for (j = i; j < n && issue_year(s, v[j].issue) == y; j++)
+			;
+		rc |= list_page(s, kind, t, keep, v, n, i, j);
+	}
+	free(v);
 	return rc;
 }
 
@@ -327,51 +398,78 @@ json_field(buf *b, const char *key, const char *v)
 	json_str(b, v ? v : "");
 }
 
-/* search.json, and the same data as search-index.js, which assigns it
- * to a global so that the search page also works from file://, where
- * a page may not fetch() a local file. */
+/* The most bytes of one chunk of the search index: every file a
+ * reader's browser loads stays well under 2 MB. */
+#define CHUNK_MAX (1024 * 1024)
+
+/* Writes one chunk, search/N.js: a script that hands its entries to
+ * the search page (a script, not JSON, so that search works from
+ * file://, where a page may not fetch() a file). */
+static int
+search_chunk(const struct site *s, buf *entries, int n, buf *names)
+{
+	buf path = {0}, js = {0};
+	int rc;
+
+	buf_printf(&path, "search/%d.js", n);
+	buf_printf(&js, "window.DIGEST_INDEX_ADD([%s\n]);\n",
+	    buf_cstr(entries));
+	rc = site_file(s, path.ptr, js.ptr, js.len);
+	buf_puts(names, names->len > 1 ? "," : "");
+	json_str(names, path.ptr);
+	buf_reset(entries);
+	buf_free(&path);
+	buf_free(&js);
+	return rc;
+}
+
+/* The search index: the items of every issue, newest first, in chunks
+ * of at most CHUNK_MAX bytes that the page loads one after the other
+ * when a reader searches; search-index.js names them. */
 static int
 search_index(const struct site *s)
 {
 	const struct config *c = s->cfg;
 	struct tdict *d;
-	buf b = {0}, t = {0}, js = {0};
-	size_t k, m, i;
-	char iso[16];
-	int rc;
+	buf b = {0}, t = {0}, js = {0}, names = {0}, e = {0};
+	size_t k, m, i, count = 0;
+	char date[16];
+	int rc = 0, chunk = 0;
 
-	buf_puts(&b, "[");
+	buf_puts(&names, "[");
 	for (k = s->r->n; k-- > 0;)
 		for (m = 0; m < s->r->issues[k].n; m++) {
 			const struct item *it = s->r->issues[k].items[m];
 
-			buf_puts(&b, b.len > 1 ? ",\n" : "\n");
-			buf_printf(&b, "{\"n\":%d", s->r->issues[k].number);
-			iso[0] = '\0';
-			if (it->date != DATE_NONE)
-				date_iso(it->date, iso);
-			json_field(&b, "d", iso);
-			json_field(&b, "t", it->title);
+			buf_reset(&e);
+			buf_printf(&e, "\n{\"n\":%d", s->r->issues[k].number);
+			date_dots(it->date, date);
+			json_field(&e, "d", date);
+			json_field(&e, "t", it->title);
 			issue_href(s, "", k, (int)m, &t);
-			json_field(&b, "u", t.ptr);
-			json_field(&b, "c", taxon_label(c, c->sections,
-			    c->nsections, it->section));
-			json_field(&b, "s", taxon_label(c, c->sectors,
-			    c->nsectors, it->sector));
-			json_field(&b, "o", taxon_label(c, c->orgs, c->norgs,
-			    it->org));
+			json_field(&e, "u", t.ptr);
+			json_field(&e, "c", section_label(c, it->section));
+			json_field(&e, "s", sector_label(c, it->sector));
+			json_field(&e, "o", org_label(c, it->org));
 			buf_reset(&t);
 			for (i = 0; i < it->bullets.n; i++)
 				buf_printf(&t, "%s%s", i ? "\n" : "",
 				    it->bullets.v[i]);
-			json_field(&b, "b", buf_cstr(&t));
-			buf_puts(&b, "}");
+			json_field(&e, "b", buf_cstr(&t));
+			buf_puts(&e, "}");
+			if (b.len > 0 && b.len + e.len > CHUNK_MAX)
+				rc |= search_chunk(s, &b, ++chunk, &names);
+			if (b.len > 0)
+				buf_putc(&b, ',');
+			buf_put(&b, e.ptr, e.len);
+			count++;
 		}
-	buf_puts(&b, "\n]");
+	if (b.len > 0)
+		rc |= search_chunk(s, &b, ++chunk, &names);
+	buf_puts(&names, "]");
 	d = tdict_new("search-index");
-	tdict_set(d, "INDEX", b.ptr);
-	buf_putc(&b, '\n');
-	rc = site_file(s, "search.json", b.ptr, b.len);
+	tdict_set(d, "CHUNKS", names.ptr);
+	tdict_set_int(d, "COUNT", (long)count);
 	tmpl_path(s, "search-index.js", &t);
 	if (tmpl_expand(t.ptr, TMPL_VERBATIM, d, &js) == -1)
 		rc = -1;
@@ -379,9 +477,11 @@ search_index(const struct site *s)
 		rc = -1;
 	tdict_free(d);
 	buf_free(&b);
+	buf_free(&e);
 	buf_free(&t);
 	buf_free(&js);
-	return rc;
+	buf_free(&names);
+	return rc ? -1 : 0;
 }
 
 /* feed.xml: Atom, one entry per issue, newest first; "updated" is the

@@ -1,13 +1,20 @@
-/* search.js: searches the items of every issue in the browser.  The
- * index comes from search-index.js (window.DIGEST_INDEX), so the page
- * works from file:// too.  The query is read from the address
- * (search.html?q=word or search.html#q=word) when the page loads.
- * Results are built with DOM nodes and textContent only: nothing from
- * the index is ever parsed as HTML. */
+/* search.js: searches the items of every issue in the browser.
+ *
+ * search-index.js (window.DIGEST_INDEX) names the scripts that hold the
+ * items, newest first, each well under 2 MB; they are loaded one after
+ * the other, as <script> elements so that the page works from file://
+ * too, only when a reader searches.  The query is read from the address
+ * (search.html?q=word or search.html#q=word).
+ *
+ * Every word must be found.  Hits are ranked: one whose title holds
+ * more of the words first (a title hit above a body hit), then the more
+ * recent.  Results are built with DOM nodes and textContent only:
+ * nothing from the index is ever parsed as HTML. */
 (function () {
 	'use strict';
 
-	var index = window.DIGEST_INDEX || [];
+	var manifest = window.DIGEST_INDEX || { count: 0, chunks: [] };
+	var index = [], loaded = 0, loading = false, waiting = null;
 	var form = document.getElementById('search-form');
 	var input = document.getElementById('search-q');
 	var status = document.getElementById('search-status');
@@ -23,10 +30,35 @@
 		return s.toLowerCase();
 	}
 
-	/* Each entry once: all its text, normalised. */
-	var haystack = index.map(function (e) {
-		return norm([e.t, e.b, e.c, e.s, e.o, e.d, e.n].join('\n'));
-	});
+	/* Each chunk script calls this with its entries. */
+	window.DIGEST_INDEX_ADD = function (entries) {
+		entries.forEach(function (e) {
+			e.lt = norm(e.t);
+			e.lall = norm([e.b, e.c, e.s, e.o, e.d, e.n].join('\n'));
+			index.push(e);
+		});
+	};
+
+	/* Loads the chunks in turn, then calls done. */
+	function load(done) {
+		waiting = done;
+		if (loading)
+			return;
+		if (loaded >= manifest.chunks.length) {
+			waiting = null;
+			done();
+			return;
+		}
+		loading = true;
+		var s = document.createElement('script');
+		s.src = manifest.chunks[loaded];
+		s.onload = s.onerror = function () {
+			loaded++;
+			loading = false;
+			load(waiting);
+		};
+		document.body.appendChild(s);
+	}
 
 	function terms(q) {
 		return norm(q).split(/\s+/).filter(function (t) {
@@ -78,9 +110,11 @@
 		el.appendChild(document.createTextNode(text.slice(pos)));
 	}
 
-	/* Some words of the bullets around the first hit. */
+	/* Some words of the bullets around the first hit, cut at spaces,
+	 * never inside a word. */
 	function snippet(e, ts) {
-		var b = String(e.b || ''), low = norm(b), at = -1, i, m;
+		var b = String(e.b || '').replace(/\s+/g, ' ');
+		var low = norm(b), at = -1, i, m, start, end;
 
 		for (i = 0; i < ts.length; i++) {
 			m = low.indexOf(ts[i]);
@@ -89,34 +123,59 @@
 		}
 		if (at === -1)
 			at = 0;
-		var start = Math.max(0, at - 40);
-		var s = b.slice(start, start + 140).replace(/\s+/g, ' ');
-		return (start > 0 ? '… ' : '') + s +
-		    (start + 140 < b.length ? ' …' : '');
+		/* Back to the start of the word 40 characters before the
+		 * hit, on to the end of the word 140 characters after that. */
+		start = Math.max(0, at - 40);
+		if (start > 0)
+			start = b.lastIndexOf(' ', start) + 1;
+		end = start + 140;
+		if (end < b.length) {
+			m = b.indexOf(' ', end);
+			end = m === -1 ? b.length : m;
+		}
+		return (start > 0 ? '… ' : '') + b.slice(start, end) +
+		    (end < b.length ? ' …' : '');
 	}
 
-	function show(q) {
-		var ts = terms(q), hits = [], i, j, ok;
+	/* How many terms the title holds, for ranking. */
+	function titleHits(e, ts) {
+		var n = 0, i;
 
-		input.value = q;
-		while (list.firstChild)
-			list.removeChild(list.firstChild);
-		if (ts.length === 0) {
-			status.textContent = status.getAttribute('data-empty');
-			return;
-		}
+		for (i = 0; i < ts.length; i++)
+			if (e.lt.indexOf(ts[i]) !== -1)
+				n++;
+		return n;
+	}
+
+	function render(ts) {
+		var hits = [], i, j, ok;
+
 		for (i = 0; i < index.length; i++) {
 			ok = true;
 			for (j = 0; j < ts.length && ok; j++)
-				ok = haystack[i].indexOf(ts[j]) !== -1;
+				ok = index[i].lt.indexOf(ts[j]) !== -1 ||
+				    index[i].lall.indexOf(ts[j]) !== -1;
 			if (ok)
-				hits.push(index[i]);
+				hits.push({ e: index[i], title: titleHits(index[i],
+				    ts), order: i });
 		}
+		/* Title hits first; then the newer issue, the newer item;
+		 * then the order of the index. */
+		hits.sort(function (a, b) {
+			if (a.title !== b.title)
+				return b.title - a.title;
+			if (a.e.n !== b.e.n)
+				return b.e.n - a.e.n;
+			if (a.e.d !== b.e.d)
+				return a.e.d < b.e.d ? 1 : -1;
+			return a.order - b.order;
+		});
 		status.textContent = hits.length === 0 ?
 		    status.getAttribute('data-none') :
 		    status.getAttribute('data-count').replace('{n}',
 		    String(hits.length));
-		hits.forEach(function (e) {
+		hits.forEach(function (h) {
+			var e = h.e;
 			var li = document.createElement('li');
 			var a = document.createElement('a');
 			var meta = document.createElement('span');
@@ -126,7 +185,7 @@
 			marked(a, e.t, ts);
 			meta.className = 'meta';
 			meta.textContent = [
-			    status.getAttribute('data-number-label') + ' ' +
+			    status.getAttribute('data-number-label') + '\u00a0' +
 			    e.n, e.d, e.c, e.s, e.o
 			].filter(function (x) { return x; }).join(' · ');
 			p.className = 'snippet';
@@ -135,6 +194,24 @@
 			li.appendChild(meta);
 			li.appendChild(p);
 			list.appendChild(li);
+		});
+	}
+
+	function show(q) {
+		var ts = terms(q);
+
+		input.value = q;
+		while (list.firstChild)
+			list.removeChild(list.firstChild);
+		if (ts.length === 0) {
+			status.textContent = status.getAttribute('data-empty');
+			return;
+		}
+		if (loaded < manifest.chunks.length)
+			status.textContent = status.getAttribute('data-loading');
+		load(function () {
+			if (terms(input.value).join(' ') === ts.join(' '))
+				render(ts);
 		});
 	}
 

@@ -24,7 +24,8 @@ browse() {	# what (--dump-dom or --screenshot=...), url, [size]
 	    --disable-quic --no-first-run --disable-background-networking \
 	    --disable-component-update --disable-sync \
 	    --user-data-dir="$(mktemp -d "$tmp/profile.XXXXXX")" \
-	    --hide-scrollbars --window-size="${3:-1280,2000}" "$1" "$2" \
+	    --hide-scrollbars --virtual-time-budget=5000 \
+	    --window-size="${3:-1280,2000}" "$1" "$2" \
 	    2>>"$tmp/chromium.err"
 }
 
@@ -106,60 +107,135 @@ PY
 
 # The search page: a word of the first title finds that item, from the
 # query string and from the fragment; a word found nowhere finds none.
-word=$(python3 -c '
-import json, sys
-e = json.load(open(sys.argv[1], encoding="utf-8"))[0]
-print(max(e["t"].replace(",", " ").split(), key=len))' "$site/search.json")
-title=$(python3 -c '
-import json, sys
-print(json.load(open(sys.argv[1], encoding="utf-8"))[0]["t"])' \
-    "$site/search.json")
-q=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$word")
-for form in "?q=$q" "#q=$q" "?q=zz%ED%97%88%EA%B3%B5%ED%95%9C%EB%82%B1%EB%A7%90"; do
+# A word in one item's title and in an earlier item's body lists the
+# title hit first (every title hit above every body hit); snippets begin
+# and end at word boundaries; dates read as on the other pages; the page
+# has one search box.
+python3 - "$site" >"$tmp/words" <<'PY'
+import re, sys
+sys.path.insert(0, "tests/site")
+import searchindex
+index = searchindex.load(sys.argv[1])
+first = index[0]
+print(max(first["t"].replace(",", " ").split(), key=len))
+print(first["t"])
+# A word in a later item's title and in an earlier item's body only.
+def words(s):
+	return set(w for w in re.split(r"[\s,.·'\"()…]+", s) if len(w) >= 2)
+rank = ""
+for i, a in enumerate(index):
+	body = words(a["b"]) - words(a["t"])
+	for b in index[i + 1:]:
+		common = sorted(w for w in body & words(b["t"]) if w not in a["t"])
+		if common:
+			rank = max(common, key=len)
+			break
+	if rank:
+		break
+print(rank)
+PY
+word=$(sed -n 1p "$tmp/words")
+title=$(sed -n 2p "$tmp/words")
+rank=$(sed -n 3p "$tmp/words")
+[ -n "$rank" ] || bad "no word in a title and in an earlier body to rank by"
+quote() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
+q=$(quote "$word")
+r=$(quote "$rank")
+for form in "?q=$q" "#q=$q" "?q=zz%ED%97%88%EA%B3%B5%ED%95%9C%EB%82%B1%EB%A7%90" "?q=$r"; do
 	browse --dump-dom "$url/search.html$form" >"$tmp/search.html" ||
 		bad "chromium failed on search.html$form"
-	python3 - "$tmp/search.html" "$form" "$title" <<'PY' || fail=1
-import html.parser, re, sys
+	python3 - "$tmp/search.html" "$form" "$title" "$rank" "$site" <<'PY' || fail=1
+import html.parser, re, sys, urllib.parse
+sys.path.insert(0, "tests/site")
+import searchindex
 
-dom, form, title = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2], sys.argv[3]
+dom, form, title, rank = open(sys.argv[1], encoding="utf-8").read(), sys.argv[2], sys.argv[3], sys.argv[4]
+index = searchindex.load(sys.argv[5])
+bodies = {e["t"]: re.sub(r"\s+", " ", e["b"]) for e in index}
 
 class Hits(html.parser.HTMLParser):
 	def __init__(self):
 		super().__init__(convert_charrefs=True)
-		self.depth, self.hits, self.status, self.where = 0, [], "", None
+		self.hits, self.snippets, self.metas = [], [], []
+		self.status, self.where, self.boxes = "", None, 0
 	def handle_starttag(self, tag, attrs):
 		a = dict(attrs)
+		if tag == "input" and a.get("type") == "search":
+			self.boxes += 1
 		if a.get("id") == "search-status":
 			self.where = "status"
-		if tag == "a" and self.where == "results":
-			self.hits.append("")
-			self.where = "hit"
+		if self.where in ("results", "hit", "snippet", "meta"):
+			if tag == "a":
+				self.hits.append("")
+				self.where = "hit"
+			elif tag == "p" and a.get("class") == "snippet":
+				self.snippets.append("")
+				self.where = "snippet"
+			elif tag == "span" and a.get("class") == "meta":
+				self.metas.append("")
+				self.where = "meta"
 		if a.get("id") == "search-results":
 			self.where = "results"
 	def handle_endtag(self, tag):
 		if tag == "p" and self.where == "status":
 			self.where = None
-		if tag == "a" and self.where == "hit":
+		if (tag == "a" and self.where == "hit") or \
+		    (tag == "p" and self.where == "snippet") or \
+		    (tag == "span" and self.where == "meta"):
 			self.where = "results"
 		if tag == "ol" and self.where == "results":
 			self.where = None
 	def handle_data(self, d):
 		if self.where == "status":
 			self.status += d
-		if self.where == "hit":
+		elif self.where == "hit":
 			self.hits[-1] += d
+		elif self.where == "snippet":
+			self.snippets[-1] += d
+		elif self.where == "meta":
+			self.metas[-1] += d
 
 h = Hits()
 h.feed(dom)
-nothing = form.startswith("?q=zz")
-if nothing:
-	ok = not h.hits and "찾은 항목이 없습니다" in h.status
-else:
-	ok = title in h.hits and re.search(r"\d+건을 찾았습니다", h.status)
+errors = []
+if h.boxes != 1:
+	errors.append("%d search boxes on the page" % h.boxes)
+if form.startswith("?q=zz"):
+	if h.hits or "찾은 항목이 없습니다" not in h.status:
+		errors.append("hits %r" % h.hits[:5])
+elif not re.search(r"\d+건을 찾았습니다", h.status):
+	errors.append("status %r" % h.status)
+ranked = bool(rank) and form == "?q=" + urllib.parse.quote(rank)
+if ranked and not form.startswith("?q=zz"):
+	intitle = [rank.lower() in t.lower() for t in h.hits]
+	if True in intitle and False in intitle and \
+	    intitle.index(False) < len(intitle) - 1 - intitle[::-1].index(True):
+		errors.append("a body hit above a title hit: %r" % h.hits[:6])
+	if not (True in intitle and False in intitle):
+		errors.append("%r: want title and body hits, got %r" % (rank, h.hits[:6]))
+elif not form.startswith("?q=zz") and title not in h.hits:
+	errors.append("%r not found: %r" % (title, h.hits[:5]))
+for t, sn in zip(h.hits, h.snippets):
+	body = bodies.get(t, "")
+	s = sn
+	if s.startswith("… "):
+		s = s[2:]
+		at = body.find(s.rstrip(" …"))
+		if at > 0 and body[at - 1] != " ":
+			errors.append("snippet starts mid-word: %r" % sn[:30])
+	if s.endswith(" …"):
+		s = s[:-2]
+		at = body.find(s)
+		end = at + len(s)
+		if at >= 0 and end < len(body) and body[end] != " ":
+			errors.append("snippet ends mid-word: %r" % sn[-30:])
+for m in h.metas:
+	if re.search(r"\d{4}-\d\d-\d\d", m) or not re.search(r"\d{4}\.\d\d\.\d\d|^[^0-9]*\d+ ·", m):
+		errors.append("meta %r: dates not as elsewhere" % m)
 print("search.html%s: %d hits, status %r" % (form, len(h.hits), h.status))
-if not ok:
-	print("FAIL: search.html%s: hits %r" % (form, h.hits[:5]))
-sys.exit(0 if ok else 1)
+for e in errors[:10]:
+	print("FAIL: search.html%s: %s" % (form, e))
+sys.exit(1 if errors else 0)
 PY
 done
 
