@@ -110,6 +110,11 @@ struct box {
 	int		 entry;		/* contents: the entry listed, -1 */
 	int		 numbered;	/* contents: leader and page number */
 	int		 group;		/* BOX_GROUP: index in groups */
+	int		 item;		/* the item it is part of, -1 */
+	int		 note;		/* a line of the closing note, or a
+					 * group's "(해당 없음)": not news */
+	int		 break_before;	/* a new page before it (set when a
+					 * page would hold only a tail) */
 	/* Set by pagination. */
 	int		 page;		/* -1: not printed (a dropped gap) */
 	double		 y;		/* top */
@@ -155,6 +160,7 @@ struct layout {
 	struct frame	*frames;
 	size_t		 nframes, capframes;
 	int		 item_entries;	/* the contents list items */
+	int		 nitems;	/* items laid out */
 	int		 ncontents;	/* contents pages */
 	int		 npages;	/* every page, the cover included */
 };

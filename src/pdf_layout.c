@@ -67,7 +67,7 @@ add_box(struct flow *fl, enum box_kind kind, double h)
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
 	b->h = h;
-	b->anchor = b->entry = b->group = b->page = -1;
+	b->anchor = b->entry = b->group = b->page = b->item = -1;
 	return b;
 }
 
@@ -252,7 +252,7 @@ add_item(struct layout *L, const struct item *it)
 	char date[16];
 	buf t = {0};
 	const char *title;
-	size_t first, n, j, k;
+	size_t first, start, n, j, k;
 	double url_x = bullet_text_x(L);
 	int cut;
 
@@ -264,7 +264,7 @@ add_item(struct layout *L, const struct item *it)
 	}
 	title = arena_strdup(&L->arena, t.ptr);
 	buf_free(&t);
-	first = fl->n;
+	start = first = fl->n;
 	n = add_text(L, fl, title, FACE_BOLD, TITLE_SIZE, TITLE_LH, 0,
 	    conf(L, "pdf", "item_marker"), CELL_W, INK_TEXT);
 	if (L->item_entries)
@@ -293,6 +293,9 @@ add_item(struct layout *L, const struct item *it)
 		for (k = 0; k < n; k++)
 			fl->v[first + k].uri = uri;
 	}
+	for (k = start; k < fl->n; k++)
+		fl->v[k].item = L->nitems;
+	L->nitems++;
 }
 
 static const char *
@@ -320,9 +323,11 @@ add_group_rows(struct layout *L, const struct itree *T,
 			add_gap(fl, ITEM_GAP, 0);
 		add_item(L, itree_item(T, g, i));
 	}
-	if (g->n == 0)
+	if (g->n == 0) {
 		add_text(L, fl, conf(L, "digest", "none"), FACE_REGULAR,
 		    TEXT_SIZE, TEXT_LH, 0, NULL, CELL_W, INK_MUTED);
+		fl->v[fl->n - 1].note = 1;
+	}
 	fl->v[fl->n - 1].keep = 1;
 	add_box(fl, BOX_GROUP_END, PAD_BOTTOM)->keep = last;
 }
@@ -382,9 +387,14 @@ build_body(struct layout *L)
 		add_section(L, &T, &T.sections[s], s == 0);
 	itree_free(&T);
 	if (*note != '\0') {
+		size_t k, first;
+
 		add_gap(&L->body, 6.0, 0);
+		first = L->body.n;
 		add_text(L, &L->body, note, FACE_REGULAR, NOTE_SIZE, NOTE_LH,
 		    0, NULL, TABLE_W, INK_MUTED);
+		for (k = first; k < L->body.n; k++)
+			L->body.v[k].note = 1;
 	}
 }
 
@@ -536,6 +546,8 @@ paginate(struct layout *L, struct flow *fl, int first)
 	size_t i;
 
 	memset(&p, 0, sizeof(p));
+	for (i = 0; i < fl->n; i++)
+		fl->v[i].page = -1;
 	p.L = L;
 	p.page = first;
 	p.y = BODY_TOP;
@@ -554,6 +566,8 @@ paginate(struct layout *L, struct flow *fl, int first)
 		}
 		if (b->kind == BOX_GAP && !p.content)
 			continue;
+		if (b->break_before && p.content)
+			new_page(&p);
 		/* A chain too tall for any page is broken where it must. */
 		if (p.content && p.y - need < BODY_BOTTOM && need <= room)
 			new_page(&p);
@@ -564,10 +578,81 @@ paginate(struct layout *L, struct flow *fl, int first)
 	return p.page;
 }
 
+/* The first box of the chain that keeps with box i (headings, the table
+ * head, the group label that go with an item's title). */
+static size_t
+chain_start(const struct flow *fl, size_t i)
+{
+	while (i > 0 && fl->v[i - 1].keep && fl->v[i - 1].kind != BOX_BREAK)
+		i--;
+	return i;
+}
+
+/* Finds a page that holds only the tail of an item (with at most the
+ * closing note) before a forced break or the end: the widow a reader
+ * turns a page for.  Marks a new page before the item, so that it goes
+ * over whole, when it fits on a page and something else stays on the
+ * page it starts on.  Returns whether it marked one. */
+static int
+carry_tail(struct layout *L)
+{
+	struct flow *fl = &L->body;
+	double room = BODY_TOP - BODY_BOTTOM - HEAD_H - PAD_TOP - PAD_BOTTOM;
+	size_t i, j, k, s;
+
+	for (i = 0; i < fl->n; i = j) {
+		int page = fl->v[i].page, item = -1, tail = 1;
+		size_t line = (size_t)-1;
+		double h = 0;
+
+		if (page < 0) {
+			j = i + 1;
+			continue;
+		}
+		/* The boxes of this page: i..j. */
+		for (j = i; j < fl->n && (fl->v[j].page == page ||
+		    fl->v[j].page < 0) && fl->v[j].kind != BOX_BREAK; j++) {
+			const struct box *b = &fl->v[j];
+
+			if (b->page < 0 || b->kind != BOX_LINE || b->note)
+				continue;
+			if (line == (size_t)-1) {
+				line = j;
+				item = b->item;
+			}
+			if (b->item != item || b->item < 0)
+				tail = 0;
+		}
+		if (!tail || line == (size_t)-1 || (j < fl->n &&
+		    fl->v[j].kind != BOX_BREAK))
+			continue;
+		/* Where the item starts: on an earlier page? */
+		for (s = line; s > 0 && fl->v[s - 1].item == item; s--)
+			;
+		if (fl->v[s].page < 0 || fl->v[s].page >= page)
+			continue;
+		s = chain_start(fl, s);
+		for (k = s; k < fl->n && (k < line || fl->v[k].item == item);
+		    k++)
+			h += fl->v[k].h;
+		/* Something else must stay where the item started. */
+		for (k = s; k-- > 0 && fl->v[k].page < 0;)
+			;
+		if (h > room || fl->v[s].break_before ||
+		    k == (size_t)-1 || fl->v[k].page != fl->v[s].page)
+			continue;
+		fl->v[s].break_before = 1;
+		return 1;
+	}
+	return 0;
+}
+
 void
 pdf_layout(struct layout *L, const struct config *cfg,
     const struct issue *is, struct fonts *fonts)
 {
+	size_t frames;
+
 	memset(L, 0, sizeof(*L));
 	L->cfg = cfg;
 	L->issue = is;
@@ -584,7 +669,13 @@ pdf_layout(struct layout *L, const struct config *cfg,
 	build_body(L);
 	build_contents(L);
 	L->ncontents = paginate(L, &L->contents, 1);
-	L->npages = paginate(L, &L->body, 1 + L->ncontents) + 1;
+	frames = L->nframes;
+	/* Each pass moves one stranded tail over whole; each move is one
+	 * page break more, before a different item, so this ends. */
+	do {
+		L->nframes = frames;
+		L->npages = paginate(L, &L->body, 1 + L->ncontents) + 1;
+	} while (carry_tail(L));
 }
 
 void

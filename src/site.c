@@ -423,6 +423,30 @@ search_chunk(const struct site *s, buf *entries, int n, buf *names)
 	return rc;
 }
 
+/* The place of a taxon in the lists of label_list(): -1, unclassified,
+ * is the last. */
+static int
+label_index(int i, size_t n)
+{
+	return i >= 0 ? i : (int)n;
+}
+
+/* A JSON list of the names of a taxonomy, then "unclassified". */
+static void
+label_list(const struct config *c, const struct taxon *t, size_t n, buf *b)
+{
+	size_t i;
+
+	buf_reset(b);
+	buf_putc(b, '[');
+	for (i = 0; i < n; i++) {
+		json_str(b, t[i].name);
+		buf_putc(b, ',');
+	}
+	json_str(b, config_str(c, "digest", "unclassified", ""));
+	buf_putc(b, ']');
+}
+
 /* The search index: the items of every issue, newest first, in chunks
  * of at most CHUNK_MAX bytes that the page loads one after the other
  * when a reader searches; search-index.js names them. */
@@ -448,9 +472,12 @@ search_index(const struct site *s)
 			json_field(&e, "t", it->title);
 			issue_href(s, "", k, (int)m, &t);
 			json_field(&e, "u", t.ptr);
-			json_field(&e, "c", section_label(c, it->section));
-			json_field(&e, "s", sector_label(c, it->sector));
-			json_field(&e, "o", org_label(c, it->org));
+			/* Names by their place in search-index.js's
+			 * lists: 30,000 items need not repeat them. */
+			buf_printf(&e, ",\"c\":%d,\"s\":%d,\"o\":%d",
+			    label_index(item_section_of(c, it), c->nsections),
+			    label_index(item_sector_of(c, it), c->nsectors),
+			    label_index(item_org_of(c, it), c->norgs));
 			buf_reset(&t);
 			for (i = 0; i < it->bullets.n; i++)
 				buf_printf(&t, "%s%s", i ? "\n" : "",
@@ -469,6 +496,12 @@ search_index(const struct site *s)
 	buf_puts(&names, "]");
 	d = tdict_new("search-index");
 	tdict_set(d, "CHUNKS", names.ptr);
+	label_list(c, c->sections, c->nsections, &t);
+	tdict_set(d, "SECTIONS", t.ptr);
+	label_list(c, c->sectors, c->nsectors, &t);
+	tdict_set(d, "SECTORS", t.ptr);
+	label_list(c, c->orgs, c->norgs, &t);
+	tdict_set(d, "ORGS", t.ptr);
 	tdict_set_int(d, "COUNT", (long)count);
 	tmpl_path(s, "search-index.js", &t);
 	if (tmpl_expand(t.ptr, TMPL_VERBATIM, d, &js) == -1)

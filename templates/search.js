@@ -33,6 +33,9 @@
 	/* Each chunk script calls this with its entries. */
 	window.DIGEST_INDEX_ADD = function (entries) {
 		entries.forEach(function (e) {
+			e.c = (manifest.sections || [])[e.c] || '';
+			e.s = (manifest.sectors || [])[e.s] || '';
+			e.o = (manifest.orgs || [])[e.o] || '';
 			e.lt = norm(e.t);
 			e.lall = norm([e.b, e.c, e.s, e.o, e.d, e.n].join('\n'));
 			index.push(e);

@@ -24,6 +24,10 @@ and exits 0 otherwise.  Checked:
   - the outline has an entry per contents entry, pointing at its page,
     nested section, sector, item, with every sector and item the items
     call for;
+  - no body page holds only the tail of an item (no title, no heading)
+    before a forced break (the next page starts a section) or at the
+    end, and the last page holds more than the closing note;
+  - the catalog gives the document's language ([pdf] lang);
   - the .eml parses, has the brief attached byte for byte, and its Date
     is the issue's day.
 """
@@ -158,6 +162,54 @@ def main():
         if lines and lines[-1] in heads:
             fail("body page %d ends with the heading '%s'" %
                  (n, lines[-1]))
+
+    # Widows: a page that holds only the tail of an item before a
+    # forced break (the next page starts a section) or at the end.
+    mark = flat(conf["pdf"].get("item_marker", d["section_marker"]))
+    titles = [flat(mark + it["title"]) for it in items]
+    sec_heads = set(flat(d["section_marker"] + x) for x in sections)
+    note = flat(d.get("disclaimer", ""))
+    org_names = set(flat(conf[s]["name"]) for s in conf.sections()
+                    if s.startswith("org."))
+    thead = flat(d["header_label"] + d["header_content"])
+    nbody = npages - nfront
+    widows = 0
+    for n in range(1, nbody + 1):
+        lines = [flat(l) for l in body(n).splitlines() if l.strip()
+                 and not num_re.match(l) and not l.startswith(title)]
+        lines = [l for l in lines if l != thead and l not in org_names]
+        text = "".join(lines)
+        # The closing note and the word for an empty group are no news.
+        for w in (note, flat(d.get("none", ""))):
+            if w:
+                text = text.replace(w, "")
+        if n == nbody and not text:
+            fail("the last page holds only the closing note")
+            continue
+        if not text or any(t in text for t in titles) or \
+                any(h in text for h in heads):
+            continue
+        # In raw mode a page gives its table frames first: skip them.
+        nxt = [flat(l) for l in body(n + 1).splitlines() if l.strip()
+               and not num_re.match(l) and not l.startswith(title)]
+        nxt = [l for l in nxt if l != thead and l not in org_names]
+        if n == nbody or (nxt and nxt[0] in sec_heads):
+            widows += 1
+            fail("body page %d holds only the tail of an item before %s" %
+                 (n, "the end" if n == nbody else "a new section"))
+    print("widows: %d pages hold only an item's tail before a break" %
+          widows)
+
+    # The language of the document.
+    lang = conf["pdf"].get("lang", "")
+    if lang:
+        trailer, _ = run(["qpdf", "--show-object=trailer", a.pdf])
+        m = re.search(r"/Root (\d+) 0 R", trailer)
+        cat = run(["qpdf", "--show-object=%s" % m.group(1), a.pdf])[0] \
+            if m else ""
+        if "/Lang (%s)" % lang not in cat:
+            fail("the catalog does not give /Lang (%s): %s" %
+                 (lang, cat[:200]))
 
     # The contents, read in layout mode: "text   n", wrapped entries on
     # lines before.

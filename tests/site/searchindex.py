@@ -29,7 +29,12 @@ def load(root):
         m = re.fullmatch(r"window\.DIGEST_INDEX_ADD\((\[.*\])\);\n", js, re.S)
         if not m:
             raise ValueError("%s: not a DIGEST_INDEX_ADD([...]) call" % name)
-        entries += json.loads(m.group(1))
+        for e in json.loads(m.group(1)):
+            # Names by their place in the manifest's lists.
+            for k, names in (("c", "sections"), ("s", "sectors"),
+                             ("o", "orgs")):
+                e[k] = man[names][e[k]]
+            entries.append(e)
     if len(entries) != man["count"]:
         raise ValueError("search-index.js counts %d entries, the chunks "
                          "hold %d" % (man["count"], len(entries)))
