@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "pdf.h"
 
 int
 item_section_of(const struct config *c, const struct item *it)
@@ -277,4 +278,15 @@ number_particle(long n)
 	if (n < 0)
 		n = -n;
 	return vowel[n % 10] ? "를" : "을";
+}
+
+void
+issue_stamp(const struct config *c, int date, buf *b)
+{
+	struct pdf_time t;
+
+	pdf_time(c, date, &t);
+	buf_reset(b);
+	buf_printf(b, "%04d-%02d-%02dT%02d:%02d:00%s", t.year, t.month,
+	    t.day, t.hour, t.minute, config_str(c, "site", "time_zone", "Z"));
 }

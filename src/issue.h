@@ -81,6 +81,11 @@ void	 weekday_name(const struct config *, int wd, buf *);
  * {last} {number} filled in. */
 void	 issue_period(const struct config *, const struct issue *, buf *);
 
+/* A machine's time stamp of an issue (RFC 3339, for the feed): its day
+ * at [pdf] time, the hour the brief and the mail give, in [site]
+ * time_zone: "2025-12-11T09:00:00+09:00". */
+void	 issue_stamp(const struct config *, int date, buf *);
+
 /* The Korean object particle after number n as it is read aloud:
  * "을" when its reading ends in a consonant (일 삼 육 칠 팔 십 백 천 만
  * ...), "를" after a vowel (이 사 오 구). */

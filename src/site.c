@@ -14,6 +14,7 @@
 #include "date.h"
 #include "html.h"
 #include "issue.h"
+#include "markdown.h"
 #include "msg.h"
 #include "render.h"
 
@@ -163,24 +164,13 @@ item_values(const struct site *s, const char *root, size_t k, size_t m,
 	buf_free(&b);
 }
 
-static size_t
-count_in(const struct issue *is, int sec, int sector)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < is->n; i++)
-		if (is->items[i]->section == sec &&
-		    (sector == -2 || is->items[i]->sector == sector))
-			n++;
-	return n;
-}
-
 static int
 page_home(const struct site *s)
 {
 	const struct config *c = s->cfg;
 	const struct render *r = s->r;
-	size_t k = (size_t)(r->latest - r->issues), i, j, m, nrecent, n;
+	size_t k = (size_t)(r->latest - r->issues), i, j, g, m, nrecent, n;
+	struct itree T;
 	struct tdict *page, *body, *latest, *d, *sd;
 	buf b = {0};
 	long recent = c->site.recent > 0 ? c->site.recent : RECENT_DEFAULT;
@@ -188,35 +178,46 @@ page_home(const struct site *s)
 	page = page_new(s, "", "home.html", &body);
 	latest = tdict_section(body, "LATEST");
 	issue_values(s, "", k, latest);
-	for (i = 0; i < c->nsections; i++) {
+	/* The latest issue as its page shows it: its tree. */
+	itree_build(&T, c, r->latest);
+	for (i = 0; i < T.nsections; i++) {
+		const struct isection *sec = &T.sections[i];
+
 		sd = tdict_section(latest, "SECTION");
-		tdict_set(sd, "NAME", c->sections[i].name);
+		tdict_set(sd, "NAME", section_label(c, sec->section));
 		issue_href(s, "", k, -1, &b);
 		buf_puts(&b, "#s-");
-		slug(&b, c->sections[i].id);
+		if (sec->section >= 0)
+			slug(&b, c->sections[sec->section].id);
+		else
+			buf_puts(&b, "x");
 		tdict_set(sd, "HREF", b.ptr);
-		tdict_set_int(sd, "COUNT", (long)count_in(r->latest, (int)i,
-		    -2));
-		for (j = 0; j < c->nsectors; j++) {
+		tdict_set_int(sd, "COUNT", (long)sec->nitems);
+		for (j = 0; j < sec->nsectors; j++) {
+			const struct isector *bl = &sec->sectors[j];
 			size_t len = b.len;
 
-			if (count_in(r->latest, (int)i, (int)j) == 0)
+			if (bl->nitems == 0)
 				continue;
 			d = tdict_section(sd, "SECTOR");
-			tdict_set(d, "NAME", c->sectors[j].name);
+			tdict_set(d, "NAME", sector_label(c, bl->sector));
 			buf_putc(&b, '-');
-			slug(&b, c->sectors[j].id);
+			if (bl->sector >= 0)
+				slug(&b, c->sectors[bl->sector].id);
+			else
+				buf_puts(&b, "x");
 			tdict_set(d, "HREF", b.ptr);
 			b.len = len;
 			b.ptr[len] = '\0';
-			tdict_set_int(d, "COUNT", (long)count_in(r->latest,
-			    (int)i, (int)j));
+			tdict_set_int(d, "COUNT", (long)bl->nitems);
+			for (g = 0; g < bl->ngroups; g++)
+				for (m = 0; m < bl->groups[g].n; m++)
+					item_values(s, "", k,
+					    bl->groups[g].items[m],
+					    tdict_section(sd, "ITEM"));
 		}
-		for (m = 0; m < r->latest->n; m++)
-			if (r->latest->items[m]->section == (int)i)
-				item_values(s, "", k, m,
-				    tdict_section(sd, "ITEM"));
 	}
+	itree_free(&T);
 	nrecent = r->n < (size_t)recent ? r->n : (size_t)recent;
 	for (i = 0; i < nrecent; i++)
 		issue_values(s, "", r->n - 1 - i,
@@ -517,16 +518,66 @@ search_index(const struct site *s)
 	return rc ? -1 : 0;
 }
 
+/* The content of an issue's feed entry: its headlines by section,
+ * walked from the issue tree (templates/feed-entry.md). */
+static int
+feed_content(const struct site *s, size_t k, const char *base, buf *html)
+{
+	const struct config *c = s->cfg;
+	struct tdict *d = tdict_new("feed-entry"), *sd, *id;
+	struct itree T;
+	buf p = {0}, href = {0};
+	char date[16];
+	size_t i, j, g, m;
+	int rc;
+
+	itree_build(&T, c, &s->r->issues[k]);
+	for (i = 0; i < T.nsections; i++) {
+		const struct isection *sec = &T.sections[i];
+
+		if (sec->nitems == 0)
+			continue;
+		sd = tdict_section(d, "SECTION");
+		md_set(sd, "NAME", section_label(c, sec->section));
+		for (j = 0; j < sec->nsectors; j++)
+			for (g = 0; g < sec->sectors[j].ngroups; g++) {
+				const struct igroup *gr =
+				    &sec->sectors[j].groups[g];
+
+				for (m = 0; m < gr->n; m++) {
+					const struct item *it =
+					    itree_item(&T, gr, m);
+
+					id = tdict_section(sd, "ITEM");
+					md_set(id, "TITLE", it->title);
+					issue_href(s, base, k,
+					    (int)gr->items[m], &href);
+					md_set(id, "HREF", href.ptr);
+					date_dots(it->date, date);
+					if (*date)
+						md_set(tdict_section(id,
+						    "DATED"), "DATE", date);
+				}
+			}
+	}
+	itree_free(&T);
+	tmpl_path(s, "feed-entry.md", &p);
+	buf_reset(html);
+	rc = md_expand_html(p.ptr, d, html);
+	tdict_free(d);
+	buf_free(&p);
+	buf_free(&href);
+	return rc;
+}
+
 /* feed.xml: Atom, one entry per issue, newest first; "updated" is the
  * newest issue's publication day, never the clock. */
 static int
 feed(const struct site *s)
 {
 	const struct config *c = s->cfg;
-	const char *tz = c->site.time_zone ? c->site.time_zone : "Z";
 	struct tdict *d, *e;
 	buf b = {0}, p = {0}, out = {0};
-	char iso[16];
 	size_t k;
 	int rc;
 
@@ -537,19 +588,21 @@ feed(const struct site *s)
 	tdict_set(d, "SUBTITLE", c->digest.subtitle);
 	tdict_set(d, "AUTHOR", c->digest.author);
 	tdict_set(d, "NUMBER_LABEL", c->digest.number_label);
-	date_iso(s->r->issues[s->r->n - 1].date, iso);
-	buf_printf(&b, "%sT00:00:00%s", iso, tz);
+	issue_stamp(c, s->r->issues[s->r->n - 1].date, &b);
 	tdict_set(d, "UPDATED", b.ptr);
+	rc = 0;
 	for (k = s->r->n; k-- > 0;) {
 		e = tdict_section(d, "ENTRY");
 		issue_values(s, "", k, e);
-		date_iso(s->r->issues[k].date, iso);
-		buf_reset(&b);
-		buf_printf(&b, "%sT00:00:00%s", iso, tz);
+		issue_stamp(c, s->r->issues[k].date, &b);
 		tdict_set(e, "UPDATED", b.ptr);
+		rc |= feed_content(s, k, config_str(c, "site", "base_url", ""),
+		    &b);
+		tdict_set(e, "CONTENT", buf_cstr(&b));
 	}
 	tmpl_path(s, "feed.xml", &p);
-	rc = tmpl_expand(p.ptr, TMPL_BLANK_LINES, d, &out);
+	if (rc == 0)
+		rc = tmpl_expand(p.ptr, TMPL_BLANK_LINES, d, &out);
 	if (rc == 0)
 		rc = site_file(s, "feed.xml", buf_cstr(&out), out.len);
 	tdict_free(d);

@@ -153,6 +153,32 @@ def resolve(src, href):
 for src, href in links:
 	resolve(src, href)
 
+# No page links an empty sector or organisation type: every page a link
+# reaches under sector/ or org/ lists items, as many as its first page
+# says in all.
+for src, href in set(links):
+	path = urllib.parse.urlsplit(href).path
+	target = os.path.normpath(os.path.join(os.path.dirname(src), path))
+	if not re.match(r"^(sector|org)/[^/]+\.html$", target) or \
+	    target not in pages:
+		continue
+	t = open(os.path.join(root, target), encoding="utf-8").read()
+	if '<p class="none">' in t or not re.search(r'<li><a href="[^"]*">', t):
+		errors.append("%s links %s, which lists no item" % (src, target))
+# Every item of a sector is on one of its year pages, once.
+for name in pages:
+	m = re.match(r"^(sector|org)/([^/]+?)\.html$", name)
+	if not m or re.search(r"-\d{4}$", m.group(2)):
+		continue
+	t = open(os.path.join(root, name), encoding="utf-8").read()
+	n = re.search(r"모두 (\d+)건", t)
+	years = [name] + [p for p in pages if re.match(r"^%s/%s-\d{4}\.html$" %
+	    (m.group(1), re.escape(m.group(2))), p)]
+	got = sum(len(re.findall(r'<span class="meta">', open(os.path.join(root, y),
+	    encoding="utf-8").read())) for y in years)
+	if n and int(n.group(1)) != got:
+		errors.append("%s says %s in all, its pages list %d" % (name, n.group(1), got))
+
 # Atom.
 A = "{http://www.w3.org/2005/Atom}"
 RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$")
