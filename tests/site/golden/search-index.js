@@ -1,10 +1,7 @@
-/* The search index of the digest (also in search.json); a script, so
- * that search.html works when opened from a file. */
-window.DIGEST_INDEX = [
-{"n":112,"d":"2026-01-05","t":"환경부, 공공청사 옥상 태양광 설치 지침 마련","u":"112/index.html#i-708aaa458fbc03b5","c":"중앙부처 및 지방자치단체 정책 동향","s":"탄소중립 분야","o":"중앙부처","b":"환경부가 공공청사 옥상에 태양광 설비를 설치할 때 따를 공통 지침을 마련. 구조 안전 점검과 유지관리 책임 주체를 명시\n지침은 2월부터 시행되며 신축 청사에는 설계 단계부터 적용"},
-{"n":112,"d":"2026-01-02","t":"다온구, 공공자전거 대여소 20곳 추가 설치","u":"112/index.html#i-b3f997dfa6917f1d","c":"중앙부처 및 지방자치단체 정책 동향","s":"탄소중립 분야","o":"지자체","b":"다온구가 지하철역과 학교 주변에 공공자전거 대여소 20곳을 추가 설치"},
-{"n":112,"d":"2026-01-06","t":"가람시, 탄소중립 생활실천 포인트 제도 시행","u":"112/index.html#i-277710103d5402d1","c":"중앙부처 및 지방자치단체 정책 동향","s":"탄소중립 분야","o":"지자체","b":"가람시가 대중교통 이용과 다회용기 사용에 포인트를 주는 제도를 시행. 적립한 포인트는 지역화폐로 전환 가능"},
-{"n":112,"d":"2026-01-07","t":"누리군, 민원 안내에 AI 상담 도우미 도입","u":"112/index.html#i-b4098a3422350731","c":"중앙부처 및 지방자치단체 정책 동향","s":"AI 분야","o":"지자체","b":"누리군이 누리집과 전화 민원 안내에 AI 상담 도우미를 도입. 야간과 주말에도 자주 묻는 질문에 답변"},
-{"n":112,"d":"2026-01-02","t":"표준연, 한국어 음성 인식 평가용 공개 데이터 배포","u":"112/index.html#i-8ac4620ae5674259","c":"국가 및 지방기관 연구 동향","s":"AI 분야","o":"국가기관","b":"한국표준과학연구원이 한국어 음성 인식 성능을 비교할 수 있는 평가용 데이터 1만 문장을 공개\n방언과 잡음 환경 녹음을 포함해 실제 사용 조건에 가깝게 구성"},
-{"n":112,"d":"2026-01-07","t":"한빛대, 캠퍼스 탄소 배출 지도 공개","u":"112/index.html#i-468b46d1c3bc27fb","c":"민간 관련 기관 및 행사(포럼, 세미나, 토론회) 주요 내용","s":"탄소중립 분야","o":"대학교","b":"한빛대학교가 건물별 전력과 난방 사용량으로 추정한 탄소 배출 지도를 누리집에 공개"}
-];
+/* The search index of the digest: how many items, the names of the
+ * sections, sectors and organisation types (an item gives their place
+ * in these lists), and the scripts that hold the items (newest first),
+ * which search.js loads when a reader searches.  Scripts, so that
+ * search.html works when opened from a file. */
+window.DIGEST_INDEX = {"count": 6, "sections": ["중앙부처 및 지방자치단체 정책 동향","국가 및 지방기관 연구 동향","민간 관련 기관 및 행사(포럼, 세미나, 토론회) 주요 내용","미분류"],
+    "sectors": ["탄소중립 분야","AI 분야","바이오 분야","우주항공 분야","미분류"], "orgs": ["중앙부처","지자체","국가기관","지방기관","민간기업","대학교","해외","기타","미분류"], "chunks": ["search/1.js"]};
