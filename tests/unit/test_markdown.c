@@ -275,17 +275,19 @@ test_site_unclassified(void **state)
 	text = read_whole(page.ptr, &len);
 	assert_non_null(text);
 	/* The unknown section and sector: their own block, at the end. */
-	assert_non_null(strstr(text, "<h2>□ 미분류</h2>"));
+	assert_non_null(strstr(text, "<h2><span class=\"marker\" "
+	    "aria-hidden=\"true\">□</span> 미분류</h2>"));
 	assert_non_null(strstr(text, "id=\"s-x-x\""));
 	assert_true(strstr(text, "id=\"s-x\"") > strstr(text,
 	    "id=\"s-private\""));
 	/* A foreign organisation type keeps its name, after the own. */
-	assert_true(strstr(text, ">국가기관</th>") > strstr(text,
-	    ">지자체</th>"));
+	assert_true(strstr(text, ">국가기관</span></th>") > strstr(text,
+	    ">지자체</span></th>"));
 	/* Undated: no date after the title; unknown type: 미분류 cell.
 	 * (Checked before the text is cut below.) */
-	assert_non_null(strstr(text, "<strong>□ 날짜 없는 소식</strong>"));
-	assert_non_null(strstr(text, "rowspan=\"1\">미분류</th>"));
+	assert_non_null(strstr(text, "<strong>날짜 없는 소식</strong>"));
+	assert_non_null(strstr(text, "rowspan=\"1\"><span class=\"label\">"
+	    "미분류</span></th>"));
 	/* An unclassified block shows only groups with items. */
 	assert_null(strstr(strstr(text, "id=\"s-x\""), "(해당 없음)"));
 	block = strstr(text, "id=\"s-policy-x\"");
