@@ -578,6 +578,7 @@ feed(const struct site *s)
 	const struct config *c = s->cfg;
 	struct tdict *d, *e;
 	buf b = {0}, p = {0}, out = {0};
+	long recent = c->site.recent > 0 ? c->site.recent : RECENT_DEFAULT;
 	size_t k;
 	int rc;
 
@@ -596,9 +597,13 @@ feed(const struct site *s)
 		issue_values(s, "", k, e);
 		issue_stamp(c, s->r->issues[k].date, &b);
 		tdict_set(e, "UPDATED", b.ptr);
+		/* The headlines of the newest issues only: ten years of
+		 * them would make a feed of megabytes. */
+		if (s->r->n - k > (size_t)recent)
+			continue;
 		rc |= feed_content(s, k, config_str(c, "site", "base_url", ""),
 		    &b);
-		tdict_set(e, "CONTENT", buf_cstr(&b));
+		tdict_set(tdict_section(e, "CONTENT"), "HTML", buf_cstr(&b));
 	}
 	tmpl_path(s, "feed.xml", &p);
 	if (rc == 0)
