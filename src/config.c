@@ -119,6 +119,7 @@ static const struct conf_key conf_keys[] = {
 	{ "pdf", "section_new_page", CT_BOOL, 0, 0, "no",
 	    OFF(pdf.section_new_page), 0 },
 	STR("pdf", "page_number", "", pdf.page_number),
+	STR("pdf", "lang", "", pdf.lang),
 	INT("pdf", "contents_items_max", 0, 100000000, "1000",
 	    pdf.contents_items_max),
 	{ "pdf", "time", CT_TIME, 0, 0, "00:00", OFF(pdf.time_minutes), 0 },
@@ -127,6 +128,7 @@ static const struct conf_key conf_keys[] = {
 	STR("mail", "to", "", mail.to),
 	STR("mail", "subject", "", mail.subject),
 	STR("mail", "body", "", mail.body),
+	STR("mail", "link", "{url}", mail.link),
 
 	STR("classify", "sector_zones", NULL, classify.sector_zones),
 	STR("classify", "org_zones", NULL, classify.org_zones),

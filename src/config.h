@@ -53,14 +53,14 @@ struct conf_site {
 struct conf_pdf {
 	const char	*font, *font_bold, *font_fallback, *font_fallback_bold;
 	const char	*item_marker, *bullet_marker, *contents_sector_marker;
-	const char	*unclassified, *page_number;
+	const char	*unclassified, *page_number, *lang;
 	int		 section_new_page;
 	int		 contents_items_max;
 	int		 time_minutes;		/* time, after midnight */
 };
 
 struct conf_mail {
-	const char	*from, *to, *subject, *body;
+	const char	*from, *to, *subject, *body, *link;
 };
 
 struct conf_trend {

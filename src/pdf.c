@@ -151,9 +151,9 @@ set_info(HPDF_Doc doc, const struct config *cfg, const struct issue *is)
 	HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, t);
 	HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, t);
 	/* The language, for screen readers and text extraction. */
-	if (*config_str(cfg, "pdf", "lang", "") != '\0')
+	if (cfg->pdf.lang != NULL && *cfg->pdf.lang != '\0')
 		HPDF_Dict_Add(doc->catalog, "Lang", HPDF_String_New(doc->mmgr,
-		    config_str(cfg, "pdf", "lang", ""), NULL));
+		    cfg->pdf.lang, NULL));
 	buf_free(&b);
 }
 

@@ -219,7 +219,7 @@ mail_text(const struct config *cfg, const struct issue *is,
     const char *name, buf *subject, buf *body)
 {
 	char num[16], date[16], first[16], last[16], dir[16];
-	const char *base = config_str(cfg, "site", "base_url", "");
+	const char *base = cfg->site.base_url ? cfg->site.base_url : "";
 	const char *vars[21];
 	buf url = {0};
 
@@ -251,8 +251,7 @@ mail_text(const struct config *cfg, const struct issue *is,
 	headlines(body, cfg, is);
 	if (*base) {
 		buf_putc(body, '\n');
-		fill_fields(body, config_str(cfg, "mail", "link", "{url}"),
-		    vars);
+		fill_fields(body, cfg->mail.link, vars);
 		buf_putc(body, '\n');
 	}
 	buf_cstr(subject);
