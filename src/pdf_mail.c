@@ -180,11 +180,13 @@ static void
 headlines(buf *b, const struct config *cfg, const struct issue *is)
 {
 	const char *marker = config_str(cfg, "digest", "section_marker", "");
-	const char *bullet = config_str(cfg, "pdf", "bullet_marker", "-");
+	const char *bullet = config_str(cfg, "pdf", "bullet_marker", "");
 	struct itree T;
 	char date[16];
 	size_t i, j, g, m;
 
+	if (*bullet == '\0')
+		bullet = "-";
 	itree_build(&T, cfg, is);
 	for (i = 0; i < T.nsections; i++) {
 		const struct isection *sec = &T.sections[i];
