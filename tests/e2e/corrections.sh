@@ -42,11 +42,13 @@ build() {
 }
 org_of() {	# the published org type of the item titled $1
 	python3 -c '
-import json, sys
-for d in json.load(open(sys.argv[1])):
+import sys
+sys.path.insert(0, "tests/site")
+import searchindex
+for d in searchindex.load(sys.argv[1]):
     if d["t"] == sys.argv[2]:
         print(d["o"], d["s"])
-' "$tmp/out/site/search.json" "$1"
+' "$tmp/out/site" "$1"
 }
 
 build || bad "build with corrections failed: $(cat "$tmp/err")"
@@ -54,7 +56,7 @@ build || bad "build with corrections failed: $(cat "$tmp/err")"
     bad "the correction did not change the published item: $(org_of "$title")"
 grep -q "corrections.tsv:3: warning: this correction matches no item" \
     "$tmp/err" && ok || bad "the unmatched correction is not reported: $(cat "$tmp/err")"
-grep -q "없는 제목" "$tmp/out/site/search.json" &&
+cat "$tmp/out/site/search/"*.js | grep -q "없는 제목" &&
     bad "corrections.tsv was read as a bulletin" || ok
 grep -q "$title" "$tmp/out/site/org/other.html" && ok ||
     bad "the corrected item is not on the other page"

@@ -78,7 +78,7 @@ cmp -s "$tmp/after" "$tmp/changed" && bad "an input changed, the output did not"
     bad "an unchanged page was written again (new inode)"
 
 # A template changes: the site changes with it, though no input did.
-sed 's|^\*\*{{MARKER}} {{TITLE}}|**{{MARKER}} 틀바꿈 {{TITLE}}|' "$tmp/templates/item.md" >"$tmp/x" &&
+sed 's|^\*\*{{TITLE}}|**틀바꿈 {{TITLE}}|' "$tmp/templates/item.md" >"$tmp/x" &&
     mv "$tmp/x" "$tmp/templates/item.md"
 grep -q '틀바꿈' "$tmp/templates/item.md" || bad "the template edit did not apply"
 build "$tmp/in" && ok || bad "build after a template change failed: $(head -3 "$tmp/err")"

@@ -174,6 +174,13 @@ def main():
     thead = flat(d["header_label"] + d["header_content"])
     nbody = npages - nfront
     widows = 0
+
+    def page_lines(k):
+        """The text lines of body page k, without its furniture."""
+        return [flat(l) for l in body(k).splitlines() if l.strip()
+                and not num_re.match(l) and not l.startswith(title)
+                and flat(l) != thead and flat(l) not in org_names]
+
     for n in range(1, nbody + 1):
         lines = [flat(l) for l in body(n).splitlines() if l.strip()
                  and not num_re.match(l) and not l.startswith(title)]
@@ -194,6 +201,15 @@ def main():
                and not num_re.match(l) and not l.startswith(title)]
         nxt = [l for l in nxt if l != thead and l not in org_names]
         if n == nbody or (nxt and nxt[0] in sec_heads):
+            # An item taller than a page cannot go over whole: its
+            # lines on the page before (from its title on) and here
+            # outnumber the lines of the fullest page.
+            before = page_lines(n - 1)
+            starts = [i for i, l in enumerate(before)
+                      if any(l.startswith(t) for t in titles)]
+            if starts and len(before) - starts[-1] + len(lines) > \
+                    max(len(page_lines(k)) for k in range(1, nbody + 1)):
+                continue
             widows += 1
             fail("body page %d holds only the tail of an item before %s" %
                  (n, "the end" if n == nbody else "a new section"))
