@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -23,6 +25,8 @@
 #include "names.h"
 #include "outfile.h"
 #include "parse.h"
+#include "pdf.h"
+#include "publish.h"
 #include "read.h"
 #include "render.h"
 #include "summary.h"
@@ -496,29 +500,6 @@ cmd_check(struct run *r, int argc, char **argv)
 	return 0;
 }
 
-/* Creates dir and its parents. */
-static int
-mkdirs(const char *dir)
-{
-	char *p = xstrdup(dir), *s;
-	int rc = 0;
-
-	for (s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) == -1 && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (mkdir(p, 0777) == -1 && errno != EEXIST)
-		rc = -1;
-	if (rc == -1)
-		msg(MSG_ERROR, dir, 0, "cannot create: %s", strerror_safe());
-	free(p);
-	return rc;
-}
-
 static const char *
 templates_dir(const struct run *r, buf *b)
 {
@@ -560,15 +541,22 @@ write_briefs(const struct render *rd, int all, const char *outdir)
 {
 	buf pdf = {0};
 	size_t i, k;
-	pid_t pid = -1;
+	pid_t pid = -1, parent = getpid();
 	int me = 0, workers = 1, rc = 0, st;
 
 	if (all && rd->n > 1) {
 		fflush(NULL);
 		if ((pid = fork()) != -1)
 			workers = 2;
-		if (pid == 0)
+		if (pid == 0) {
 			me = 1;
+			/* Dies with the build: killed, it must not go on
+			 * writing into a stage the next build removes.  The
+			 * parent may have died before the call. */
+			if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
+			    getppid() != parent)
+				_exit(1);
+		}
 	}
 	for (i = k = 0; i < rd->n; i++) {
 		const struct issue *is = &rd->issues[i];
@@ -594,29 +582,94 @@ write_briefs(const struct render *rd, int all, const char *outdir)
 	return rc;
 }
 
+/* The briefs of this build, relative to the output folder. */
+static char **
+brief_names(const struct render *rd, int all, size_t *n)
+{
+	char **v = xcalloc(2 * rd->n + 1, sizeof(*v));
+	size_t i;
+	buf b = {0};
+
+	*n = 0;
+	for (i = 0; i < rd->n; i++) {
+		if (!all && &rd->issues[i] != rd->latest)
+			continue;
+		buf_reset(&b);
+		buf_printf(&b, "brief-%03d.pdf", rd->issues[i].number);
+		v[(*n)++] = xstrdup(b.ptr);
+		b.ptr[b.len - 3] = 'e', b.ptr[b.len - 2] = 'm';
+		b.ptr[b.len - 1] = 'l';
+		v[(*n)++] = xstrdup(b.ptr);
+	}
+	buf_free(&b);
+	return v;
+}
+
+/* Fills the stage with the site, the briefs and the stamp; a file whose
+ * bytes did not change is a hard link to the live one (it keeps its
+ * date).  Returns 0, or 1 when anything failed. */
+static int
+fill_stage(const struct publish *pub, const struct render *rd, int all,
+    uint64_t hash)
+{
+	buf site = {0}, live = {0};
+	char **briefs;
+	const char *const *fonts;
+	size_t n, i, nfonts;
+	int rc = 0;
+
+	buf_printf(&site, "%s/site", pub->stage);
+	buf_printf(&live, "%s/site", pub->dir);
+	if (site_write(rd, site.ptr, live.ptr) == -1)
+		rc = 1;
+	if (rc == 0)
+		rc = write_briefs(rd, all, pub->stage);
+	briefs = brief_names(rd, all, &n);
+	for (i = 0; i < n; i++) {
+		if (rc == 0)
+			(void)link_if_same(pub->dir, pub->stage, briefs[i]);
+		free(briefs[i]);
+	}
+	free(briefs);
+	/* Stamped only when everything was written. */
+	fonts = pdf_fonts_used(&nfonts);
+	if (rc == 0 && msg_count(MSG_ERROR) == 0 &&
+	    stamp_write(pub->stage, hash, fonts, nfonts) == -1)
+		rc = 1;
+	buf_free(&site);
+	buf_free(&live);
+	return rc;
+}
+
 static int
 cmd_build(struct run *r, int argc, char **argv, const char *outdir,
     int week, int all_pdfs)
 {
+	struct publish pub;
 	struct render rd;
 	struct issue *iss;
-	size_t n, i, nout = 0;
-	buf site = {0}, pdf = {0}, tdir = {0};
-	char **outs = NULL;
 	struct outscan before;
+	size_t n, i;
+	buf tdir = {0};
 	uint64_t hash;
-	int rc = 0;
+	int rc;
 
 	if (gather(r, argc, argv) == -1)
 		return 1;
+	/* One build at a time from here: the stamp read is the output's. */
+	if ((rc = publish_lock(&pub, outdir)) != 0) {
+		publish_end(&pub);
+		return rc;
+	}
 	/* Nothing changed since the last build: nothing to do. */
 	hash = build_hash(r, templates_dir(r, &tdir), week, all_pdfs);
-	if (stamp_fresh(outdir, hash)) {
+	if (stamp_fresh(pub.dir, hash)) {
 		if (!msg_quiet())
 			fprintf(stderr, "digest: %s/ is up to date: nothing "
 			    "changed since the last build\n  open "
 			    "%s/site/index.html\n", outdir, outdir);
 		buf_free(&tdir);
+		publish_end(&pub);
 		return 0;
 	}
 	buf_reset(&tdir);
@@ -627,26 +680,24 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		msg(MSG_ERROR, NULL, 0, "errors in the input: nothing "
 		    "published");
 		buf_free(&tdir);
+		publish_end(&pub);
 		return 1;
 	}
-	outscan_take(&before, outdir);
-	stamp_clear(outdir);
+	outscan_take(&before, pub.dir);
 	iss = weeks_group(&r->cs, &r->cfg, &n);
 	weeks_check_lonely(iss, n, &r->cfg);
 	if (n == 0) {
 		msg(MSG_ERROR, NULL, 0, "no dated item in the input: "
 		    "nothing to publish");
-		outscan_free(&before);
-		weeks_free(iss, n);
-		return 1;
+		rc = 1;
 	}
 	memset(&rd, 0, sizeof(rd));
 	rd.cfg = &r->cfg;
 	rd.templates = templates_dir(r, &tdir);
 	rd.issues = iss;
 	rd.n = n;
-	rd.latest = &iss[n - 1];
-	if (week != DATE_NONE) {
+	rd.latest = n > 0 ? &iss[n - 1] : NULL;
+	if (rc == 0 && week != DATE_NONE) {
 		int num = week_number(&r->cfg, week);
 
 		rd.latest = NULL;
@@ -659,39 +710,22 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 			rc = 1;
 		}
 	}
-	if (rc == 0 && mkdirs(outdir) == -1)
+	/* Any error, in the input too: nothing is published. */
+	if (rc == 0 && msg_count(MSG_ERROR) == 0 &&
+	    publish_begin(&pub) == 0 &&
+	    fill_stage(&pub, &rd, all_pdfs, hash) == 0 &&
+	    msg_count(MSG_ERROR) == 0)
+		rc = publish_commit(&pub) == 0 ? 0 : 1;
+	else
 		rc = 1;
-	if (rc == 0) {
-		buf_printf(&site, "%s/site", outdir);
-		if (site_write(&rd, site.ptr) == -1)
-			rc = 1;
-		outs = xcalloc(2 * n + 1, sizeof(*outs));
-		outs[nout++] = xstrdup("site/index.html");
-	}
-	if (rc == 0)
-		rc = write_briefs(&rd, all_pdfs, outdir);
-	for (i = 0; rc == 0 && i < n; i++) {
-		if (!all_pdfs && &iss[i] != rd.latest)
-			continue;
-		buf_reset(&pdf);
-		buf_printf(&pdf, "brief-%03d.pdf", iss[i].number);
-		outs[nout++] = xstrdup(pdf.ptr);
-		buf_reset(&pdf);
-		buf_printf(&pdf, "brief-%03d.eml", iss[i].number);
-		outs[nout++] = xstrdup(pdf.ptr);
-	}
-	/* Stamped only when everything was written. */
-	if (rc == 0 && msg_count(MSG_ERROR) == 0)
-		stamp_write(outdir, hash, outs, nout);
 	if (rc == 0)
 		summary_build(&r->cfg, iss, n, rd.latest, outdir, &before,
 		    msg_count(MSG_WARNING));
+	else
+		msg(MSG_NOTE, pub.dir, 0, "nothing published: the output is "
+		    "as it was");
+	publish_end(&pub);
 	outscan_free(&before);
-	for (i = 0; i < nout; i++)
-		free(outs[i]);
-	free(outs);
-	buf_free(&site);
-	buf_free(&pdf);
 	buf_free(&tdir);
 	weeks_free(iss, n);
 	return rc;
@@ -804,7 +838,7 @@ main(int argc, char **argv)
 		rc = cmd_check(&r, argc, argv);
 	else
 		rc = cmd_build(&r, argc, argv, outdir, week, all_pdfs);
-	if (msg_count(MSG_ERROR) > 0)
+	if (msg_count(MSG_ERROR) > 0 && rc == 0)
 		rc = 1;
 	run_free(&r);
 	return rc;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +16,7 @@
 #include "util.h"
 
 #define STAMP_NAME	".digest-stamp"
-#define STAMP_MAGIC	"digest-stamp 1"
+#define STAMP_MAGIC	"digest-stamp 2"
 
 int
 file_equals(const char *path, const void *data, size_t len)
@@ -215,6 +216,92 @@ fnv64_tree(uint64_t h, const char *dir)
 	return h;
 }
 
+int
+link_if_same(const char *olddir, const char *newdir, const char *rel)
+{
+	buf old = {0}, new = {0}, tmp = {0};
+	size_t len;
+	char *data;
+	int rc = 0;
+
+	buf_printf(&old, "%s/%s", olddir, rel);
+	buf_printf(&new, "%s/%s", newdir, rel);
+	buf_printf(&tmp, "%s.tmp-link", new.ptr);
+	if ((data = read_whole(new.ptr, &len)) != NULL &&
+	    file_equals(old.ptr, data, len)) {
+		(void)unlink(tmp.ptr);
+		if (link(old.ptr, tmp.ptr) == 0 &&
+		    rename(tmp.ptr, new.ptr) == 0)
+			rc = 1;
+		(void)unlink(tmp.ptr);
+	}
+	free(data);
+	buf_free(&old);
+	buf_free(&new);
+	buf_free(&tmp);
+	return rc;
+}
+
+/* The stamp vouches for the output it sits in: each file's name, size
+ * and modification time (a file deleted, added or rewritten since makes
+ * it stale), and each font file the briefs embedded (an upgraded font
+ * rebuilds them). */
+static void
+stat_line(buf *b, const char *kind, const char *path, const char *name)
+{
+	struct stat st;
+
+	if (stat(path, &st) == -1)
+		buf_printf(b, "%s missing %s\n", kind, name);
+	else
+		buf_printf(b, "%s %jd %jd.%09ld %s\n", kind,
+		    (intmax_t)st.st_size, (intmax_t)st.st_mtim.tv_sec,
+		    (long)st.st_mtim.tv_nsec, name);
+}
+
+/* Every file under dir/rel but the stamp, in name order. */
+static void
+listing(buf *b, const char *dir, const char *rel)
+{
+	buf path = {0}, sub = {0};
+	struct dirent *de;
+	struct stat st;
+	char **names = NULL;
+	size_t n = 0, i;
+	DIR *d;
+
+	buf_printf(&path, "%s%s%s", dir, *rel ? "/" : "", rel);
+	if ((d = opendir(path.ptr)) == NULL) {
+		buf_printf(b, "unreadable %s\n", rel);
+		buf_free(&path);
+		return;
+	}
+	while ((de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0 ||
+		    (*rel == '\0' && strcmp(de->d_name, STAMP_NAME) == 0))
+			continue;
+		names = xrealloc(names, (n + 1) * sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), cmp_name);
+	for (i = 0; i < n; i++) {
+		buf_reset(&sub);
+		buf_printf(&sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, sub.ptr);
+		if (lstat(path.ptr, &st) == 0 && S_ISDIR(st.st_mode))
+			listing(b, dir, sub.ptr);
+		else
+			stat_line(b, "file", path.ptr, sub.ptr);
+		free(names[i]);
+	}
+	free(names);
+	buf_free(&path);
+	buf_free(&sub);
+}
+
 static void
 stamp_path(const char *outdir, buf *b)
 {
@@ -224,37 +311,48 @@ stamp_path(const char *outdir, buf *b)
 int
 stamp_fresh(const char *outdir, uint64_t hash)
 {
-	buf path = {0}, want = {0}, out = {0};
+	buf path = {0}, want = {0};
 	size_t len;
-	char *s, *line, *next;
-	int fresh = 0;
+	char *s, *line, *next, *name;
+	int fresh;
 
 	stamp_path(outdir, &path);
 	s = read_whole(path.ptr, &len);
 	buf_printf(&want, "%s %016" PRIx64 "\n", STAMP_MAGIC, hash);
-	if (s != NULL && len >= want.len && strlen(s) == len &&
-	    memcmp(s, want.ptr, want.len) == 0) {
-		fresh = 1;
-		for (line = s + want.len; fresh && *line; line = next) {
-			if ((next = strchr(line, '\n')) == NULL)
-				break;
-			*next++ = '\0';
-			buf_reset(&out);
-			buf_printf(&out, "%s/%s", outdir, line);
-			if (access(out.ptr, F_OK) == -1)
-				fresh = 0;
+	fresh = s != NULL && strlen(s) == len && len >= want.len &&
+	    memcmp(s, want.ptr, want.len) == 0;
+	/* The fonts as they are now, then the files as they are now: the
+	 * stamp must say exactly that. */
+	for (line = fresh ? s + want.len : NULL;
+	    fresh && str_starts(line, "font "); line = next + 1) {
+		if ((next = strchr(line, '\n')) == NULL)
+			break;
+		if ((name = strchr(line + 5, ' ')) != NULL &&
+		    strncmp(line + 5, "missing", 7) != 0)
+			name = strchr(name + 1, ' ');
+		if (name == NULL || name > next)
+			fresh = 0;
+		else {
+			char *font = strndup(name + 1,
+			    (size_t)(next - name - 1));
+
+			stat_line(&want, "font", font, font);
+			free(font);
 		}
+	}
+	if (fresh) {
+		listing(&want, outdir, "");
+		fresh = want.len == len && memcmp(want.ptr, s, len) == 0;
 	}
 	free(s);
 	buf_free(&path);
 	buf_free(&want);
-	buf_free(&out);
 	return fresh;
 }
 
 int
-stamp_write(const char *outdir, uint64_t hash, char *const *outputs,
-    size_t n)
+stamp_write(const char *outdir, uint64_t hash, const char *const *fonts,
+    size_t nfonts)
 {
 	buf path = {0}, b = {0};
 	size_t i;
@@ -262,8 +360,10 @@ stamp_write(const char *outdir, uint64_t hash, char *const *outputs,
 
 	stamp_path(outdir, &path);
 	buf_printf(&b, "%s %016" PRIx64 "\n", STAMP_MAGIC, hash);
-	for (i = 0; i < n; i++)
-		buf_printf(&b, "%s\n", outputs[i]);
+	for (i = 0; i < nfonts; i++)
+		if (strchr(fonts[i], '\n') == NULL)
+			stat_line(&b, "font", fonts[i], fonts[i]);
+	listing(&b, outdir, "");
 	rc = write_if_changed(path.ptr, b.ptr, b.len) == -1 ? -1 : 0;
 	buf_free(&path);
 	buf_free(&b);

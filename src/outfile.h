@@ -39,14 +39,22 @@ uint64_t fnv64_file(uint64_t h, const char *path);
 /* Feeds every file under dir, in name order, with its name. */
 uint64_t fnv64_tree(uint64_t h, const char *dir);
 
-/* The stamp, outdir/.digest-stamp: the hash of everything a build read
- * and the outputs it wrote (relative to outdir), one a line.  A stamp
- * is fresh when it holds hash and each of its outputs exists. */
+/* Replaces newdir/rel with a hard link to olddir/rel when both hold the
+ * same bytes, so that an unchanged output keeps its date.  Returns 1
+ * when linked, else 0. */
+int	 link_if_same(const char *olddir, const char *newdir, const char *rel);
+
+/* The stamp, outdir/.digest-stamp: the hash of everything a build read,
+ * the size and time of each font file the briefs embedded, and the
+ * name, size and time of every file in outdir.  It is fresh when it
+ * holds hash and all of that is still so: a page deleted, added or
+ * rewritten, or a font upgraded, makes it stale. */
 int	 stamp_fresh(const char *outdir, uint64_t hash);
-/* Writes the stamp; call only after a build that succeeded. */
-int	 stamp_write(const char *outdir, uint64_t hash, char *const *outputs,
-	    size_t n);
-/* Removes the stamp: a build that stops half way leaves none. */
+/* Writes the stamp of outdir once every other file is in it; call only
+ * after a build that succeeded. */
+int	 stamp_write(const char *outdir, uint64_t hash,
+	    const char *const *fonts, size_t nfonts);
+/* Removes the stamp. */
 void	 stamp_clear(const char *outdir);
 
 #endif

@@ -44,6 +44,9 @@ struct fonts {
  * Returns 0, or reports and returns -1. */
 int	 pdf_font_load(struct fonts *, HPDF_Doc, const struct config *,
 	    const char *pdf_path);
+/* The font files this process has embedded so far, for the build
+ * stamp. */
+const char *const *pdf_fonts_used(size_t *n);
 /* The width of s[0..len) in points. */
 double	 pdf_font_width(struct fonts *, enum face, double size, const char *s,
 	    size_t len);

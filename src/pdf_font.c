@@ -215,6 +215,33 @@ get_font(HPDF_Doc doc, const char *name)
 	return font;
 }
 
+/* The font files this process embedded, each once: the build stamp
+ * records them, so that an upgraded font rebuilds the briefs. */
+static struct {
+	char	**v;
+	size_t	  n;
+} embedded;
+
+static void
+note_embedded(const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < embedded.n; i++)
+		if (strcmp(embedded.v[i], file) == 0)
+			return;
+	embedded.v = xrealloc(embedded.v, (embedded.n + 1) *
+	    sizeof(*embedded.v));
+	embedded.v[embedded.n++] = xstrdup(file);
+}
+
+const char *const *
+pdf_fonts_used(size_t *n)
+{
+	*n = embedded.n;
+	return (const char *const *)embedded.v;
+}
+
 /* Finds and embeds a font; reports at level when it cannot. */
 static struct font_slot *
 slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
@@ -236,6 +263,7 @@ slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
 	}
 	s = xcalloc(1, sizeof(*s));
 	s->file = file;
+	note_embedded(file);
 	s->font = get_font(doc, name);
 	if (s->font == NULL) {
 		msg(level, cfg->path, 0, "[pdf] %s: cannot use %s",

@@ -13,10 +13,11 @@ struct render {
 	const struct issue	*latest;	/* the issue -w picked */
 };
 
-/* Writes the whole static site into dir (output/site), atomically:
- * built in a temporary folder beside it, then renamed.  Returns 0, or
- * reports and returns -1. */
-int	 site_write(const struct render *, const char *dir);
+/* Writes the whole static site into dir (the new output's site/, which
+ * must not exist yet); a file the live site (live, may be missing)
+ * already holds as it is is hard-linked from there, so it keeps its
+ * date.  Returns 0, or reports and returns -1. */
+int	 site_write(const struct render *, const char *dir, const char *live);
 
 /* Writes the PDF brief of one issue.  Returns 0, or reports and
  * returns -1. */

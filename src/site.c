@@ -1,6 +1,6 @@
-/* site.c: the static site.  Builds every page in a temporary folder
- * beside the target, then swaps it in with rename(), so a reader never
- * sees half a site.  The same input gives the same bytes: nothing here
+/* site.c: the static site.  Builds every page in the new output folder
+ * that publish.c puts in place whole, so a reader never sees half a
+ * site.  The same input gives the same bytes: nothing here
  * reads the clock or depends on hash order.  Every link is relative, so
  * the site works from file:// as well as from a web server. */
 #include <dirent.h>
@@ -665,107 +665,27 @@ site_fill(const struct site *s)
 	return rc ? -1 : 0;
 }
 
-/* Removes a folder and everything under it; symbolic links are removed,
- * never followed. */
-static int
-remove_tree(const char *path)
-{
-	struct stat st;
-	struct dirent *de;
-	DIR *d;
-	int rc = 0;
-
-	if (lstat(path, &st) == -1)
-		return errno == ENOENT ? 0 : -1;
-	if (!S_ISDIR(st.st_mode))
-		return unlink(path);
-	if ((d = opendir(path)) == NULL)
-		return -1;
-	while ((de = readdir(d)) != NULL) {
-		buf p = {0};
-
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		buf_printf(&p, "%s/%s", path, de->d_name);
-		if (remove_tree(p.ptr) == -1)
-			rc = -1;
-		buf_free(&p);
-	}
-	closedir(d);
-	if (rmdir(path) == -1)
-		rc = -1;
-	return rc;
-}
-
-/* Puts the finished folder tmp in place of dir: the old site is renamed
- * away first, then removed. */
-static int
-swap_in(const char *tmp, const char *dir)
-{
-	struct stat st;
-	buf old = {0};
-	int rc = 0, had_old = 0;
-
-	/* tmp ends in the six characters mkdtemp() chose. */
-	buf_printf(&old, "%s.old-%s", dir, tmp + strlen(tmp) - 6);
-	if (lstat(dir, &st) == 0) {
-		if (rename(dir, old.ptr) == -1) {
-			msg(MSG_ERROR, dir, 0, "cannot move the old site "
-			    "away: %s", strerror_safe());
-			buf_free(&old);
-			return -1;
-		}
-		had_old = 1;
-	}
-	if (rename(tmp, dir) == -1) {
-		msg(MSG_ERROR, dir, 0, "cannot put the new site in place: "
-		    "%s", strerror_safe());
-		if (had_old)
-			(void)rename(old.ptr, dir);
-		rc = -1;
-	} else if (had_old && remove_tree(old.ptr) == -1)
-		msg(MSG_WARNING, old.ptr, 0, "cannot remove the old site: "
-		    "%s", strerror_safe());
-	buf_free(&old);
-	return rc;
-}
-
 int
-site_write(const struct render *r, const char *dir)
+site_write(const struct render *r, const char *dir, const char *live)
 {
 	struct site s;
-	buf tmp = {0};
-	mode_t mask;
 	int rc;
 
 	if (r->n == 0 || r->latest == NULL) {
 		msg(MSG_ERROR, dir, 0, "no issue to publish");
 		return -1;
 	}
-	buf_printf(&tmp, "%s.tmp-XXXXXX", dir);
-	if (mkdtemp(tmp.ptr) == NULL) {
-		msg(MSG_ERROR, tmp.ptr, 0, "cannot create: %s",
-		    strerror_safe());
-		buf_free(&tmp);
+	if (mkdir(dir, 0777) == -1) {
+		msg(MSG_ERROR, dir, 0, "cannot create: %s", strerror_safe());
 		return -1;
 	}
-	/* mkdtemp() makes it private; a site is for reading. */
-	mask = umask(0);
-	umask(mask);
-	(void)chmod(tmp.ptr, 0777 & ~mask);
 	memset(&s, 0, sizeof(s));
 	s.r = r;
 	s.cfg = r->cfg;
-	s.dir = tmp.ptr;
-	s.live = dir;
+	s.dir = dir;
+	s.live = live;
 	site_anchors(&s);
 	rc = site_fill(&s);
 	site_anchors_free(&s);
-	if (rc == 0)
-		rc = swap_in(tmp.ptr, dir);
-	if (rc != 0)
-		remove_tree(tmp.ptr);
-	buf_free(&tmp);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -121,24 +122,57 @@ static void
 test_stamp(void **state)
 {
 	char *out = in_dir("out"), *pdf = in_dir("out/brief-001.pdf");
-	char *outputs[] = { "brief-001.pdf" };
+	char *extra = in_dir("out/extra.html");
+	const char *fonts[] = { "/nonexistent/font.ttf" };
 	uint64_t h = fnv64(FNV64_INIT, "input", 5);
+	struct timespec t[2] = { { 1, 0 }, { 1, 0 } };
 
 	(void)state;
 	assert_int_equal(mkdir(out, 0777), 0);
 	assert_false(stamp_fresh(out, h));
 	assert_int_equal(write_if_changed(pdf, "%PDF", 4), 1);
-	assert_int_equal(stamp_write(out, h, outputs, 1), 0);
+	assert_int_equal(stamp_write(out, h, fonts, 1), 0);
 	assert_true(stamp_fresh(out, h));
 	assert_false(stamp_fresh(out, h + 1));
-	/* An output gone: not fresh. */
+	/* An output gone: not fresh; back with other bytes or another
+	 * date: still not. */
 	assert_int_equal(unlink(pdf), 0);
 	assert_false(stamp_fresh(out, h));
 	assert_int_equal(write_if_changed(pdf, "%PDF", 4), 1);
+	assert_false(stamp_fresh(out, h));
+	assert_int_equal(stamp_write(out, h, fonts, 1), 0);
+	assert_true(stamp_fresh(out, h));
+	assert_int_equal(utimensat(AT_FDCWD, pdf, t, 0), 0);
+	assert_false(stamp_fresh(out, h));
+	assert_int_equal(stamp_write(out, h, fonts, 1), 0);
+	assert_true(stamp_fresh(out, h));
+	/* A file the build did not write: not fresh. */
+	assert_int_equal(write_if_changed(extra, "x", 1), 1);
+	assert_false(stamp_fresh(out, h));
+	assert_int_equal(unlink(extra), 0);
 	assert_true(stamp_fresh(out, h));
 	stamp_clear(out);
 	assert_false(stamp_fresh(out, h));
-	free(out), free(pdf);
+	free(out), free(pdf), free(extra);
+}
+
+static void
+test_stamp_fonts(void **state)
+{
+	char *out = in_dir("fout"), *font = in_dir("font.ttf");
+	const char *fonts[1];
+	uint64_t h = 42;
+
+	(void)state;
+	fonts[0] = font;
+	assert_int_equal(mkdir(out, 0777), 0);
+	assert_int_equal(write_if_changed(font, "ttf1", 4), 1);
+	assert_int_equal(stamp_write(out, h, fonts, 1), 0);
+	assert_true(stamp_fresh(out, h));
+	/* A font upgraded (another size): the briefs are stale. */
+	assert_int_equal(write_if_changed(font, "ttf22", 5), 1);
+	assert_false(stamp_fresh(out, h));
+	free(out), free(font);
 }
 
 static void
@@ -171,6 +205,7 @@ main(void)
 		cmocka_unit_test(test_write_if_changed),
 		cmocka_unit_test(test_write_keep),
 		cmocka_unit_test(test_stamp),
+		cmocka_unit_test(test_stamp_fonts),
 		cmocka_unit_test(test_hash_files),
 	};
 

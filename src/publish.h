@@ -1,0 +1,42 @@
+/* publish.h: one build's output put in place at once.
+ *
+ * A build fills a new folder beside the output folder (same parent, so
+ * the same file system), then exchanges the two with one
+ * renameat2(RENAME_EXCHANGE) and removes the old one.  A reader, or a
+ * crash at any instant, sees the previous complete output or the new
+ * one, never a mix; what a crashed build left beside it (.NAME.new-*)
+ * is removed by the next build.  One build at a time: a flock(2) on
+ * .NAME.lock beside the folder (the exchange does not move it); a
+ * second build exits 2 naming the process that holds it. */
+#ifndef DIGEST_PUBLISH_H
+#define DIGEST_PUBLISH_H
+
+struct publish {
+	char	*dir;		/* the output folder, symbolic links resolved */
+	char	*parent;	/* the folder that holds it */
+	char	*base;		/* its last component */
+	char	*stage;		/* the new output being filled, or NULL */
+	int	 lockfd;
+};
+
+/* Takes the lock on outdir (creating its parent if needed) and removes
+ * what a crashed build left.  Returns 0; or reports and returns 2 when
+ * another build holds it, 1 on any other failure. */
+int	 publish_lock(struct publish *, const char *outdir);
+/* Checks that the output folder holds only digest's files (it is
+ * replaced whole) and makes the stage.  Returns 0, or reports and
+ * returns -1. */
+int	 publish_begin(struct publish *);
+/* Puts the stage in place of the output folder in one step, then
+ * removes the old output.  Returns 0, or reports and returns -1 (the
+ * output is then as it was). */
+int	 publish_commit(struct publish *);
+/* Removes the stage (a build that failed publishes nothing) and
+ * releases the lock. */
+void	 publish_end(struct publish *);
+
+/* Removes a folder and everything under it; symbolic links are
+ * removed, never followed. */
+int	 remove_tree(const char *path);
+
+#endif
