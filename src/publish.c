@@ -75,12 +75,23 @@ locate(struct publish *p, const char *outdir)
 	struct stat st;
 	char real[PATH_MAX];
 	char *d, *slash;
+	ssize_t len;
 	size_t n;
+	int link = lstat(outdir, &st) == 0 && S_ISLNK(st.st_mode);
 
-	if (lstat(outdir, &st) == 0 && S_ISLNK(st.st_mode) &&
-	    realpath(outdir, real) != NULL)
+	if (link && realpath(outdir, real) != NULL)
 		d = xstrdup(real);
-	else
+	else if (link &&
+	    (len = readlink(outdir, real, sizeof(real) - 1)) > 0) {
+		/* A link to a folder not made yet: the first build. */
+		buf b = {0};
+
+		real[len] = '\0';
+		if (real[0] != '/' && (slash = strrchr(outdir, '/')) != NULL)
+			buf_printf(&b, "%.*s/", (int)(slash - outdir), outdir);
+		buf_puts(&b, real);
+		d = buf_detach(&b);
+	} else
 		d = xstrdup(outdir);
 	for (n = strlen(d); n > 1 && d[n - 1] == '/'; n--)
 		d[n - 1] = '\0';
@@ -308,8 +319,11 @@ publish_end(struct publish *p)
 	if (p->stage != NULL && remove_tree(p->stage) == -1)
 		msg(MSG_WARNING, p->stage, 0, "cannot remove: %s",
 		    strerror_safe());
-	if (p->lockfd != -1)
+	/* The lock names its holder only while held. */
+	if (p->lockfd != -1) {
+		(void)ftruncate(p->lockfd, 0);
 		close(p->lockfd);
+	}
 	free(p->stage);
 	free(p->dir);
 	free(p->parent);
