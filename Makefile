@@ -201,11 +201,18 @@ FUZZ_CFLAGS = -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=all \
 FUZZOBJ	 = $(filter-out $(FUZZ)/main.o,$(SRC:src/%.c=$(FUZZ)/%.o) \
 	   $(CXXSRC:src/%.cc=$(FUZZ)/%.o))
 
-fuzz: $(FUZZ)/fuzz_parse
-	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ)
+# Two targets, each for FUZZ_SECONDS: fuzz_parse (reading, up to the
+# weeks) and fuzz_publish (the site, the brief and the mail written).
+fuzz: $(FUZZ)/fuzz_parse $(FUZZ)/fuzz_publish
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ) fuzz_parse
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(FUZZ) fuzz_publish
 
-$(FUZZ)/fuzz_parse: tests/fuzz/fuzz_parse.c $(FUZZOBJ)
-	clang -std=c11 $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@.o -c $<
+# Kept: a pattern rule's objects would be removed as intermediate.
+.SECONDARY: $(FUZZOBJ)
+
+$(FUZZ)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZOBJ)
+	clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	    $(FUZZ_CFLAGS) -fsanitize=fuzzer -Isrc -o $@.o -c $<
 	clang++ -fsanitize=fuzzer,address,undefined -o $@ $@.o $(FUZZOBJ) \
 	    $(LDLIBS)
 
@@ -223,4 +230,4 @@ $(FUZZ)/.clang:
 -include $(FUZZOBJ:.o=.d)
 
 clean:
-	rm -rf build bin output
+	rm -rf build bin output .output.lock
