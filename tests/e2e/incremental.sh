@@ -118,7 +118,7 @@ listing >"$tmp/pre"
 build -w 2020-01-01 "$tmp/in"
 [ $? = 1 ] && ok || bad "-w with no issue should exit 1"
 listing >"$tmp/post"
-cmp -s "$tmp/pre" "$tmp/post" && ok || bad "a failed build changed the output"
+cmp -s "$tmp/pre" "$tmp/post" && ok || { bad "a failed build changed the output"; diff "$tmp/pre" "$tmp/post" | head; cat "$tmp/err"; }
 "$DIGEST" -v build --all-pdfs -c "$tmp/digest.conf" -o "$tmp/out" "$tmp/in" 2>&1 |
     grep -q 'up to date' && ok || bad "after a failed build, the output is not up to date"
 

@@ -157,34 +157,35 @@ while [ $round -le 4 ]; do
 	round=$((round + 1))
 done
 
-# --all-pdfs: the second process dies with the build.  Its writes are
-# held by strace, so only the parent's death can end it early.
-if command -v strace >/dev/null; then
-	"$DIGEST" build -q -c "$tmp/digest.conf" -o "$tmp/d/out" --all-pdfs "$tmp/g1" 2>/dev/null &
-	parent=$!
-	child= i=0
-	while [ $i -lt 1000 ] && [ -z "$child" ]; do
-		child=$(pgrep -P $parent -x digest)
-		[ -z "$child" ] && sleep 0.02
-		i=$((i + 1))
-	done
-	if [ -n "$child" ]; then
-		strace -qq -o /dev/null -p "$child" -e inject=write:delay_enter=20000000 &
-		sp=$!
-		sleep 0.3
-		kill -9 $parent
-		# Dead, or a zombie whose new parent has not reaped it yet.
-		alive() { [ -r /proc/"$child"/stat ] &&
-		    [ "$(cut -d')' -f2 /proc/"$child"/stat 2>/dev/null | cut -d' ' -f2)" != Z ]; }
-		i=0
-		while [ $i -lt 100 ] && alive; do sleep 0.05; i=$((i + 1)); done
-		alive && bad "the --all-pdfs child outlived its parent" || ok
-		kill "$sp" 2>/dev/null; wait 2>/dev/null
-		build "$tmp/d/out" "$tmp/g1" 2>/dev/null && ! ls -A "$tmp/d" | grep -q '\.new-' && ok ||
-		    bad "the build after a killed --all-pdfs failed or left its stage"
+# --all-pdfs: the second process dies with the build.  It is stopped
+# first, so only the parent's death can end it.
+"$DIGEST" build -q -c "$tmp/digest.conf" -o "$tmp/d/out" --all-pdfs "$tmp/g1" 2>/dev/null &
+parent=$!
+child= i=0
+while [ $i -lt 1000 ] && [ -z "$child" ]; do
+	child=$(pgrep -P $parent -x digest)
+	[ -z "$child" ] && sleep 0.02
+	i=$((i + 1))
+done
+if [ -n "$child" ]; then
+	kill -STOP "$child"
+	kill -9 $parent
+	# Dead, or a zombie whose new parent has not reaped it yet.
+	alive() { [ -r /proc/"$child"/stat ] &&
+	    [ "$(cut -d')' -f2 /proc/"$child"/stat 2>/dev/null | cut -d' ' -f2)" != Z ]; }
+	i=0
+	while [ $i -lt 100 ] && alive; do sleep 0.05; i=$((i + 1)); done
+	if alive; then
+		bad "the --all-pdfs child outlived its parent"
+		kill -9 "$child"
 	else
-		bad "the --all-pdfs build started no second process"
+		ok
 	fi
+	wait 2>/dev/null
+	build "$tmp/d/out" "$tmp/g1" 2>/dev/null && ! ls -A "$tmp/d" | grep -q '\.new-' && ok ||
+	    bad "the build after a killed --all-pdfs failed or left its stage"
+else
+	bad "the --all-pdfs build started no second process"
 fi
 
 echo "publish: $pass passed, $fail failed"

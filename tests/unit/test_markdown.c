@@ -270,7 +270,7 @@ test_site_unclassified(void **state)
 	r.latest = &is;
 	assert_non_null(mkdtemp(dir));
 	buf_printf(&out, "%s/site", dir);
-	assert_int_equal(site_write(&r, out.ptr), 0);
+	assert_int_equal(site_write(&r, out.ptr, NULL), 0);
 	buf_printf(&page, "%s/112/index.html", out.ptr);
 	text = read_whole(page.ptr, &len);
 	assert_non_null(text);
