@@ -100,6 +100,17 @@ fault "kill half way through the removal" B -e inject=rmdir:signal=KILL:when=3
 # Anywhere while the new output is written: build 1's output.
 fault "kill at the first hard link" A -e inject=link,linkat:signal=KILL:when=1
 fault "kill at the flush before the exchange" A -e inject=syncfs:signal=KILL:when=1
+# A first build killed at its rename into place: no output at all, and
+# the next build makes it whole.
+rm -rf "$tmp/w" && mkdir "$tmp/w"
+timeout 120 strace -qq -o /dev/null -e inject=renameat2:signal=KILL:when=1 \
+    "$DIGEST" build -q -c "$tmp/digest.conf" -o "$tmp/w/out" "$tmp/in2" 2>/dev/null
+[ ! -e "$tmp/w/out" ] && ok || bad "a first build killed at its rename left an output"
+build "$tmp/w/out" "$tmp/in2" 2>"$tmp/err" && ok || bad "the build after a killed first build failed"
+content "$tmp/w/out" | cmp -s - "$tmp/B" && ok || bad "the build after a killed first build is not whole"
+l=$(leftovers "$tmp/w")
+[ -z "$l" ] && ok || bad "a killed first build left behind: $l"
+
 # A full disk: every write from the Nth on fails.  Nothing published,
 # exit 1.  Writes counted in a clean build first.
 rm -rf "$tmp/w" && cp -a "$tmp/ref1" "$tmp/w"

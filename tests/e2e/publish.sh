@@ -76,6 +76,21 @@ listing "$tmp/o/out" | grep ' ./site/108/index.html ' >"$tmp/x"
 grep ' ./site/108/index.html ' "$tmp/before" | cmp -s - "$tmp/x" && ok ||
     bad "an unchanged page lost its inode or date"
 
+# What an older digest left when killed between its two renames: no
+# site/, a site.old-* and a site.tmp-*, a half-written brief.  The next
+# build puts a whole output in place and none of that stays.
+rm -rf "$tmp/o/out/site"
+cp -r "$tmp/o/out" "$tmp/keep"
+mv "$tmp/keep" "$tmp/o/out/site.old-Ab12Cd"
+mkdir "$tmp/o/out/site.tmp-Ef34Gh" && echo x >"$tmp/o/out/site.tmp-Ef34Gh/index.html"
+echo x >"$tmp/o/out/brief-108.pdf.tmp-4242"
+build "$tmp/o/out" "$tmp/in" 2>"$tmp/err" && ok || bad "build over an old half-published output: $(head -2 "$tmp/err")"
+[ "$(ls -A "$tmp/o/out" | LC_ALL=C sort | tr '\n' ' ')" = ".digest-stamp brief-108.eml brief-108.pdf site " ] && ok ||
+    bad "an old half-published output was not replaced whole: $(ls -A "$tmp/o/out")"
+content "$tmp/o/out" >"$tmp/c1"
+build "$tmp/fresh/out" "$tmp/in" 2>/dev/null
+content "$tmp/fresh/out" | cmp -s - "$tmp/c1" && ok || bad "the output differs from a build from scratch"
+
 # A file a build did not write: refused, nothing removed.
 echo notes >"$tmp/o/out/my-notes.txt"
 echo '□ x' >>"$tmp/in/draft-2025-12-11.txt"

@@ -4,7 +4,11 @@
  * the feed), the PDF brief of its latest issue (layout, libharu, the
  * fonts) and its mail, written into a scratch folder that is emptied
  * after each input.  The configuration is digest.conf (or $DIGEST_CONF),
- * the templates those it names. */
+ * the templates those it names.  Besides the sanitizers, one check of
+ * its own: no page carries markup the templates do not (a script, a
+ * frame, a javascript: link), whatever the input. */
+#include <ctype.h>
+#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +38,61 @@ static void
 cleanup(void)
 {
 	(void)remove_tree(scratch);
+}
+
+/* Markup that only the templates may write: search.html's two scripts,
+ * nothing anywhere else. */
+static void
+check_page(const char *path, const char *name)
+{
+	static const char *const banned[] = { "<iframe", "<object", "<embed",
+	    "=\"javascript:", "='javascript:", "<base" };
+	size_t len, i, scripts = 0;
+	char *s = read_whole(path, &len), *p;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < len; i++)
+		s[i] = (char)tolower((unsigned char)s[i]);
+	for (p = s; (p = strstr(p, "<script")) != NULL; p++)
+		scripts++;
+	if (scripts > (strcmp(name, "search.html") == 0 ? 2u : 0u)) {
+		fprintf(stderr, "fuzz_publish: %s: %zu scripts\n", path,
+		    scripts);
+		abort();
+	}
+	for (i = 0; i < sizeof(banned) / sizeof(*banned); i++)
+		if (strstr(s, banned[i]) != NULL) {
+			fprintf(stderr, "fuzz_publish: %s: %s\n", path,
+			    banned[i]);
+			abort();
+		}
+	free(s);
+}
+
+static void
+check_site(const char *dir)
+{
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	buf p = {0};
+	size_t n;
+
+	if (d == NULL)
+		return;
+	while ((de = readdir(d)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		buf_reset(&p);
+		buf_printf(&p, "%s/%s", dir, de->d_name);
+		n = strlen(de->d_name);
+		if (n > 5 && strcmp(de->d_name + n - 5, ".html") == 0)
+			check_page(p.ptr, de->d_name);
+		else if (strchr(de->d_name, '.') == NULL)
+			check_site(p.ptr);
+	}
+	closedir(d);
+	buf_free(&p);
 }
 
 int
@@ -84,7 +143,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rd.issues = iss;
 		rd.n = n;
 		rd.latest = &iss[n - 1];
-		(void)site_write(&rd, site.ptr, NULL);
+		if (site_write(&rd, site.ptr, NULL) == 0)
+			check_site(site.ptr);
 		if (pdf_write(&rd, rd.latest, pdf.ptr) == 0)
 			(void)mail_write(&rd, rd.latest, pdf.ptr);
 		(void)remove_tree(scratch);
