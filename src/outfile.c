@@ -202,7 +202,8 @@ fnv64_tree(uint64_t h, const char *dir)
 		names[n++] = buf_detach(&b);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < n; i++) {
 		struct stat st;
 
@@ -285,7 +286,8 @@ listing(buf *b, const char *dir, const char *rel)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_name);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < n; i++) {
 		buf_reset(&sub);
 		buf_printf(&sub, "%s%s%s", rel, *rel ? "/" : "", names[i]);
