@@ -13,10 +13,12 @@ if [ "$target" = fuzz_publish ]; then
 	# The brief with small fonts given by path (Liberation Sans, 140 KB,
 	# for every face; Hangul goes through the fallback's misses): with
 	# NanumGothic (4.6 MB a face, subset and base64-encoded by
-	# instrumented code) one input takes 10 s.  Templates by path.
+	# instrumented code) one input takes 10 s.  Templates and name
+	# lists by path: the copy is not beside them.
 	lib=/usr/share/fonts/truetype/liberation
 	conf=$dir/fuzz_publish.conf
 	sed -e "s|^templates *=.*|templates = $PWD/templates|" \
+	    -e "s|^dir *= *names\$|dir = $PWD/names|" \
 	    -e "s|^font *=.*|font = $lib/LiberationSans-Regular.ttf|" \
 	    -e "s|^font_bold *=.*|font_bold = $lib/LiberationSans-Bold.ttf|" \
 	    -e "s|^font_fallback *=.*|font_fallback = $lib/LiberationSans-Regular.ttf|" \
