@@ -656,13 +656,22 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 
 	if (gather(r, argc, argv) == -1)
 		return 1;
-	/* One build at a time from here: the stamp read is the output's. */
-	if ((rc = publish_lock(&pub, outdir)) != 0) {
+	if ((rc = publish_open(&pub, outdir)) != 0) {
 		publish_end(&pub);
 		return rc;
 	}
-	/* Nothing changed since the last build: nothing to do. */
+	/* Nothing changed since the last build: nothing to do, nothing
+	 * written.  Else one build at a time from here, and the stamp read
+	 * again under the lock (a build that just finished may have made
+	 * it fresh). */
 	hash = build_hash(r, templates_dir(r, &tdir), week, all_pdfs);
+	rc = stamp_fresh(pub.dir, hash) && !publish_untidy(&pub) ? 0 :
+	    publish_lock(&pub);
+	if (rc != 0) {
+		buf_free(&tdir);
+		publish_end(&pub);
+		return rc;
+	}
 	if (stamp_fresh(pub.dir, hash)) {
 		if (!msg_quiet())
 			fprintf(stderr, "digest: %s/ is up to date: nothing "

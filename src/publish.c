@@ -112,21 +112,26 @@ locate(struct publish *p, const char *outdir)
 	return 0;
 }
 
-/* Removes what a crashed build left beside the output folder: a stage
- * not yet put in place, or an old output not yet removed. */
-static void
-clean_leftovers(const struct publish *p)
+/* What a crashed build left beside the output folder: a stage not yet
+ * put in place, or an old output not yet removed.  Removed when remove
+ * is set; returns how many there were. */
+static int
+leftovers(const struct publish *p, int remove)
 {
 	buf prefix = {0}, path = {0};
 	struct dirent *de;
 	DIR *d;
+	int n = 0;
 
 	if ((d = opendir(p->parent)) == NULL)
-		return;
+		return 0;
 	buf_printf(&prefix, ".%s.new-", p->base);
 	while ((de = readdir(d)) != NULL) {
 		if (strncmp(de->d_name, prefix.ptr, prefix.len) != 0 ||
 		    strlen(de->d_name) != prefix.len + 6)
+			continue;
+		n++;
+		if (!remove)
 			continue;
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", p->parent, de->d_name);
@@ -139,19 +144,30 @@ clean_leftovers(const struct publish *p)
 	closedir(d);
 	buf_free(&prefix);
 	buf_free(&path);
+	return n;
 }
 
 int
-publish_lock(struct publish *p, const char *outdir)
+publish_open(struct publish *p, const char *outdir)
+{
+	memset(p, 0, sizeof(*p));
+	p->lockfd = -1;
+	return locate(p, outdir) == -1 ? 1 : 0;
+}
+
+int
+publish_untidy(const struct publish *p)
+{
+	return leftovers(p, 0) > 0;
+}
+
+int
+publish_lock(struct publish *p)
 {
 	buf lock = {0};
 	char pid[32];
 	ssize_t n;
 
-	memset(p, 0, sizeof(*p));
-	p->lockfd = -1;
-	if (locate(p, outdir) == -1)
-		return 1;
 	if (mkdirs(p->parent) == -1) {
 		msg(MSG_ERROR, p->parent, 0, "cannot create: %s",
 		    strerror_safe());
@@ -189,7 +205,7 @@ publish_lock(struct publish *p, const char *outdir)
 	    pwrite(p->lockfd, pid, (size_t)n, 0) != n)
 		msg(MSG_NOTE, p->dir, 0, "cannot note the process id in "
 		    "the lock: %s", strerror_safe());
-	clean_leftovers(p);
+	(void)leftovers(p, 1);
 	return 0;
 }
 

@@ -7,7 +7,10 @@
  * one, never a mix; what a crashed build left beside it (.NAME.new-*)
  * is removed by the next build.  One build at a time: a flock(2) on
  * .NAME.lock beside the folder (the exchange does not move it); a
- * second build exits 2 naming the process that holds it. */
+ * second build exits 2 naming the process that holds it.  A build with
+ * nothing to do writes nothing, not even the lock: the exchange keeps
+ * the stamp with the files it lists, so reading them unlocked can only
+ * find a stamp stale, never a wrong one fresh. */
 #ifndef DIGEST_PUBLISH_H
 #define DIGEST_PUBLISH_H
 
@@ -19,10 +22,17 @@ struct publish {
 	int	 lockfd;
 };
 
-/* Takes the lock on outdir (creating its parent if needed) and removes
- * what a crashed build left.  Returns 0; or reports and returns 2 when
- * another build holds it, 1 on any other failure. */
-int	 publish_lock(struct publish *, const char *outdir);
+/* Finds the output folder (outdir, or the folder a link there names)
+ * and its parent; writes nothing.  Returns 0, or reports and returns
+ * 1. */
+int	 publish_open(struct publish *, const char *outdir);
+/* Whether a crashed build left anything beside the output folder;
+ * writes nothing. */
+int	 publish_untidy(const struct publish *);
+/* Takes the lock (creating the parent if needed) and removes what a
+ * crashed build left.  Returns 0; or reports and returns 2 when another
+ * build holds it, 1 on any other failure. */
+int	 publish_lock(struct publish *);
 /* Checks that the output folder holds only digest's files (it is
  * replaced whole) and makes the stage.  Returns 0, or reports and
  * returns -1. */
