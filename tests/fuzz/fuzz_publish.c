@@ -99,7 +99,6 @@ int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *conf = getenv("DIGEST_CONF");
-	const char *t;
 
 	(void)argc, (void)argv;
 	if (conf == NULL)
@@ -113,8 +112,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	msg_verbosity(-1);
 	buf_printf(&site, "%s/site", scratch);
 	buf_printf(&pdf, "%s/brief.pdf", scratch);
-	t = config_str(&cfg, "digest", "templates", "templates");
-	buf_puts(&templates, t);
+	(void)config_path(&cfg, cfg.digest.templates, &templates);
 	return 0;
 }
 
