@@ -36,9 +36,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(
 CATALOGUE = os.environ.get("MUTATE_CATALOGUE") or \
     os.path.join(ROOT, "tests", "mutate", "catalogue.tsv")
 TIMEOUT = int(os.environ.get("MUTATE_TIMEOUT", "600"))
-# What a scratch copy needs: the sources, the tests and what they read.
-COPY = ["Makefile", "digest.conf", "src", "templates", "tests", "input",
-        "man", "README.md"]
+# A scratch copy holds the whole tree but these (the build is copied
+# apart; output and generated corpora are not needed).
+SKIP = {".git", "build", "bin", "output"}
 
 
 def unescape(s):
@@ -89,7 +89,9 @@ def scratch(base):
     d = tempfile.mkdtemp(prefix="mutate.", dir=base)
     tree = os.path.join(d, "tree")
     os.mkdir(tree)
-    for name in COPY + ["build", "bin"]:
+    names = [x for x in sorted(os.listdir(ROOT)) if x not in SKIP and
+             not x.startswith("output")] + ["build", "bin"]
+    for name in names:
         src = os.path.join(ROOT, name)
         if not os.path.exists(src):
             continue
@@ -101,7 +103,8 @@ def scratch(base):
                     (shutil.copytree if os.path.isdir(p) else
                      shutil.copy2)(p, os.path.join(tree, name, x))
         elif os.path.isdir(src):
-            shutil.copytree(src, os.path.join(tree, name), symlinks=True)
+            shutil.copytree(src, os.path.join(tree, name), symlinks=True,
+                            ignore=shutil.ignore_patterns("corpus"))
         else:
             shutil.copy2(src, os.path.join(tree, name))
     os.makedirs(os.path.join(d, "shared"))

@@ -192,6 +192,40 @@ test_group(void **state)
 	corpus_free(&cs);
 }
 
+/* An undated item of a file whose dated items are split evenly between
+ * two issues goes to the later one, whatever order they were read in. */
+static void
+test_tie(void **state)
+{
+	struct config c = conf();
+	struct corpus cs;
+	struct issue *v;
+	struct item *it;
+	size_t n;
+
+	(void)state;
+	memset(&cs, 0, sizeof(cs));
+	msg_verbosity(-1);
+	it = corpus_add(&cs, "d", 1);
+	it->date = ymd(2025, 12, 12);		/* No. 109 */
+	it = corpus_add(&cs, "d", 2);
+	it->date = ymd(2025, 12, 5);		/* No. 108 */
+	corpus_add(&cs, "d", 3);		/* undated: the tie, 109 */
+	it = corpus_add(&cs, "e", 1);
+	it->date = ymd(2025, 12, 5);		/* No. 108, twice */
+	it = corpus_add(&cs, "e", 2);
+	it->date = ymd(2025, 12, 6);
+	it = corpus_add(&cs, "e", 3);
+	it->date = ymd(2025, 12, 12);		/* No. 109, once */
+	corpus_add(&cs, "e", 4);		/* undated: the most, 108 */
+	v = weeks_group(&cs, &c, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(cs.items[2].issue, 109);
+	assert_int_equal(cs.items[6].issue, 108);
+	weeks_free(v, n);
+	corpus_free(&cs);
+}
+
 int
 main(void)
 {
@@ -201,6 +235,7 @@ main(void)
 		cmocka_unit_test(test_trailing),
 		cmocka_unit_test(test_weeks),
 		cmocka_unit_test(test_group),
+		cmocka_unit_test(test_tie),
 	};
 
 	return cmocka_run_group_tests_name("date", tests, NULL, NULL);

@@ -105,6 +105,8 @@ test_escape_lines(void **state)
 	expect_escape("one\r\n- two", "one  - two");
 	expect_escape("tab\there", "tab here");
 	expect_escape("bell\aend", "bellend");
+	/* Every control character goes, the first and last included. */
+	expect_escape("nul\x01-us\x1f-del\x7f.", "nul-us-del.");
 	expect_escape("one\n\n# two", "one  \\# two");
 }
 
