@@ -90,6 +90,12 @@ done
 n=$(grep -c '^tests/dedup/outlet-[bc].txt:[0-9]*: merged into tests/dedup/outlet-a.txt:[0-9]* (similarity [01]\.[0-9]*): ' "$tmp/out")
 [ "$n" = 3 ] && ok || bad "check tests/dedup lists $n merges, want 3: $(head -5 "$tmp/out")"
 
+# An item dated far from the rest of its file is reported at its line.
+f=tests/regress/weekly-far-date.txt
+"$DIGEST" check "$f" >"$tmp/out" 2>&1
+grep -q "^$f:10: warning: dated 91 days from the other items of its file: 가람시" "$tmp/out" && ok ||
+    bad "check does not report the far date: $(cat "$tmp/out")"
+
 # -v shows notes, which are hidden otherwise.
 f=tests/regress/trend-2024-basic.txt
 "$DIGEST" -v items "$f" 2>&1 >/dev/null | grep -q "^$f:[0-9]*: note: " && ok ||

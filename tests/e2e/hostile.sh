@@ -216,6 +216,15 @@ for i in items:
         for t in texts:
             want(len(t) <= conf.get(key, 0), "%d characters over %s %s: %.40r"
                  % (len(t), key, conf.get(key), t))
+# In NFC (but past 30 marks in a row, where the reader keeps to
+# UAX #15's stream-safe format), and a cut text has no space before "…".
+import unicodedata
+for i in items:
+    for t in [i["title"]] + i["bullets"]:
+        want(name == "line-5mb-marks.txt" or
+             unicodedata.normalize("NFC", t) == t, "not NFC: %.40r" % t)
+        want(not t.endswith(" …"), "a space before the cut's …: %.40r" %
+             t[-40:])
 want(rc == "0", "items exited %s" % rc)
 # A build needs a dated item; without one it says there is no issue.
 if any(i["date"] for i in items):

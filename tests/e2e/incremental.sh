@@ -88,13 +88,14 @@ grep -q '틀바꿈' "$tmp/out/site/108/index.html" && ok ||
 # Only what an input change reaches is rewritten: the other issue's
 # page and the latest brief keep their inode and mtime.
 sleep 1.1
-keep() { stat -c '%i %Y' "$tmp/out/site/108/index.html" "$tmp/out/brief-108.pdf"; }
+keep() { stat -c '%i %Y' "$tmp/out/site/108/index.html" "$tmp/out/brief-108.pdf" \
+    "$tmp/out/brief-108.eml"; }
 k0=$(keep)
 sed '0,/^□ /s/^□ /□ 지난 소식, /' "$tmp/in/draft-2025-12-04.txt" >"$tmp/x" &&
     mv "$tmp/x" "$tmp/in/draft-2025-12-04.txt"
 build "$tmp/in" && ok || bad "build after an older input changed failed"
 grep -q '지난 소식' "$tmp/out/site/107/index.html" && ok || bad "issue 107 was not rebuilt"
-[ "$(keep)" = "$k0" ] && ok || bad "an unchanged page or brief was rewritten"
+[ "$(keep)" = "$k0" ] && ok || bad "an unchanged page, brief or mail was rewritten"
 
 # The configuration changes: rebuilt.
 sed 's/^kicker *=.*/kicker = 한주간 다시 보는/' "$tmp/digest.conf" >"$tmp/x" &&

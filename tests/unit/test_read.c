@@ -39,6 +39,11 @@ test_normalise(void **state)
 	    " \xe2\x80\x98s\xe2\x80\x99");
 	assert_string_equal(s, "「x」 \"q\" 's'");
 	free(s);
+	/* Two marks in the wrong canonical order (a Vietnamese name,
+	 * Nguyễn, typed e + circumflex + dot below): reordered, composed. */
+	s = norm("Nguy" "e\xcc\x82\xcc\xa3" "n");
+	assert_string_equal(s, "Nguy\xe1\xbb\x87n");
+	free(s);
 	assert_null(text_normalise("\xff\xfe", 2, &n));
 }
 
