@@ -137,6 +137,8 @@ uptodate "$DIGEST" && bad "the other program's build left the stamp up to date" 
 build -w 2025-12-03 "$tmp/in" && ok || bad "-w 2025-12-03 failed"
 uptodate "$DIGEST" -w 2025-12-04 && bad "-w changed, up to date all the same" || ok
 build "$tmp/in" && uptodate "$DIGEST" && ok || bad "not up to date after a build"
+uptodate "$DIGEST" --no-labels && bad "--no-labels given, up to date all the same" || ok
+build "$tmp/in" && uptodate "$DIGEST" && ok || bad "not up to date after a build"
 rm "$tmp/out/.digest-stamp"
 uptodate "$DIGEST" && bad "the stamp deleted, the build did nothing" || ok
 [ -f "$tmp/out/.digest-stamp" ] && ok || bad "no stamp after the forced build"

@@ -222,6 +222,10 @@ test_tie(void **state)
 	assert_int_equal(n, 2);
 	assert_int_equal(cs.items[2].issue, 109);
 	assert_int_equal(cs.items[6].issue, 108);
+	/* In an issue, undated items come after the dated ones. */
+	assert_int_equal(v[1].n, 3);
+	assert_true(v[1].items[2] == &cs.items[2]);
+	assert_true(v[0].items[3] == &cs.items[6]);
 	weeks_free(v, n);
 	corpus_free(&cs);
 }
