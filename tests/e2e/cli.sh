@@ -131,6 +131,16 @@ for w in 2025-12-03:107 2025-12-04:108 2025-12-10:108 2025-11-27:107; do
 	    bad "-w ${w%%:*}: not brief ${w#*:} alone: $(ls "$tmp/w")"
 done
 
+# --today decides which dates are errors, never what is written.
+"$DIGEST" build -q --today 2026-01-01 -o "$tmp/t1" input 2>/dev/null &&
+    "$DIGEST" build -q --today 2031-06-30 -o "$tmp/t2" input 2>/dev/null &&
+    diff -r -x .digest-stamp "$tmp/t1" "$tmp/t2" >/dev/null && ok ||
+    bad "--today changes the output"
+# $DIGEST_CONF is the configuration when -c is not given.
+DIGEST_CONF=$tmp/bad.conf "$DIGEST" items input >/dev/null 2>"$tmp/err"
+[ $? = 1 ] && grep -q 'anchor_date is not a thursday' "$tmp/err" && ok ||
+    bad "DIGEST_CONF not read: $(head -2 "$tmp/err")"
+
 # The sample input: at least 20 items in each sample week.
 if ls input/*.txt >/dev/null 2>&1; then
 	for f in input/*.txt; do

@@ -25,9 +25,9 @@ build() {	# the options after build; the exit status is checked
 mkdir "$tmp/in" && cp input/*.txt "$tmp/in/" || exit 1
 # A copy of the templates, to be edited; the configuration points at it
 # (and back at the name lists).
-cp -R templates "$tmp/templates" || exit 1
+cp -R templates "$tmp/templates" && cp -R names "$tmp/names" || exit 1
 sed -e "s|^templates *=.*|templates = $tmp/templates|" \
-    -e "s|^dir = names\$|dir = $PWD/names|" digest.conf >"$tmp/digest.conf"
+    -e "s|^dir = names\$|dir = $tmp/names|" digest.conf >"$tmp/digest.conf"
 
 build "$tmp/in" || bad "first build failed: $(head -3 "$tmp/err")"
 [ -f "$tmp/out/.digest-stamp" ] && ok || bad "no stamp after a build"
@@ -139,6 +139,10 @@ uptodate "$DIGEST" -w 2025-12-04 && bad "-w changed, up to date all the same" ||
 build "$tmp/in" && uptodate "$DIGEST" && ok || bad "not up to date after a build"
 uptodate "$DIGEST" --no-labels && bad "--no-labels given, up to date all the same" || ok
 build "$tmp/in" && uptodate "$DIGEST" && ok || bad "not up to date after a build"
+# A name list changes: not up to date.
+f=$(ls "$tmp/names"/*.txt | head -1)
+[ -n "$f" ] && printf '가상기관연구원\n' >>"$f" || bad "no name list to edit"
+uptodate "$DIGEST" && bad "a name list changed, up to date all the same" || ok
 rm "$tmp/out/.digest-stamp"
 uptodate "$DIGEST" && bad "the stamp deleted, the build did nothing" || ok
 [ -f "$tmp/out/.digest-stamp" ] && ok || bad "no stamp after the forced build"
