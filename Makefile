@@ -10,7 +10,7 @@ WARN	 = -Wall -Wextra -Werror
 ALL_CFLAGS = -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	     $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_CXXFLAGS = -std=c++11 $(WARN) $(CXXFLAGS) $(EXTRA_CFLAGS)
-LDLIBS	 = -lcmark -lhpdf -lctemplate_nothreads -lutf8proc -lm
+LDLIBS	 = -lcmark -lhpdf -lctemplate_nothreads -lutf8proc -lgumbo -lm
 BUILD	?= build
 BIN	?= bin
 
@@ -32,6 +32,7 @@ RUN_DEPS = \
 	libhpdf-dev \
 	libctemplate-dev \
 	libutf8proc-dev \
+	libgumbo-dev \
 	fonts-nanum \
 	fonts-liberation \
 	fontconfig

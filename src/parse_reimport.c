@@ -19,17 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell.h"
 #include "date.h"
 #include "msg.h"
 #include "parse.h"
 #include "read.h"
-
-/* One paragraph of a cell: a <p>, an <li> or loose text. */
-struct para {
-	char	*text;		/* decoded, spaces collapsed, trimmed */
-	int	 bold;		/* opened with <b> before any text */
-	int	 lead, trail;	/* white space at its ends in the HTML */
-};
 
 /* One row of a block for the 구분 column: the item it opened or went on
  * with (-1 for a row without one) and its label: an organisation, or
@@ -38,10 +32,20 @@ struct para {
 #define UNKNOWN_LABEL	(-2)
 
 struct entry {
-	long		 item;
+	long		 item;		/* first item the row opened */
+	size_t		 nitems;	/* items it opened, 0 for none */
 	int		 org;
 	const char	*label;		/* the cell as printed */
 	int		 line;
+	int		 label_line;	/* where that label is printed */
+};
+
+/* A title of the contents block, to check against the body. */
+struct toc {
+	char		*key;		/* the title without white space */
+	const char	*text;		/* as printed */
+	int		 line;
+	long		 item;		/* the body's item, -1 none */
 };
 
 struct reimport {
@@ -56,149 +60,26 @@ struct reimport {
 	int			 cur_trail;	/* last bullet ends in a space */
 	struct entry		*ent;		/* rows since the heading */
 	size_t			 nent, ent_cap;
+	struct toc		*toc;		/* the contents' titles */
+	size_t			 ntoc, toc_cap;
+	int			 body;		/* past the cover and contents */
+	size_t			 first;		/* the file's first item */
 };
 
-/* Decodes the entity at s (just after '&'); returns its length up to
- * and including ';', or 0 when it is not one we know. */
-static size_t
-entity(const char *s, buf *out)
-{
-	static const struct {
-		const char	*name;
-		const char	*text;
-	} names[] = {
-		{ "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" },
-		{ "quot;", "\"" }, { "apos;", "'" }, { "nbsp;", " " },
-	};
-	const char *p;
-	char enc[4];
-	long cp;
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (str_starts(s, names[i].name)) {
-			buf_puts(out, names[i].text);
-			return strlen(names[i].name);
-		}
-	if (s[0] != '#')
-		return 0;
-	if (s[1] == 'x' || s[1] == 'X')
-		cp = strtol(s + 2, (char **)&p, 16), i = 2;
-	else
-		cp = strtol(s + 1, (char **)&p, 10), i = 1;
-	if (p == s + i || *p != ';' || p - s > 10 || cp <= 0 ||
-	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	buf_put(out, enc, (size_t)utf8_encode((int)cp, enc));
-	return (size_t)(p - s) + 1;
-}
-
-/* Ends the paragraph being read into raw, if it holds any text. */
 static void
-para_flush(buf *raw, int *bold, struct arena *a, struct para **v,
-    size_t *n)
-{
-	struct para *p;
-	char *norm, *t;
-	size_t len, i, j;
-
-	if (raw->len == 0) {
-		*bold = 0;
-		return;
-	}
-	*v = xrealloc(*v, (*n + 1) * sizeof(**v));
-	p = &(*v)[(*n)++];
-	p->bold = *bold;
-	p->lead = raw->ptr[0] == ' ' || raw->ptr[0] == '\t';
-	p->trail = raw->ptr[raw->len - 1] == ' ' ||
-	    raw->ptr[raw->len - 1] == '\t';
-	/* Entities may have brought lookalikes and NFD back in. */
-	norm = text_normalise(raw->ptr, raw->len, &len);
-	t = norm ? norm : raw->ptr;
-	len = norm ? len : raw->len;
-	p->text = arena_alloc(a, len + 1);
-	for (i = j = 0; i < len; i++) {
-		int sp = t[i] == ' ' || t[i] == '\t' || t[i] == '\n';
-
-		if (sp && (j == 0 || p->text[j - 1] == ' '))
-			continue;
-		p->text[j++] = sp ? ' ' : t[i];
-	}
-	while (j > 0 && p->text[j - 1] == ' ')
-		j--;
-	p->text[j] = '\0';
-	free(norm);
-	if (j == 0)
-		(*n)--;
-	buf_reset(raw);
-	*bold = 0;
-}
-
-/* Splits a cell's HTML into paragraphs.  Knows p, li, ul, ol, br, b and
- * strong; an <input> checkbox is decoration; other tags are dropped. */
-static size_t
-html_paragraphs(const char *s, struct arena *a, struct para **out)
-{
-	buf raw = {0};
-	size_t n = 0, k;
-	int bold = 0, no_gt = 0;
-
-	*out = NULL;
-	while (*s) {
-		const char *gt, *p;
-		char name[16];
-		size_t len = 0;
-		int closing;
-
-		if (*s == '&' && (k = entity(s + 1, &raw)) > 0) {
-			s += k + 1;
-			continue;
-		}
-		/* A '<' with no '>' after it is text, as are all later
-		 * ones: look for '>' once. */
-		if (*s != '<' || no_gt || (gt = strchr(s, '>')) == NULL) {
-			no_gt |= *s == '<';
-			buf_putc(&raw, *s++);
-			continue;
-		}
-		p = s + 1;
-		closing = *p == '/';
-		p += closing;
-		while (isalnum((unsigned char)*p) && len < sizeof(name) - 1)
-			name[len++] = (char)tolower((unsigned char)*p++);
-		name[len] = '\0';
-		s = gt + 1;
-		if (strcmp(name, "p") == 0 || strcmp(name, "li") == 0 ||
-		    strcmp(name, "ul") == 0 || strcmp(name, "ol") == 0)
-			para_flush(&raw, &bold, a, out, &n);
-		else if (strcmp(name, "br") == 0)
-			buf_putc(&raw, ' ');
-		else if ((strcmp(name, "b") == 0 ||
-		    strcmp(name, "strong") == 0) && !closing) {
-			/* Bold before any text: the paragraph is a title. */
-			for (k = 0; k < raw.len && raw.ptr[k] == ' '; k++)
-				continue;
-			if (k == raw.len)
-				bold = 1;
-		}
-	}
-	para_flush(&raw, &bold, a, out, &n);
-	buf_free(&raw);
-	return n;
-}
-
-static void
-add_entry(struct reimport *r, long item, int org, const char *label,
-    int line)
+add_entry(struct reimport *r, long item, size_t nitems, int org,
+    const char *label, int line)
 {
 	if (r->nent == r->ent_cap) {
 		r->ent_cap = r->ent_cap ? r->ent_cap * 2 : 16;
 		r->ent = xrealloc(r->ent, r->ent_cap * sizeof(*r->ent));
 	}
 	r->ent[r->nent].item = item;
+	r->ent[r->nent].nitems = nitems;
 	r->ent[r->nent].org = org;
 	r->ent[r->nent].label = label;
 	r->ent[r->nent].line = line;
+	r->ent[r->nent].label_line = line;
 	r->nent++;
 }
 
@@ -210,7 +91,30 @@ give_label(struct reimport *r, size_t from, size_t to, const struct entry *e)
 	for (i = from; i < to; i++) {
 		r->ent[i].org = e->org;
 		r->ent[i].label = e->label;
+		r->ent[i].label_line = e->label_line;
 	}
+}
+
+/* Files an item by its 구분 label.  A label that names an organisation
+ * type of another section (중앙부처 under the research section) is the
+ * editors' word against the heading's: the item is kept, filed by its
+ * label, and the row reported. */
+static void
+label_item(struct reimport *r, const struct entry *e, struct item *it)
+{
+	const struct taxon *o = &r->c->orgs[e->org];
+
+	if (it->org >= 0)
+		return;
+	it->org = e->org;
+	it->labels |= LABEL_ORG;
+	if (o->section < 0 || it->section < 0 || o->section == it->section)
+		return;
+	msg(MSG_WARNING, r->d->path, e->label_line, "label %s is not one "
+	    "of section \"%s\": item filed by its label, under \"%s\": %s",
+	    e->label, r->c->sections[it->section].name,
+	    r->c->sections[o->section].name, it->title);
+	it->section = o->section;
 }
 
 /* Decides the label of every row of the block and ends it. */
@@ -231,7 +135,10 @@ block_end(struct reimport *r)
 		/* Centred labels: as many rows after as before. */
 		before = first;
 		for (p = first; p < r->nent; p = q) {
-			if (before > 0)
+			/* Rows between two rows of the same label are its
+			 * own: nothing was inferred. */
+			if (before > 0 && (p == first ||
+			    r->ent[p].org != r->ent[p - before - 1].org))
 				msg(MSG_WARNING, r->d->path, r->ent[p].line,
 				    "label %s inferred for %zu earlier row%s",
 				    r->ent[p].label, before,
@@ -247,15 +154,13 @@ block_end(struct reimport *r)
 		}
 	}
 	for (i = 0; i < r->nent; i++) {
-		struct item *it;
+		size_t k;
 
 		if (r->ent[i].item < 0 || r->ent[i].org < 0)
 			continue;
-		it = &r->cs->items[r->ent[i].item];
-		if (it->org < 0) {
-			it->org = r->ent[i].org;
-			it->labels |= LABEL_ORG;
-		}
+		for (k = 0; k < r->ent[i].nitems; k++)
+			label_item(r, &r->ent[i],
+			    &r->cs->items[r->ent[i].item + (long)k]);
 	}
 	r->nent = 0;
 }
@@ -282,9 +187,7 @@ title_of(struct reimport *r, struct item *it, const char *text)
 {
 	int st;
 
-	text += strlen(config_str(r->c, "digest", "section_marker", "□"));
-	while (*text == ' ')
-		text++;
+	text += cell_marks(text);
 	st = title_split(text, r->year, &r->cs->arena, &it->title, &it->date);
 	if (st == DATE_IMPOSSIBLE) {
 		msg(MSG_WARNING, r->d->path, it->line, "impossible date in "
@@ -293,6 +196,22 @@ title_of(struct reimport *r, struct item *it, const char *text)
 	} else if (st == DATE_NOT_A_DATE)
 		msg(MSG_WARNING, r->d->path, it->line, "item title has no "
 		    "date: %s", msg_title(it->title));
+}
+
+/* A paragraph shaped like a title: bold from its first word, and
+ * either ending in a date (any spelling date.c reads) or opened by an
+ * item mark.  Whatever precedes it (□, a checkbox, nothing) is not
+ * what makes it one. */
+static int
+is_title(struct reimport *r, const struct para *p)
+{
+	int date;
+	size_t open;
+
+	if (!p->bold || p->item)
+		return 0;
+	return cell_marks(p->text) > 0 || date_trailing(p->text, r->year,
+	    &date, &open) != DATE_NOT_A_DATE;
 }
 
 static char *
@@ -338,7 +257,26 @@ add_bullets(struct reimport *r, struct para *v, size_t n, int join)
 	}
 }
 
-/* A table row: "구분 cell<TAB>HTML". */
+/* Starts an item at the title paragraph p. */
+static void
+start_item(struct reimport *r, const struct para *p, int lineno)
+{
+	struct item *it;
+
+	close_bullet(r);
+	it = corpus_add(r->cs, r->d->path, lineno);
+	it->section = r->section;
+	it->sector = r->sector;
+	it->labels = (r->section >= 0 ? LABEL_SECTION : 0) |
+	    (r->sector >= 0 ? LABEL_SECTOR : 0);
+	r->cur = (long)(r->cs->n - 1);
+	r->cur_trail = 0;
+	title_of(r, it, p->text);
+}
+
+/* A table row: "구분 cell<TAB>HTML".  The cell holds any number of items,
+ * each a title paragraph and the paragraphs after it, and may open with
+ * the tail of the item before (the page cut it). */
 static void
 table_row(struct reimport *r, struct line *l, int lineno)
 {
@@ -348,74 +286,96 @@ table_row(struct reimport *r, struct line *l, int lineno)
 	    arena_strdup(&r->cs->arena, "") :
 	    arena_strdup(&r->cs->arena, l->text);
 	const char *html = tab ? tab + 1 : l->text[0] == '<' ? l->text : "";
-	const char *marker = config_str(r->c, "digest", "section_marker",
-	    "□");
 	const char *none = config_str(r->c, "digest", "none", "(해당 없음)");
 	struct para *v;
-	size_t n;
+	size_t n, i, j;
+	long first = -1;
 	int org;
 
 	str_trim(cell);
 	org = cell_label(r, cell, lineno);
-	n = html_paragraphs(html, &r->cs->arena, &v);
+	n = cell_paragraphs(html, strlen(html), &r->cs->arena, &v);
 	l->use = LINE_USED;
 	if (n == 0 || (n == 1 && str_eq_nospace(v[0].text, none))) {
 		/* A label alone, or a group with nothing in it. */
 		l->use = LINE_FURNITURE;
 		if (org != NO_LABEL)
-			add_entry(r, -1, org, cell, lineno);
-	} else if (v[0].bold && str_starts(v[0].text, marker)) {
-		struct item *it;
-
-		close_bullet(r);
-		it = corpus_add(r->cs, r->d->path, lineno);
-
-		it->section = r->section;
-		it->sector = r->sector;
-		it->labels = (r->section >= 0 ? LABEL_SECTION : 0) |
-		    (r->sector >= 0 ? LABEL_SECTOR : 0);
-		r->cur = (long)(r->cs->n - 1);
-		r->cur_trail = 0;
-		title_of(r, it, v[0].text);
-		add_bullets(r, v + 1, n - 1, 0);
-		add_entry(r, r->cur, org, cell, lineno);
-	} else if (r->cur < 0) {
-		l->use = LINE_UNPLACED;
+			add_entry(r, -1, 0, org, cell, lineno);
+		free(v);
+		return;
+	}
+	for (i = 0; i < n && !is_title(r, &v[i]); i++)
+		continue;
+	if (i > 0 && r->cur < 0) {
+		if (i == n)
+			l->use = LINE_UNPLACED;
 		msg(MSG_WARNING, r->d->path, lineno, "row goes on with an "
 		    "item, but none came before it: %s", v[0].text);
-	} else {
-		add_bullets(r, v, n, 1);
-		/* A label on a row that goes on with an item is a row of
-		 * the table all the same: it labels the rows after it, and
-		 * centred, the item too. */
-		if (org != NO_LABEL && (r->nent == 0 ||
-		    r->ent[r->nent - 1].org != org))
-			add_entry(r, -1, org, cell, lineno);
+	} else if (i > 0)
+		add_bullets(r, v, i, 1);
+	for (; i < n; i = j) {
+		start_item(r, &v[i], lineno);
+		if (first < 0)
+			first = r->cur;
+		for (j = i + 1; j < n && !is_title(r, &v[j]); j++)
+			continue;
+		add_bullets(r, v + i + 1, j - i - 1, 0);
 	}
+	if (first >= 0)
+		add_entry(r, first, (size_t)(r->cur - first + 1), org, cell,
+		    lineno);
+	/* A label on a row that only goes on with an item is a row of the
+	 * table all the same: it labels the rows after it, and centred,
+	 * the item too; the same label repeated at a page top is not. */
+	else if (org != NO_LABEL && (r->nent == 0 ||
+	    r->ent[r->nent - 1].org != org))
+		add_entry(r, -1, 0, org, cell, lineno);
 	free(v);
 }
 
-/* The heading text without its '#'s and markers. */
-static char *
-heading_text(struct reimport *r, const char *t, int *level)
+/* Whether t[0..k) ends in dot leaders (spaces allowed). */
+static int
+leaders(const char *t, size_t k)
 {
-	char *s;
+	int dots = 0;
 
-	for (*level = 0; t[*level] == '#'; (*level)++)
-		continue;
-	s = str_trim(arena_strdup(&r->cs->arena, t + *level));
-	if (str_starts(s, config_str(r->c, "digest", "section_marker", "□")))
-		s += strlen(config_str(r->c, "digest", "section_marker",
-		    "□"));
-	else if (str_starts(s, config_str(r->c, "digest", "sector_marker",
-	    "☞")))
-		s += strlen(config_str(r->c, "digest", "sector_marker", "☞"));
-	else if (str_starts(s, "▪"))
-		s += strlen("▪");
-	return str_trim(s);
+	for (;;) {
+		while (k > 0 && t[k - 1] == ' ')
+			k--;
+		if (k >= 1 && t[k - 1] == '.')
+			k--, dots++;
+		else if (k >= 3 && strncmp(t + k - 3, "…", 3) == 0)
+			k -= 3, dots += 3;
+		else if (k >= 2 && strncmp(t + k - 2, "·", 2) == 0)
+			k -= 2, dots++;
+		else
+			return dots >= 3;
+	}
 }
 
-/* Strips a trailing page number: "탄소중립 분야 1". */
+/* Cuts what the contents put before a page number (dot leaders, "…",
+ * "·", spaces, or nothing) off the end of s, in place. */
+static void
+cut_leaders(char *s)
+{
+	size_t k = strlen(s);
+
+	for (;;) {
+		if (k > 0 && (s[k - 1] == ' ' || s[k - 1] == '.'))
+			k--;
+		else if (k >= 3 && strncmp(s + k - 3, "…", 3) == 0)
+			k -= 3;
+		else if (k >= 2 && strncmp(s + k - 2, "·", 2) == 0)
+			k -= 2;
+		else
+			break;
+	}
+	s[k] = '\0';
+}
+
+/* Strips a trailing page number and what leads to it, in place:
+ * "탄소중립 분야 1", "... (2025.12.04) .....3", "... (2025.12.04)12".
+ * Returns whether there was one. */
 static int
 page_number(char *s)
 {
@@ -423,19 +383,93 @@ page_number(char *s)
 
 	while (k > 0 && isdigit((unsigned char)s[k - 1]))
 		k--;
-	if (k == n || k == 0 || s[k - 1] != ' ')
+	if (k == n || k == 0)
 		return 0;
-	s[k - 1] = '\0';
+	s[k] = '\0';
+	cut_leaders(s);
 	str_trim(s);
+	return 1;
+}
+
+/* s without the marks a heading or a contents line opens with: '-',
+ * □, ▪, ☞ (configured markers too). */
+static char *
+skip_heading_marks(struct reimport *r, char *s)
+{
+	const char *m[2];
+	size_t k;
+	int again = 1;
+
+	m[0] = config_str(r->c, "digest", "section_marker", "□");
+	m[1] = config_str(r->c, "digest", "sector_marker", "☞");
+	while (again) {
+		again = 0;
+		s += cell_marks(s);
+		if (*s == '-' && (s[1] == ' ' || s[1] == '\0'))
+			s++, again = 1;
+		for (k = 0; k < 2; k++)
+			if (*m[k] && str_starts(s, m[k]))
+				s += strlen(m[k]), again = 1;
+	}
+	return s;
+}
+
+/* A section or sector named by s, "" when s names neither. */
+static int
+names_taxon(struct reimport *r, const char *s)
+{
+	return taxon_by_name(r->c->sections, r->c->nsections, s) >= 0 ||
+	    taxon_by_name(r->c->sectors, r->c->nsectors, s) >= 0;
+}
+
+/* A line of the contents block: "- title (date) .....7", "  - title
+ * (date)12", "- AI 분야 7", "- ☞ 탄소중립 분야 15".  Its titles are kept to
+ * check the body against. */
+static int
+contents_line(struct reimport *r, const struct line *l, int lineno)
+{
+	char *s = arena_strdup(&r->cs->arena, l->text), *t, *title;
+	int page, date, st;
+	size_t open;
+
+	s = skip_heading_marks(r, str_trim(s));
+	page = page_number(s);
+	if (*s == '\0')
+		return 0;
+	if (page && names_taxon(r, s))
+		return 1;
+	if (strchr(s, '(') == NULL || date_trailing(s, r->year, &date,
+	    &open) == DATE_NOT_A_DATE)
+		return 0;
+	/* Not a title of the body: those are in table rows. */
+	t = s + cell_marks(s);
+	st = title_split(t, r->year, &r->cs->arena, &title, &date);
+	if (st == DATE_NOT_A_DATE || *title == '\0')
+		return 0;
+	if (r->ntoc == r->toc_cap) {
+		r->toc_cap = r->toc_cap ? r->toc_cap * 2 : 32;
+		r->toc = xrealloc(r->toc, r->toc_cap * sizeof(*r->toc));
+	}
+	r->toc[r->ntoc].key = text_squeeze(&r->cs->arena, title,
+	    strlen(title));
+	r->toc[r->ntoc].text = title;
+	r->toc[r->ntoc].line = lineno;
+	r->toc[r->ntoc].item = -1;
+	r->ntoc++;
 	return 1;
 }
 
 static void
 heading(struct reimport *r, struct line *l, int lineno)
 {
-	int level, i;
-	char *s = heading_text(r, l->text, &level);
-	int contents = page_number(s);
+	int level, i, contents;
+	char *s;
+
+	for (level = 0; l->text[level] == '#'; level++)
+		continue;
+	s = arena_strdup(&r->cs->arena, l->text + level);
+	s = skip_heading_marks(r, str_trim(s));
+	contents = page_number(s);
 
 	l->use = LINE_FURNITURE;
 	if (level == 1 || contents || str_eq_nospace(s, config_str(r->c,
@@ -444,6 +478,7 @@ heading(struct reimport *r, struct line *l, int lineno)
 	block_end(r);
 	close_bullet(r);
 	r->cur = -1;
+	r->body = 1;
 	if ((i = taxon_by_name(r->c->sections, r->c->nsections, s)) >= 0) {
 		r->section = i;
 		r->sector = -1;
@@ -511,24 +546,14 @@ disclaimer(struct reimport *r, const char *t)
 	return strncmp(want, got, strlen(want)) == 0;
 }
 
-/* Whether t[0..k) ends in dot leaders (spaces allowed). */
+/* A Markdown rule, "---", "***": the converter's page furniture. */
 static int
-leaders(const char *t, size_t k)
+rule(const char *t)
 {
-	int dots = 0;
+	size_t n = strlen(t);
 
-	for (;;) {
-		while (k > 0 && t[k - 1] == ' ')
-			k--;
-		if (k >= 1 && t[k - 1] == '.')
-			k--, dots++;
-		else if (k >= 3 && strncmp(t + k - 3, "…", 3) == 0)
-			k -= 3, dots += 3;
-		else if (k >= 2 && strncmp(t + k - 2, "·", 2) == 0)
-			k -= 2, dots++;
-		else
-			return dots >= 3;
-	}
+	return n >= 3 && (strspn(t, "-") == n || strspn(t, "*") == n ||
+	    strspn(t, "_") == n);
 }
 
 /* The lines around the table: "No. 12", the period line, the disclaimer,
@@ -565,6 +590,66 @@ furniture(struct reimport *r, const struct line *l)
 	return hit;
 }
 
+/* Checks the contents against the body: a title of the contents with
+ * no item, an item the contents do not list (only when the file has
+ * contents).  Titles compare without their white space. */
+static int
+toc_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct toc *)a)->key,
+	    ((const struct toc *)b)->key);
+}
+
+static void
+contents_check(struct reimport *r)
+{
+	struct toc *v;
+	size_t n = r->cs->n - r->first, i, k, lo, hi;
+	char *listed;
+
+	if (r->ntoc == 0)
+		return;
+	v = xcalloc(n ? n : 1, sizeof(*v));
+	for (i = 0; i < n; i++) {
+		const struct item *it = &r->cs->items[r->first + i];
+
+		v[i].key = text_squeeze(&r->cs->arena, it->title,
+		    strlen(it->title));
+		v[i].text = it->title;
+		v[i].line = it->line;
+		v[i].item = (long)i;
+	}
+	listed = xcalloc(n ? n : 1, 1);
+	qsort(v, n, sizeof(*v), toc_cmp);
+	for (k = 0; k < r->ntoc; k++) {
+		for (lo = 0, hi = n; lo < hi; ) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (strcmp(v[mid].key, r->toc[k].key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		/* The first of equal titles not yet claimed. */
+		while (lo < n && strcmp(v[lo].key, r->toc[k].key) == 0 &&
+		    listed[v[lo].item])
+			lo++;
+		if (lo < n && strcmp(v[lo].key, r->toc[k].key) == 0)
+			listed[v[lo].item] = 1;
+		else
+			msg(MSG_WARNING, r->d->path, r->toc[k].line, "the "
+			    "contents list a title with no item in the body: "
+			    "%s", r->toc[k].text);
+	}
+	for (i = 0; i < n; i++)
+		if (!listed[i])
+			msg(MSG_WARNING, r->d->path, r->cs->items[r->first +
+			    i].line, "item missing from the contents: %s",
+			    r->cs->items[r->first + i].title);
+	free(listed);
+	free(v);
+}
+
 size_t
 parse_reimport(struct doc *d, struct corpus *cs, const struct config *c)
 {
@@ -578,6 +663,7 @@ parse_reimport(struct doc *d, struct corpus *cs, const struct config *c)
 	r.year = doc_year_hint(d);
 	r.section = r.sector = -1;
 	r.cur = -1;
+	r.first = cs->n;
 	for (i = 0; i < d->n; i++) {
 		struct line *l = &d->lines[i];
 		int lineno = (int)i + 1;
@@ -588,7 +674,8 @@ parse_reimport(struct doc *d, struct corpus *cs, const struct config *c)
 			heading(&r, l, lineno);
 			continue;
 		}
-		if (furniture(&r, l)) {
+		if (contents_line(&r, l, lineno) || furniture(&r, l) ||
+		    rule(l->text)) {
 			l->use = LINE_FURNITURE;
 			continue;
 		}
@@ -599,12 +686,20 @@ parse_reimport(struct doc *d, struct corpus *cs, const struct config *c)
 			table_row(&r, l, lineno);
 			continue;
 		}
+		if (!r.body) {
+			/* The cover: the bulletin's name, its English line. */
+			l->use = LINE_FURNITURE;
+			msg(MSG_NOTE, d->path, lineno, "cover: %s", l->text);
+			continue;
+		}
 		msg(MSG_WARNING, d->path, lineno, "text outside the table: %s",
 		    l->text);
 	}
 	block_end(&r);
 	close_bullet(&r);
+	contents_check(&r);
 	buf_free(&r.last);
 	free(r.ent);
+	free(r.toc);
 	return cs->n - before;
 }
