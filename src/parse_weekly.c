@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "joins.h"
 #include "msg.h"
 #include "parse.h"
 
@@ -34,6 +35,7 @@ struct weekly {
 	const char		*none;		/* "(해당 없음)" */
 	buf			 header;	/* "구분제목 및 주요 내용" */
 	buf			 tmp;
+	struct joins		*joins;		/* when line ends lost spaces */
 };
 
 /* Ends the text being built: the title or the current bullet. */
@@ -279,6 +281,7 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 	/* Looked up once: the configuration is a list. */
 	w.none = config_str(c, "digest", "none", "(해당 없음)");
 	table_header_text(&w.header, c);
+	w.joins = joins_learn(d, c);
 	for (i = 0; i < d->n; i++) {
 		struct line *l = &d->lines[i];
 		int lineno = (int)i + 1;
@@ -327,7 +330,12 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 			flush_text(&w);
 			w.acc_bullet = 1;
 		}
-		join_wrapped(&w.acc, w.acc_trail, d->trail_wraps, l->text);
+		if (w.joins != NULL && w.acc.len > 0)
+			join_wrapped(&w.acc, joins_space(w.joins, w.acc.ptr,
+			    w.acc.len, l->text, lineno), 1, l->text);
+		else
+			join_wrapped(&w.acc, w.acc_trail, d->trail_wraps,
+			    l->text);
 		w.acc_trail = l->trail;
 	}
 	flush_text(&w);
@@ -336,6 +344,7 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 	buf_free(&w.acc);
 	buf_free(&w.header);
 	buf_free(&w.tmp);
+	joins_free(w.joins);
 	free(w.page);
 	free(w.urls);
 	return cs->n - before;

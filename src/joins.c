@@ -1,0 +1,564 @@
+/* joins.c: a join's space decided from the evidence in its own file.
+ *
+ * A Korean line can be cut inside a word ("친⏎환경") or between two
+ * ("수행⏎기관").  When the copy kept no trailing space, the cut says
+ * nothing, but the rest of the file does: every line's inner words are
+ * words as printed.  So for the cut A|B the reader weighs
+ *  - AB seen whole elsewhere (joined) against A, B each seen whole and
+ *    A followed by B's start seen apart (a space);
+ *  - B a particle (을, 에서 ...), or a particle after a closing quote
+ *    (포럼'⏎을), or A a lone opening quote, or a middle dot at the cut
+ *    (joined);
+ *  - how often the two characters at the cut meet inside a word or
+ *    across a space, and how often the last ends a word and the first
+ *    starts one (a small character model of the file).
+ * The particles are language, not code: [weekly] particles in the
+ * configuration.  A join whose score stays near zero is reported as a
+ * note (check -v).  Hunspell's Korean list (hunspell-ko) was tried: its
+ * stems are affix-compressed jamo, and what it adds over the file's own
+ * words was a few joins on a real draft, not worth a runtime
+ * dependency. */
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "joins.h"
+#include "msg.h"
+#include "read.h"
+
+struct slot {
+	char		*key;
+	unsigned	 n;
+};
+
+struct joins {
+	const char	*path;
+	struct arena	 arena;
+	struct slot	*tab;
+	size_t		 cap, used;
+	char		**part;		/* particles, longest first */
+	size_t		 npart;
+	buf		 key, tmp;
+};
+
+static uint64_t
+hash(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
+	return h;
+}
+
+static struct slot *
+find(struct joins *j, const char *k, size_t n, int add)
+{
+	size_t i, m;
+
+	if (add && j->used * 2 >= j->cap) {
+		struct slot *old = j->tab;
+		size_t oc = j->cap;
+
+		j->cap = oc ? oc * 2 : 4096;
+		j->tab = xcalloc(j->cap, sizeof(*j->tab));
+		j->used = 0;
+		for (i = 0; i < oc; i++)
+			if (old[i].key != NULL) {
+				struct slot *s = find(j, old[i].key,
+				    strlen(old[i].key), 1);
+
+				s->key = old[i].key;
+				s->n = old[i].n;
+			}
+		free(old);
+	}
+	if (j->cap == 0)
+		return NULL;
+	m = j->cap - 1;
+	for (i = hash(k, n) & m; j->tab[i].key != NULL; i = (i + 1) & m)
+		if (strncmp(j->tab[i].key, k, n) == 0 &&
+		    j->tab[i].key[n] == '\0')
+			return &j->tab[i];
+	if (!add)
+		return NULL;
+	j->tab[i].key = arena_strndup(&j->arena, k, n);
+	j->used++;
+	return &j->tab[i];
+}
+
+/* Counts of one kind: 'w' word, 'p' pair, 'i' characters inside a
+ * word, 'a' across a space, 'f' a word's last, 's' its first, 'l' and
+ * 'r' a character before and after another inside a word. */
+static void
+count2(struct joins *j, int kind, const char *a, size_t an, const char *b,
+    size_t bn)
+{
+	buf_reset(&j->key);
+	buf_putc(&j->key, kind);
+	buf_put(&j->key, a, an);
+	if (b != NULL) {
+		buf_putc(&j->key, '\x01');
+		buf_put(&j->key, b, bn);
+	}
+	find(j, j->key.ptr, j->key.len, 1)->n++;
+}
+
+static unsigned
+seen2(struct joins *j, int kind, const char *a, size_t an, const char *b,
+    size_t bn)
+{
+	struct slot *s;
+
+	buf_reset(&j->key);
+	buf_putc(&j->key, kind);
+	buf_put(&j->key, a, an);
+	if (b != NULL) {
+		buf_putc(&j->key, '\x01');
+		buf_put(&j->key, b, bn);
+	}
+	s = find(j, j->key.ptr, j->key.len, 0);
+	return s ? s->n : 0;
+}
+
+/* The length of the UTF-8 character at s, and of the one ending at
+ * s[n]. */
+static size_t
+char_len(const char *s, size_t n)
+{
+	size_t adv;
+
+	if (n == 0)
+		return 0;
+	if (utf8_decode(s, n, &adv) < 0 || adv == 0)
+		return 1;
+	return adv;
+}
+
+static size_t
+last_char(const char *s, size_t n)
+{
+	size_t k = n;
+
+	while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+		k--;
+	return k > 0 ? n - k + 1 : n;
+}
+
+/* The class of the character at s: Hangul, Latin, digit, other. */
+static int
+char_class(const char *s, size_t n)
+{
+	size_t adv;
+	int cp = utf8_decode(s, n, &adv);
+
+	if (cp >= 0xAC00 && cp <= 0xD7A3)
+		return 'H';
+	if (cp < 0x80 && isalpha(cp))
+		return 'L';
+	if (cp < 0x80 && isdigit(cp))
+		return 'D';
+	return 'O';
+}
+
+static int
+is_digit_at(const char *s, size_t k)
+{
+	return k > 0 && isdigit((unsigned char)s[k - 1]);
+}
+
+static const char *const puncts[] = {
+	"\"", "'", "(", ")", "[", "]", "<", ">", ",", ".", ":", ";", "!",
+	"?", "~", "·", "「", "」", "『", "』", "《", "》",
+};
+#define NPUNCT (sizeof(puncts) / sizeof(puncts[0]))
+
+/* s[0..*n) without the punctuation around a word. */
+static const char *
+bare(const char *s, size_t *n)
+{
+	size_t k;
+	int again = 1;
+
+	while (again && *n > 0) {
+		again = 0;
+		for (k = 0; k < NPUNCT; k++) {
+			size_t pl = strlen(puncts[k]);
+
+			if (*n >= pl && memcmp(s, puncts[k], pl) == 0) {
+				s += pl, *n -= pl, again = 1;
+				break;
+			}
+			if (*n >= pl && memcmp(s + *n - pl, puncts[k],
+			    pl) == 0) {
+				*n -= pl, again = 1;
+				break;
+			}
+		}
+	}
+	return s;
+}
+
+/* The length of s[0..n) without a particle at its end (n if none). */
+static size_t
+core(const struct joins *j, const char *s, size_t n)
+{
+	size_t k, pl;
+
+	for (k = 0; k < j->npart; k++) {
+		pl = strlen(j->part[k]);
+		if (n > pl && memcmp(s + n - pl, j->part[k], pl) == 0)
+			return n - pl;
+	}
+	return n;
+}
+
+static int
+is_particle(const struct joins *j, const char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < j->npart; k++)
+		if (strlen(j->part[k]) == n && memcmp(s, j->part[k], n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+starts_particle(const struct joins *j, const char *s, size_t n)
+{
+	size_t k, pl;
+
+	for (k = 0; k < j->npart; k++) {
+		pl = strlen(j->part[k]);
+		if (n >= pl && memcmp(s, j->part[k], pl) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+bylen(const void *a, const void *b)
+{
+	size_t x = strlen(*(char *const *)a), y = strlen(*(char *const *)b);
+
+	return x < y ? 1 : x > y ? -1 : strcmp(*(char *const *)a,
+	    *(char *const *)b);
+}
+
+static void
+particles(struct joins *j, const struct config *c)
+{
+	const char *v = config_get(c, "weekly", "particles"), *p;
+	size_t n;
+
+	for (p = v; p != NULL && *p; p += n) {
+		p += strspn(p, " \t\n");
+		if ((n = strcspn(p, " \t\n")) == 0)
+			break;
+		j->part = xrealloc(j->part, (j->npart + 1) * sizeof(*j->part));
+		j->part[j->npart++] = arena_strndup(&j->arena, p, n);
+	}
+	if (j->npart > 0)
+		qsort(j->part, j->npart, sizeof(*j->part), bylen);
+}
+
+static void
+learn_class(struct joins *j, int kind, const char *x, size_t xn,
+    const char *y, size_t yn)
+{
+	char k[2];
+
+	k[0] = (char)char_class(x, xn);
+	k[1] = (char)char_class(y, yn);
+	count2(j, kind, k, 1, k + 1, 1);
+}
+
+/* One word of a line: inside-word character pairs always; the word
+ * itself only when neither line end touches it (those are what we
+ * decide). */
+static void
+learn_word(struct joins *j, const char *w, size_t n, int inner)
+{
+	size_t i = 0, a, b;
+	const char *s;
+
+	while (i < n) {
+		a = char_len(w + i, n - i);
+		if (i + a >= n)
+			break;
+		b = char_len(w + i + a, n - i - a);
+		count2(j, 'i', w + i, a, w + i + a, b);
+		learn_class(j, 'I', w + i, a, w + i + a, b);
+		count2(j, 'l', w + i, a, NULL, 0);
+		count2(j, 'r', w + i + a, b, NULL, 0);
+		i += a;
+	}
+	count2(j, 's', w, char_len(w, n), NULL, 0);
+	count2(j, 'f', w + n - last_char(w, n), last_char(w, n), NULL, 0);
+	if (!inner)
+		return;
+	s = bare(w, &n);
+	if (n == 0)
+		return;
+	count2(j, 'w', s, n, NULL, 0);
+	if (core(j, s, n) < n)
+		count2(j, 'w', s, core(j, s, n), NULL, 0);
+}
+
+static void
+learn_line(struct joins *j, const char *t)
+{
+	const char *w = t, *prev = NULL, *e;
+	size_t n, pn = 0, k = 0;
+
+	while (*w) {
+		w += strspn(w, " ");
+		if (*w == '\0')
+			break;
+		n = strcspn(w, " ");
+		e = w + n;
+		learn_word(j, w, n, k > 0 && *(e + strspn(e, " ")) != '\0');
+		if (prev != NULL) {
+			const char *a = prev, *b = w;
+			size_t an = pn, bn = n, ac;
+
+			count2(j, 'a', a + an - last_char(a, an),
+			    last_char(a, an), b, char_len(b, bn));
+			learn_class(j, 'A', a + an - last_char(a, an),
+			    last_char(a, an), b, char_len(b, bn));
+			a = bare(a, &an);
+			b = bare(b, &bn);
+			ac = core(j, a, an);
+			if (ac > 0 && bn > 0)
+				count2(j, 'p', a, ac, b, char_len(b, bn) +
+				    char_len(b + char_len(b, bn), bn -
+				    char_len(b, bn)));
+		}
+		prev = w, pn = n, k++;
+		w = e;
+	}
+}
+
+/* The stems of a Hunspell dictionary ([weekly] wordlist): one a line,
+ * "stem/flags", Hangul as jamo, which text_normalise() composes. */
+static void
+wordlist(struct joins *j, const struct config *c)
+{
+	const char *path = config_get(c, "weekly", "wordlist");
+	char *all, *p, *e, *w;
+	size_t len, n;
+
+	if (path == NULL || *path == '\0')
+		return;
+	if ((all = read_whole(path, &len)) == NULL) {
+		msg(MSG_NOTE, path, 0, "word list not read (%s): joins are "
+		    "decided from the file alone", strerror_safe());
+		return;
+	}
+	for (p = all; p < all + len; p = e + 1) {
+		if ((e = memchr(p, '\n', (size_t)(all + len - p))) == NULL)
+			e = all + len;
+		n = strcspn(p, "/\n\r");
+		if (n > (size_t)(e - p))
+			n = (size_t)(e - p);
+		if (n > 0 && (unsigned char)*p >= 0x80 &&
+		    (w = text_normalise(p, n, &n)) != NULL) {
+			count2(j, 'D', w, n, NULL, 0);
+			free(w);
+		}
+	}
+	free(all);
+}
+
+struct joins *
+joins_learn(const struct doc *d, const struct config *c)
+{
+	struct joins *j;
+	size_t i;
+
+	if (d->trail_wraps)
+		return NULL;
+	j = xcalloc(1, sizeof(*j));
+	j->path = d->path;
+	particles(j, c);
+	wordlist(j, c);
+	for (i = 0; i < d->n; i++)
+		if (d->lines[i].len > 0)
+			learn_line(j, d->lines[i].text);
+	return j;
+}
+
+static int
+known1(struct joins *j, const char *s, size_t n)
+{
+	return seen2(j, 'w', s, n, NULL, 0) > 0 ||
+	    seen2(j, 'D', s, n, NULL, 0) > 0;
+}
+
+static int
+known(struct joins *j, const char *s, size_t n)
+{
+	return n > 0 && (known1(j, s, n) || (core(j, s, n) < n &&
+	    known1(j, s, core(j, s, n))));
+}
+
+static const char *const opening[] = { "'", "\"", "(", "「", "『", "‘",
+    "“", NULL };
+static const char *const closing[] = { "'", "\"", ")", "」", "』", "’", "”",
+    NULL };
+
+static int
+one_of(const char *s, size_t n, const char *const *v)
+{
+	for (; *v != NULL; v++)
+		if (strlen(*v) == n && memcmp(s, *v, n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+ends_closing(const char *s, size_t n)
+{
+	const char *const *v;
+
+	for (v = closing; *v != NULL; v++)
+		if (n >= strlen(*v) && memcmp(s + n - strlen(*v), *v,
+		    strlen(*v)) == 0)
+			return 1;
+	return 0;
+}
+
+/* The same by classes of characters, for pairs the file has too few of
+ * (Hangul before Latin, a counter before a unit): weighs only where
+ * the cut is not Hangul on both sides. */
+static double
+class_model(struct joins *j, const char *x, size_t xn, const char *y,
+    size_t yn)
+{
+	char k[2];
+	double in, ac;
+
+	k[0] = (char)char_class(x, xn);
+	k[1] = (char)char_class(y, yn);
+	if ((k[0] == 'H' && k[1] == 'H') || k[0] == 'O' || k[1] == 'O')
+		return 0;
+	in = seen2(j, 'I', k, 1, k + 1, 1);
+	ac = seen2(j, 'A', k, 1, k + 1, 1);
+	return 0.7 * log((ac + 1) / (in + 1));
+}
+
+/* Log-odds of a space from the characters at the cut. */
+static double
+char_model(struct joins *j, const char *x, size_t xn, const char *y,
+    size_t yn)
+{
+	double in = seen2(j, 'i', x, xn, y, yn), ac = seen2(j, 'a', x, xn, y,
+	    yn);
+	double f = seen2(j, 'f', x, xn, NULL, 0), l = seen2(j, 'l', x, xn,
+	    NULL, 0);
+	double s = seen2(j, 's', y, yn, NULL, 0), r = seen2(j, 'r', y, yn,
+	    NULL, 0);
+	double pe = (f + 0.5) / (f + l + 1), pb = (s + 0.5) / (s + r + 1);
+
+	return 0.5 * log((ac + 0.1) / (in + 0.1)) +
+	    0.3 * log(pe * pb / ((1 - pe) * (1 - pb)));
+}
+
+/* A known word across the cut (브리|핑룸 holds 브리핑): the longest
+ * such, from a suffix of A and a prefix of B, weighs for a joined word
+ * by its length in characters. */
+static double
+spanning(struct joins *j, const char *a, size_t an, const char *b,
+    size_t bn)
+{
+	size_t i, k, na, nb, best = 0;
+
+	for (i = an, na = 0; i > 0 && na < 4; na++) {
+		i -= last_char(a, i);
+		for (k = 0, nb = 0; k < bn && nb < 4; nb++) {
+			k += char_len(b + k, bn - k);
+			buf_reset(&j->tmp);
+			buf_put(&j->tmp, a + i, an - i);
+			buf_put(&j->tmp, b, k);
+			if (na + nb + 2 > best && known1(j, j->tmp.ptr,
+			    j->tmp.len))
+				best = na + nb + 2;
+		}
+	}
+	return best >= 3 ? -1.0 * (double)(best - 1) : best == 2 ? -0.5 : 0;
+}
+
+int
+joins_space(struct joins *j, const char *text, size_t len, const char *next,
+    int line)
+{
+	const char *a, *b, *ab, *bb;
+	size_t an, bn, abn, bbn, i;
+	double s;
+
+	for (i = len; i > 0 && text[i - 1] != ' '; i--)
+		continue;
+	a = text + i, an = len - i;
+	b = next, bn = strcspn(next, " ");
+	if (an == 0 || bn == 0)
+		return 1;
+	s = char_model(j, a + an - last_char(a, an), last_char(a, an), b,
+	    char_len(b, bn));
+	ab = bare(a, &an);
+	bbn = bn;
+	bb = bare(b, &bbn);
+	/* A middle dot at the cut, a lone opening quote, a particle (after
+	 * a closing quote too: 포럼'|을). */
+	if (str_starts(b, "·") || one_of(text + i, len - i, opening) ||
+	    (len - i >= 2 && memcmp(text + len - 2, "·", 2) == 0) ||
+	    (len - i >= 2 && text[len - 1] == '-'))
+		s -= 10;
+	if (bbn > 0 && (is_particle(j, bb, bbn) || (bb == b &&
+	    ends_closing(text, len) && starts_particle(j, bb, bbn))))
+		s -= 10;
+	buf_reset(&j->tmp);
+	buf_put(&j->tmp, ab, an);
+	buf_put(&j->tmp, bb, bbn);
+	abn = j->tmp.len;
+	if (known(j, j->tmp.ptr, abn))
+		s -= 2.5;
+	if (known(j, ab, an))
+		s += 1;
+	if (known(j, bb, bbn))
+		s += 1;
+	if (an > 0 && bbn > 0 && seen2(j, 'p', ab, core(j, ab, an), bb,
+	    char_len(bb, bbn) + char_len(bb + char_len(bb, bbn), bbn -
+	    char_len(bb, bbn))) > 0)
+		s += 2;
+	s += spanning(j, ab, an, bb, bbn);
+	/* A word that ends in a particle is whole; so is one before a
+	 * sentence's or a clause's punctuation. */
+	if (an > 0 && core(j, ab, an) < an && known(j, ab, core(j, ab, an)))
+		s += 1.5;
+	if (len - i > an && strchr(".,;:!?", text[len - 1]) != NULL &&
+	    !(is_digit_at(text, len - 1) && isdigit((unsigned char)*b)))
+		s += 3;
+	s += class_model(j, text + len - last_char(text, len),
+	    last_char(text, len), b, char_len(b, bn));
+	if (fabs(s) < 0.5)
+		msg(MSG_NOTE, j->path, line, "join undecided: %.*s|%.*s, read "
+		    "%s a space", (int)(len - i), text + i, (int)bn, next,
+		    s > 0 ? "with" : "without");
+	return s > 0;
+}
+
+void
+joins_free(struct joins *j)
+{
+	if (j == NULL)
+		return;
+	free(j->tab);
+	free(j->part);
+	buf_free(&j->key);
+	buf_free(&j->tmp);
+	arena_free(&j->arena);
+	free(j);
+}
