@@ -35,7 +35,8 @@ RUN_DEPS = \
 	libgumbo-dev \
 	fonts-nanum \
 	fonts-liberation \
-	fontconfig
+	fontconfig \
+	hunspell-ko
 TEST_DEPS = \
 	libcmocka-dev \
 	poppler-utils \
