@@ -200,17 +200,48 @@ next_sibling(const GumboNode *n)
 	return p->v.element.children.data[i];
 }
 
+/* A cell of more tags than a real one holds (tens) is read as its text
+ * alone: gumbo's tree builder takes time and memory that grow faster
+ * than the count of nested formatting tags. */
+static size_t
+flat_text(const char *html, size_t len, struct walk *w)
+{
+	size_t i;
+	int in_tag = 0;
+
+	for (i = 0; i < len; i++) {
+		if (html[i] == '<')
+			in_tag = 1;
+		else if (html[i] == '>' && in_tag)
+			in_tag = 0, buf_putc(&w->raw, ' ');
+		else if (!in_tag)
+			buf_putc(&w->raw, html[i]);
+	}
+	flush(w);
+	buf_free(&w->raw);
+	return w->n;
+}
+
 size_t
 cell_paragraphs(const char *html, size_t len, struct arena *a,
-    struct para **out)
+    struct para **out, int *flat)
 {
-	GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions,
-	    html, len);
-	const GumboNode *n = g->root, *c;
+	GumboOutput *g;
+	const GumboNode *n, *c;
 	struct walk w;
+	size_t i, tags = 0;
 
 	memset(&w, 0, sizeof(w));
 	w.a = a;
+	for (i = 0; i < len; i++)
+		tags += html[i] == '<';
+	if ((*flat = tags > CELL_MAX_TAGS)) {
+		flat_text(html, len, &w);
+		*out = w.v;
+		return w.n;
+	}
+	g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
+	n = g->root;
 	/* Depth first, in document order: enter a node, go down, and
 	 * leave it when its last child is done. */
 	while (n != NULL) {

@@ -16,10 +16,14 @@ struct para {
 	int	 lead, trail;	/* white space at its ends in the HTML */
 };
 
+/* The most tags a cell is parsed with; beyond, *flat is set and the
+ * cell's text without its tags is one paragraph. */
+#define CELL_MAX_TAGS	1000
+
 /* Splits html[0..len) into paragraphs (array malloc'd, texts in the
  * arena); returns their number. */
 size_t	 cell_paragraphs(const char *html, size_t len, struct arena *,
-	    struct para **out);
+	    struct para **out, int *flat);
 /* The length of the white space and item marks (□, ▪, ☐ ...) that open
  * s: a title's text starts after them. */
 size_t	 cell_marks(const char *s);

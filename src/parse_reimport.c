@@ -290,11 +290,15 @@ table_row(struct reimport *r, struct line *l, int lineno)
 	struct para *v;
 	size_t n, i, j;
 	long first = -1;
-	int org;
+	int org, flat;
 
 	str_trim(cell);
 	org = cell_label(r, cell, lineno);
-	n = cell_paragraphs(html, strlen(html), &r->cs->arena, &v);
+	n = cell_paragraphs(html, strlen(html), &r->cs->arena, &v, &flat);
+	if (flat)
+		msg(MSG_WARNING, r->d->path, lineno, "cell of more than %d "
+		    "tags: read as text, without its paragraphs",
+		    CELL_MAX_TAGS);
 	l->use = LINE_USED;
 	if (n == 0 || (n == 1 && str_eq_nospace(v[0].text, none))) {
 		/* A label alone, or a group with nothing in it. */

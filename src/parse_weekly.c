@@ -330,7 +330,9 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 			flush_text(&w);
 			w.acc_bullet = 1;
 		}
-		if (w.joins != NULL && w.acc.len > 0)
+		/* A space kept at a line end is one whatever the file does
+		 * elsewhere; only a bare line end needs the evidence. */
+		if (w.joins != NULL && w.acc.len > 0 && !w.acc_trail)
 			join_wrapped(&w.acc, joins_space(w.joins, w.acc.ptr,
 			    w.acc.len, l->text, lineno), 1, l->text);
 		else
