@@ -227,7 +227,7 @@ cell_paragraphs(const char *html, size_t len, struct arena *a,
     struct para **out, int *flat)
 {
 	GumboOutput *g;
-	const GumboNode *n, *c;
+	const GumboNode *n, *c = NULL;
 	struct walk w;
 	size_t i, tags = 0;
 

@@ -23,5 +23,8 @@ grep -q ', 0 unplaced)' "$tmp/check" || { echo "FAIL: check leaves lines unplace
 if grep -E 'contents' "$tmp/err"; then
 	echo "FAIL: contents and body disagree"; fail=1
 fi
+# Every contents line is read as one (none left as cover text).
+"$DIGEST" check -v "$base.txt" 2>&1 >/dev/null | grep -E 'note: cover: *-' && {
+	echo "FAIL: contents lines not read as contents"; fail=1; }
 [ $fail = 0 ] && echo "seed-published: ok"
 [ $fail = 0 ]
