@@ -432,10 +432,14 @@ names_taxon(struct reimport *r, const char *s)
 static int
 contents_line(struct reimport *r, const struct line *l, int lineno)
 {
-	char *s = arena_strdup(&r->cs->arena, l->text), *t, *title;
+	char *s, *t, *title;
 	int page, date, st;
 	size_t open;
 
+	/* A table row, even one whose HTML was cut off after its date. */
+	if (strchr(l->text, '\t') != NULL || strchr(l->text, '<') != NULL)
+		return 0;
+	s = arena_strdup(&r->cs->arena, l->text);
 	s = skip_heading_marks(r, str_trim(s));
 	page = page_number(s);
 	if (*s == '\0')
