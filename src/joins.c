@@ -38,8 +38,10 @@ struct joins {
 	struct arena	 arena;
 	struct slot	*tab;
 	size_t		 cap, used;
-	char		**part;		/* particles, longest first */
-	size_t		 npart;
+	char		**part;		/* particles, then endings, longest
+					 * first in each */
+	size_t		 npart;		/* particles and endings */
+	size_t		 nbound;	/* particles alone */
 	buf		 key, tmp;
 };
 
@@ -205,14 +207,16 @@ bare(const char *s, size_t *n)
 static size_t
 core(const struct joins *j, const char *s, size_t n)
 {
-	size_t k, pl;
+	size_t k, pl, best = 0;
 
+	/* The longest of either list. */
 	for (k = 0; k < j->npart; k++) {
 		pl = strlen(j->part[k]);
-		if (n > pl && memcmp(s + n - pl, j->part[k], pl) == 0)
-			return n - pl;
+		if (pl > best && n > pl && memcmp(s + n - pl, j->part[k],
+		    pl) == 0)
+			best = pl;
 	}
-	return n;
+	return n - best;
 }
 
 static int
@@ -220,7 +224,7 @@ is_particle(const struct joins *j, const char *s, size_t n)
 {
 	size_t k;
 
-	for (k = 0; k < j->npart; k++)
+	for (k = 0; k < j->nbound; k++)
 		if (strlen(j->part[k]) == n && memcmp(s, j->part[k], n) == 0)
 			return 1;
 	return 0;
@@ -231,7 +235,7 @@ starts_particle(const struct joins *j, const char *s, size_t n)
 {
 	size_t k, pl;
 
-	for (k = 0; k < j->npart; k++) {
+	for (k = 0; k < j->nbound; k++) {
 		pl = strlen(j->part[k]);
 		if (n >= pl && memcmp(s, j->part[k], pl) == 0)
 			return 1;
@@ -249,10 +253,10 @@ bylen(const void *a, const void *b)
 }
 
 static void
-particles(struct joins *j, const struct config *c)
+word_list(struct joins *j, const struct config *c, const char *key)
 {
-	const char *v = config_get(c, "weekly", "particles"), *p;
-	size_t n;
+	const char *v = config_get(c, "weekly", key), *p;
+	size_t n, from = j->npart;
 
 	for (p = v; p != NULL && *p; p += n) {
 		p += strspn(p, " \t\n");
@@ -261,8 +265,19 @@ particles(struct joins *j, const struct config *c)
 		j->part = xrealloc(j->part, (j->npart + 1) * sizeof(*j->part));
 		j->part[j->npart++] = arena_strndup(&j->arena, p, n);
 	}
-	if (j->npart > 0)
-		qsort(j->part, j->npart, sizeof(*j->part), bylen);
+	if (j->npart > from)
+		qsort(j->part + from, j->npart - from, sizeof(*j->part),
+		    bylen);
+}
+
+/* [weekly] particles never open a word; endings close one but may
+ * open one too. */
+static void
+particles(struct joins *j, const struct config *c)
+{
+	word_list(j, c, "particles");
+	j->nbound = j->npart;
+	word_list(j, c, "endings");
 }
 
 static void
