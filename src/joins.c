@@ -33,11 +33,21 @@ struct slot {
 	unsigned	 n;
 };
 
-struct joins {
-	const char	*path;
+struct table {
 	struct arena	 arena;
 	struct slot	*tab;
 	size_t		 cap, used;
+};
+
+/* The word list, read once per run when a first join needs it. */
+static struct table	 dict;
+static int		 dict_state;	/* 0 unread, 1 read, -1 none */
+
+struct joins {
+	const char	*path;
+	const struct config *c;
+	struct arena	 arena;
+	struct table	 t;
 	char		**part;		/* particles, then endings, longest
 					 * first in each */
 	size_t		 npart;		/* particles and endings */
@@ -56,7 +66,7 @@ hash(const char *s, size_t n)
 }
 
 static struct slot *
-find(struct joins *j, const char *k, size_t n, int add)
+find(struct table *j, const char *k, size_t n, int add)
 {
 	size_t i, m;
 
@@ -105,7 +115,7 @@ count2(struct joins *j, int kind, const char *a, size_t an, const char *b,
 		buf_putc(&j->key, '\x01');
 		buf_put(&j->key, b, bn);
 	}
-	find(j, j->key.ptr, j->key.len, 1)->n++;
+	find(kind == 'D' ? &dict : &j->t, j->key.ptr, j->key.len, 1)->n++;
 }
 
 static unsigned
@@ -121,7 +131,7 @@ seen2(struct joins *j, int kind, const char *a, size_t an, const char *b,
 		buf_putc(&j->key, '\x01');
 		buf_put(&j->key, b, bn);
 	}
-	s = find(j, j->key.ptr, j->key.len, 0);
+	s = find(kind == 'D' ? &dict : &j->t, j->key.ptr, j->key.len, 0);
 	return s ? s->n : 0;
 }
 
@@ -357,6 +367,14 @@ learn_line(struct joins *j, const char *t)
 	}
 }
 
+static void
+dict_free(void)
+{
+	free(dict.tab);
+	arena_free(&dict.arena);
+	memset(&dict, 0, sizeof(dict));
+}
+
 /* The stems of a Hunspell dictionary ([weekly] wordlist): one a line,
  * "stem/flags", Hangul as jamo, which text_normalise() composes. */
 static void
@@ -366,6 +384,9 @@ wordlist(struct joins *j, const struct config *c)
 	char *all, *p, *e, *w;
 	size_t len, n;
 
+	if (dict_state != 0)
+		return;
+	dict_state = -1;
 	if (path == NULL || *path == '\0')
 		return;
 	if ((all = read_whole(path, &len)) == NULL) {
@@ -386,6 +407,8 @@ wordlist(struct joins *j, const struct config *c)
 		}
 	}
 	free(all);
+	dict_state = 1;
+	atexit(dict_free);
 }
 
 struct joins *
@@ -398,8 +421,8 @@ joins_learn(const struct doc *d, const struct config *c)
 		return NULL;
 	j = xcalloc(1, sizeof(*j));
 	j->path = d->path;
+	j->c = c;
 	particles(j, c);
-	wordlist(j, c);
 	for (i = 0; i < d->n; i++)
 		if (d->lines[i].len > 0)
 			learn_line(j, d->lines[i].text);
@@ -520,6 +543,7 @@ joins_space(struct joins *j, const char *text, size_t len, const char *next,
 	b = next, bn = strcspn(next, " ");
 	if (an == 0 || bn == 0)
 		return 1;
+	wordlist(j, j->c);
 	s = char_model(j, a + an - last_char(a, an), last_char(a, an), b,
 	    char_len(b, bn));
 	ab = bare(a, &an);
@@ -570,7 +594,8 @@ joins_free(struct joins *j)
 {
 	if (j == NULL)
 		return;
-	free(j->tab);
+	free(j->t.tab);
+	arena_free(&j->t.arena);
 	free(j->part);
 	buf_free(&j->key);
 	buf_free(&j->tmp);
