@@ -108,6 +108,10 @@ static const struct conf_key conf_keys[] = {
 	STR("outline", "central", "부 처 청", outline.central),
 	STR("outline", "local", "국 시 군 구", outline.local),
 
+	STR("weekly", "particles", "", weekly.particles),
+	STR("weekly", "endings", "", weekly.endings),
+	STR("weekly", "wordlist", "", weekly.wordlist),
+
 	STR("pdf", "font", NULL, pdf.font),
 	STR("pdf", "font_bold", NULL, pdf.font_bold),
 	STR("pdf", "font_fallback", NULL, pdf.font_fallback),

@@ -71,6 +71,10 @@ struct conf_outline {
 	const char	*central, *local;
 };
 
+struct conf_weekly {
+	const char	*particles, *endings, *wordlist;
+};
+
 struct conf_classify {
 	const char	*sector_zones, *org_zones;
 	int		 repeat;
@@ -106,6 +110,7 @@ struct config {
 	struct conf_mail	mail;
 	struct conf_trend	trend;
 	struct conf_outline	outline;
+	struct conf_weekly	weekly;
 	struct conf_classify	classify;
 	struct conf_names	names;
 };

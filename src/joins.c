@@ -263,9 +263,9 @@ bylen(const void *a, const void *b)
 }
 
 static void
-word_list(struct joins *j, const struct config *c, const char *key)
+word_list(struct joins *j, const char *key)
 {
-	const char *v = config_get(c, "weekly", key), *p;
+	const char *v = key, *p;
 	size_t n, from = j->npart;
 
 	for (p = v; p != NULL && *p; p += n) {
@@ -285,9 +285,9 @@ word_list(struct joins *j, const struct config *c, const char *key)
 static void
 particles(struct joins *j, const struct config *c)
 {
-	word_list(j, c, "particles");
+	word_list(j, c->weekly.particles);
 	j->nbound = j->npart;
-	word_list(j, c, "endings");
+	word_list(j, c->weekly.endings);
 }
 
 static void
@@ -380,7 +380,7 @@ dict_free(void)
 static void
 wordlist(struct joins *j, const struct config *c)
 {
-	const char *path = config_get(c, "weekly", "wordlist");
+	const char *path = c->weekly.wordlist;
 	char *all, *p, *e, *w;
 	size_t len, n;
 
