@@ -200,15 +200,17 @@ next_sibling(const GumboNode *n)
 	return p->v.element.children.data[i];
 }
 
-/* A cell of more tags than a real one holds (tens) is read as its text
- * alone: gumbo's tree builder takes time and memory that grow faster
- * than the count of nested formatting tags. */
-static size_t
+/* Text without its tags, as one paragraph: the tail of a cell of more
+ * tags than a real one holds (tens).  gumbo's tree builder takes time
+ * and memory that grow faster than the count of nested formatting
+ * tags, so only the first CELL_MAX_TAGS go to it. */
+static void
 flat_text(const char *html, size_t len, struct walk *w)
 {
 	size_t i;
 	int in_tag = 0;
 
+	flush(w);
 	for (i = 0; i < len; i++) {
 		if (html[i] == '<')
 			in_tag = 1;
@@ -218,51 +220,54 @@ flat_text(const char *html, size_t len, struct walk *w)
 			buf_putc(&w->raw, html[i]);
 	}
 	flush(w);
-	buf_free(&w->raw);
-	return w->n;
+}
+
+/* Depth first, in document order: enter a node, go down, and leave it
+ * when its last child is done. */
+static void
+walk_tree(struct walk *w, const char *html, size_t len)
+{
+	GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions,
+	    html, len);
+	const GumboNode *n = g->root, *c = NULL;
+
+	while (n != NULL) {
+		if (!skipped(n)) {
+			enter(w, n);
+			if ((c = first_child(n)) != NULL) {
+				n = c;
+				continue;
+			}
+			leave(w, n);
+		}
+		while (n != NULL && (c = next_sibling(n)) == NULL) {
+			n = n->parent;
+			if (n != NULL)
+				leave(w, n);
+		}
+		n = c;
+	}
+	flush(w);
+	gumbo_destroy_output(&kGumboDefaultOptions, g);
 }
 
 size_t
 cell_paragraphs(const char *html, size_t len, struct arena *a,
     struct para **out, int *flat)
 {
-	GumboOutput *g;
-	const GumboNode *n, *c = NULL;
 	struct walk w;
-	size_t i, tags = 0;
+	size_t cut, tags = 0;
 
 	memset(&w, 0, sizeof(w));
 	w.a = a;
-	for (i = 0; i < len; i++)
-		tags += html[i] == '<';
-	if ((*flat = tags > CELL_MAX_TAGS)) {
-		flat_text(html, len, &w);
-		*out = w.v;
-		return w.n;
-	}
-	g = gumbo_parse_with_options(&kGumboDefaultOptions, html, len);
-	n = g->root;
-	/* Depth first, in document order: enter a node, go down, and
-	 * leave it when its last child is done. */
-	while (n != NULL) {
-		if (!skipped(n)) {
-			enter(&w, n);
-			if ((c = first_child(n)) != NULL) {
-				n = c;
-				continue;
-			}
-			leave(&w, n);
-		}
-		while (n != NULL && (c = next_sibling(n)) == NULL) {
-			n = n->parent;
-			if (n != NULL)
-				leave(&w, n);
-		}
-		n = c;
-	}
-	flush(&w);
+	for (cut = 0; cut < len; cut++)
+		if (html[cut] == '<' && ++tags > CELL_MAX_TAGS)
+			break;
+	*flat = cut < len;
+	walk_tree(&w, html, cut);
+	if (cut < len)
+		flat_text(html + cut, len - cut, &w);
 	buf_free(&w.raw);
-	gumbo_destroy_output(&kGumboDefaultOptions, g);
 	*out = w.v;
 	return w.n;
 }

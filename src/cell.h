@@ -16,8 +16,8 @@ struct para {
 	int	 lead, trail;	/* white space at its ends in the HTML */
 };
 
-/* The most tags a cell is parsed with; beyond, *flat is set and the
- * cell's text without its tags is one paragraph. */
+/* The most tags of a cell parsed as HTML; beyond, *flat is set and the
+ * rest of the cell's text, without its tags, is one more paragraph. */
 #define CELL_MAX_TAGS	1000
 
 /* Splits html[0..len) into paragraphs (array malloc'd, texts in the

@@ -297,7 +297,7 @@ table_row(struct reimport *r, struct line *l, int lineno)
 	n = cell_paragraphs(html, strlen(html), &r->cs->arena, &v, &flat);
 	if (flat)
 		msg(MSG_WARNING, r->d->path, lineno, "cell of more than %d "
-		    "tags: read as text, without its paragraphs",
+		    "tags: the text after them read as one paragraph",
 		    CELL_MAX_TAGS);
 	l->use = LINE_USED;
 	if (n == 0 || (n == 1 && str_eq_nospace(v[0].text, none))) {
