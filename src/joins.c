@@ -11,13 +11,17 @@
  *    (joined);
  *  - how often the two characters at the cut meet inside a word or
  *    across a space, and how often the last ends a word and the first
- *    starts one (a small character model of the file).
+ *    starts one (a small character model of the file);
+ *  - a particle opening B read as the end of A's word, not as a
+ *    known word spanning the cut;
+ *  - after a Latin letter or digit, how often the file glues that very
+ *    syllable on (a unit, a suffix) or spaces it;
+ *  - the length of the joined word against the lengths of the file's
+ *    own words (short: one word; among the longest 5%: two).
  * The particles are language, not code: [weekly] particles in the
- * configuration.  A join whose score stays near zero is reported as a
- * note (check -v).  Hunspell's Korean list (hunspell-ko) was tried: its
- * stems are affix-compressed jamo, and what it adds over the file's own
- * words was a few joins on a real draft, not worth a runtime
- * dependency. */
+ * configuration.  Known words are the file's own and the stems of
+ * hunspell-ko ([weekly] wordlist).  A join whose score stays near zero
+ * is reported as a note (check -v). */
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
@@ -43,6 +47,8 @@ struct table {
 static struct table	 dict;
 static int		 dict_state;	/* 0 unread, 1 read, -1 none */
 
+#define LENS	16
+
 struct joins {
 	const char	*path;
 	const struct config *c;
@@ -53,6 +59,9 @@ struct joins {
 	size_t		 npart;		/* particles and endings */
 	size_t		 nbound;	/* particles alone */
 	buf		 key, tmp;
+	unsigned	 lens[LENS];	/* words inside lines by length in
+					 * characters, the last "or more" */
+	size_t		 shortest, longest;	/* see word_lengths() */
 };
 
 static uint64_t
@@ -157,6 +166,16 @@ last_char(const char *s, size_t n)
 	while (k > 0 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
 		k--;
 	return k > 0 ? n - k + 1 : n;
+}
+
+static size_t
+nchars(const char *s, size_t n)
+{
+	size_t k, c = 0;
+
+	for (k = 0; k < n; k += char_len(s + k, n - k))
+		c++;
+	return c;
 }
 
 /* The class of the character at s: Hangul, Latin, digit, other. */
@@ -299,6 +318,10 @@ learn_class(struct joins *j, int kind, const char *x, size_t xn,
 	k[0] = (char)char_class(x, xn);
 	k[1] = (char)char_class(y, yn);
 	count2(j, kind, k, 1, k + 1, 1);
+	/* A Latin letter or digit before a given syllable: a unit or a
+	 * suffix (5G망, 3개) against a word of its own (AI 교육). */
+	if ((k[0] == 'L' || k[0] == 'D') && k[1] == 'H')
+		count2(j, kind == 'I' ? 'J' : 'B', k, 1, y, yn);
 }
 
 /* One word of a line: inside-word character pairs always; the word
@@ -328,6 +351,7 @@ learn_word(struct joins *j, const char *w, size_t n, int inner)
 	s = bare(w, &n);
 	if (n == 0)
 		return;
+	j->lens[nchars(s, n) < LENS ? nchars(s, n) : LENS - 1]++;
 	count2(j, 'w', s, n, NULL, 0);
 	if (core(j, s, n) < n)
 		count2(j, 'w', s, core(j, s, n), NULL, 0);
@@ -411,6 +435,31 @@ wordlist(struct joins *j, const struct config *c)
 	atexit(dict_free);
 }
 
+/* What the file's own words say of a word's length: a joined A|B no
+ * longer than a word of median length and one character (산|불) is
+ * most likely one word, and one longer than all but the longest 5% of
+ * the file's words (주민센터에서|자원봉사자를) most likely two.  The
+ * cut itself says nothing here: such copies wrap by character, so
+ * every wrapped line ends at the margin. */
+static void
+word_lengths(struct joins *j)
+{
+	unsigned long all = 0, upto = 0;
+	size_t k;
+
+	for (k = 0; k < LENS; k++)
+		all += j->lens[k];
+	j->shortest = j->longest = 0;
+	if (all < 100)
+		return;		/* too few words to say */
+	for (k = 0; k < LENS && upto * 2 < all; k++)
+		upto += j->lens[k];
+	j->shortest = k;	/* median + 1 */
+	for (; k < LENS && upto * 20 < all * 19; k++)
+		upto += j->lens[k];
+	j->longest = k;
+}
+
 struct joins *
 joins_learn(const struct doc *d, const struct config *c)
 {
@@ -426,6 +475,7 @@ joins_learn(const struct doc *d, const struct config *c)
 	for (i = 0; i < d->n; i++)
 		if (d->lines[i].len > 0)
 			learn_line(j, d->lines[i].text);
+	word_lengths(j);
 	return j;
 }
 
@@ -485,6 +535,10 @@ class_model(struct joins *j, const char *x, size_t xn, const char *y,
 		return 0;
 	in = seen2(j, 'I', k, 1, k + 1, 1);
 	ac = seen2(j, 'A', k, 1, k + 1, 1);
+	if ((k[0] == 'L' || k[0] == 'D') && k[1] == 'H')
+		return 0.7 * log((ac + 1) / (in + 1)) + 0.7 * log((seen2(j,
+		    'B', k, 1, y, yn) + 0.5) / (seen2(j, 'J', k, 1, y, yn) +
+		    0.5));
 	return 0.7 * log((ac + 1) / (in + 1));
 }
 
@@ -518,6 +572,12 @@ spanning(struct joins *j, const char *a, size_t an, const char *b,
 		i -= last_char(a, i);
 		for (k = 0, nb = 0; k < bn && nb < 4; nb++) {
 			k += char_len(b + k, bn - k);
+			/* A particle opening B, the rest of B a word
+			 * (조합|이사회는), reads as the end of A's word
+			 * (조합이): no evidence for a join. */
+			if (k < bn && is_particle(j, b, k) && known(j, b + k,
+			    bn - k))
+				continue;
 			buf_reset(&j->tmp);
 			buf_put(&j->tmp, a + i, an - i);
 			buf_put(&j->tmp, b, k);
@@ -582,6 +642,12 @@ joins_space(struct joins *j, const char *text, size_t len, const char *next,
 		s += 3;
 	s += class_model(j, text + len - last_char(text, len),
 	    last_char(text, len), b, char_len(b, bn));
+	/* abn from here: the joined word's length in characters. */
+	abn = nchars(ab, an) + nchars(bb, bbn);
+	if (abn <= j->shortest)
+		s -= 1.25;
+	else if (j->longest > 0 && abn >= j->longest)
+		s += 0.5;
 	if (fabs(s) < 0.5)
 		msg(MSG_NOTE, j->path, line, "join undecided: %.*s|%.*s, read "
 		    "%s a space", (int)(len - i), text + i, (int)bn, next,
