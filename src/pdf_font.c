@@ -18,9 +18,9 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
+
+#include <fontconfig/fontconfig.h>
 
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
@@ -42,45 +42,6 @@ struct font_slot {
 	short		*width;		/* per code, 1/1000 em; -1 unknown */
 	unsigned char	*used;		/* bit per code drawn */
 };
-
-/* Runs argv, returns what it printed on its standard output (NULL if it
- * could not run or failed). */
-static char *
-run_capture(char *const argv[])
-{
-	int fd[2], status;
-	pid_t pid;
-	buf out = {0};
-	char chunk[512];
-	ssize_t n;
-
-	if (pipe(fd) == -1)
-		return NULL;
-	if ((pid = fork()) == -1) {
-		close(fd[0]);
-		close(fd[1]);
-		return NULL;
-	}
-	if (pid == 0) {
-		dup2(fd[1], 1);
-		close(fd[0]);
-		close(fd[1]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(fd[1]);
-	while ((n = read(fd[0], chunk, sizeof(chunk))) > 0)
-		buf_put(&out, chunk, (size_t)n);
-	close(fd[0]);
-	if (waitpid(pid, &status, 0) == -1 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0) {
-		buf_free(&out);
-		return NULL;
-	}
-	if (out.ptr == NULL)
-		buf_puts(&out, "");
-	return buf_detach(&out);
-}
 
 /* Does the comma-separated family list name family (case and spaces
  * ignored)? */
@@ -132,14 +93,51 @@ families_match(const char *list, const char *pattern, size_t plen)
 	return 0;
 }
 
+/* What fontconfig answers for a pattern, the way fc-match -f
+ * '%{file}\n%{family}' would: the file of the best match and its
+ * families, comma-separated.  In this process (a child per face cost a
+ * brief more than its layout): fontconfig reads its configuration and
+ * cache once, at the first look-up.  Returns NULL when it cannot. */
+static char *
+fc_lookup(const char *value, char **families)
+{
+	FcPattern *pat, *match;
+	FcResult res;
+	FcChar8 *s;
+	buf fam = {0};
+	char *file = NULL;
+	int i;
+
+	if (!FcInit() || (pat = FcNameParse((const FcChar8 *)value)) == NULL)
+		return NULL;
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(NULL, pat, &res);
+	FcPatternDestroy(pat);
+	if (match == NULL)
+		return NULL;
+	if (FcPatternGetString(match, FC_FILE, 0, &s) == FcResultMatch)
+		file = xstrdup((const char *)s);
+	for (i = 0; FcPatternGetString(match, FC_FAMILY, i, &s) ==
+	    FcResultMatch; i++)
+		buf_printf(&fam, "%s%s", i ? "," : "", (const char *)s);
+	FcPatternDestroy(match);
+	if (fam.ptr == NULL)
+		buf_puts(&fam, "");
+	*families = buf_detach(&fam);
+	if (file == NULL)
+		free(*families);
+	return file;
+}
+
 /* The file of a font named in digest.conf: a path, or a fontconfig
- * pattern whose family must be installed (fc-match always answers
+ * pattern whose family must be installed (fontconfig always answers
  * something).  Returns NULL after reporting. */
 static char *
 font_file(const struct config *cfg, const char *key, const char *value,
     enum msg_level level)
 {
-	char *argv[5], *out, *nl;
+	char *file, *families;
 	size_t flen;
 
 	if (value == NULL || *value == '\0') {
@@ -158,28 +156,23 @@ font_file(const struct config *cfg, const char *key, const char *value,
 		}
 		return buf_detach(&p);
 	}
-	argv[0] = "fc-match";
-	argv[1] = "-f";
-	argv[2] = "%{file}\n%{family}";
-	argv[3] = (char *)value;
-	argv[4] = NULL;
-	if ((out = run_capture(argv)) == NULL) {
-		msg(level, cfg->path, 0, "[pdf] %s: cannot run fc-match "
-		    "to find font '%s' (install fontconfig, or give the "
-		    "font file's path)", key, value);
+	if ((file = fc_lookup(value, &families)) == NULL) {
+		msg(level, cfg->path, 0, "[pdf] %s: fontconfig cannot find "
+		    "font '%s' (install fontconfig, or give the font file's "
+		    "path)", key, value);
 		return NULL;
 	}
 	flen = strcspn(value, ":");
-	if ((nl = strchr(out, '\n')) == NULL || nl == out ||
-	    !families_match(nl + 1, value, flen)) {
+	if (*file == '\0' || !families_match(families, value, flen)) {
 		msg(level, cfg->path, 0, "[pdf] %s: font '%.*s' is not "
 		    "installed (fontconfig offers '%s' instead)", key,
-		    (int)flen, value, nl ? nl + 1 : out);
-		free(out);
+		    (int)flen, value, families);
+		free(file);
+		free(families);
 		return NULL;
 	}
-	*nl = '\0';
-	return out;
+	free(families);
+	return file;
 }
 
 /* HPDF_GetFont(doc, name, "UTF-8") for a TrueType font, without its
