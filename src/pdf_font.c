@@ -98,6 +98,8 @@ families_match(const char *list, const char *pattern, size_t plen)
  * families, comma-separated.  In this process (a child per face cost a
  * brief more than its layout): fontconfig reads its configuration and
  * cache once, at the first look-up.  Returns NULL when it cannot. */
+static int fc_ready;
+
 static char *
 fc_lookup(const char *value, char **families)
 {
@@ -108,7 +110,14 @@ fc_lookup(const char *value, char **families)
 	char *file = NULL;
 	int i;
 
-	if (!FcInit() || (pat = FcNameParse((const FcChar8 *)value)) == NULL)
+	if (!fc_ready) {
+		if (!FcInit())
+			return NULL;
+		/* What it holds goes back before exit, for leak checkers. */
+		atexit(FcFini);
+		fc_ready = 1;
+	}
+	if ((pat = FcNameParse((const FcChar8 *)value)) == NULL)
 		return NULL;
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
 	FcDefaultSubstitute(pat);
