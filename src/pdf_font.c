@@ -16,6 +16,7 @@
 #include "pdf.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -23,6 +24,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include <hpdf_doc.h>
+#include <hpdf_list.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -41,6 +43,7 @@ struct font_slot {
 	HPDF_UINT16	*gid;		/* per code, once has is known */
 	short		*width;		/* per code, 1/1000 em; -1 unknown */
 	unsigned char	*used;		/* bit per code drawn */
+	int		 cmap_sorted;	/* segment ends ascend; -1 unknown */
 };
 
 /* Does the comma-separated family list name family (case and spaces
@@ -266,6 +269,7 @@ slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
 	s = xcalloc(1, sizeof(*s));
 	s->file = file;
 	note_embedded(file);
+	s->cmap_sorted = -1;
 	s->font = get_font(doc, name);
 	if (s->font == NULL) {
 		msg(level, cfg->path, 0, "[pdf] %s: cannot use %s",
@@ -361,14 +365,51 @@ pdf_font_free(struct fonts *f)
 	memset(f, 0, sizeof(*f));
 }
 
-/* The glyph of a code, 0 for none.  Remembered: libharu's look-up is a
- * linear scan of the cmap's segments. */
+/* HPDF_TTFontDef_GetGlyphid, with a binary search for the segment where
+ * libharu scans the segments one by one (NanumGothic has thousands):
+ * the first whose end is at or past code, so the same answer whenever
+ * the ends ascend, as the format wants; otherwise libharu's scan. */
+static HPDF_UINT16
+cmap_gid(struct font_slot *s, HPDF_UINT16 code)
+{
+	HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)s->def->attr;
+	const HPDF_TTF_CmapRange *c = &a->cmap;
+	unsigned n = c->seg_count_x2 / 2, lo = 0, hi, i;
+
+	if (s->cmap_sorted < 0) {
+		s->cmap_sorted = c->format == 4 && n > 0;
+		for (i = 1; i < n && s->cmap_sorted; i++)
+			if (c->end_count[i] < c->end_count[i - 1])
+				s->cmap_sorted = 0;
+	}
+	if (!s->cmap_sorted)
+		return HPDF_TTFontDef_GetGlyphid(s->def, code);
+	hi = n;
+	while (lo < hi) {
+		unsigned mid = lo + (hi - lo) / 2;
+
+		if (code <= c->end_count[mid])
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	if (lo == n || c->start_count[lo] > code)
+		return 0;
+	if (c->id_range_offset[lo] == 0)
+		return (HPDF_UINT16)(code + c->id_delta[lo]);
+	i = c->id_range_offset[lo] / 2 + (code - c->start_count[lo]) -
+	    (n - lo);
+	if (i >= c->glyph_id_array_count)	/* libharu reads one past */
+		return 0;
+	return (HPDF_UINT16)(c->glyph_id_array[i] + c->id_delta[lo]);
+}
+
+/* The glyph of a code, 0 for none.  Remembered. */
 static HPDF_UINT16
 slot_gid(struct font_slot *s, int cp)
 {
 	if (s->has[cp] == 0) {
-		s->gid[cp] = HPDF_TTFontDef_GetGlyphid(s->def,
-		    (HPDF_UINT16)cp);
+		s->gid[cp] = cmap_gid(s, (HPDF_UINT16)cp);
 		s->has[cp] = s->gid[cp] != 0 ? 1 : -1;
 	}
 	return s->gid[cp];
@@ -652,18 +693,157 @@ glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Stream st)
 	return rc;
 }
 
+/* The bytes of each font file, read once per process: every brief of a
+ * run, and both passes of each, embed from them. */
+struct font_bytes {
+	char		*path;
+	unsigned char	*data;
+	size_t		 len;
+};
+
+static struct font_bytes *font_cache;
+static size_t nfont_cache;
+
+static void
+font_cache_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < nfont_cache; i++) {
+		free(font_cache[i].path);
+		free(font_cache[i].data);
+	}
+	free(font_cache);
+	font_cache = NULL;
+	nfont_cache = 0;
+}
+
+/* The bytes of the font file path, NULL if it cannot be read (the
+ * caller then lets libharu read it as before). */
+static const unsigned char *
+font_bytes(const char *path, size_t *len)
+{
+	struct font_bytes *fb;
+	buf b = {0};
+	char chunk[65536];
+	size_t i, n;
+	FILE *f;
+
+	for (i = 0; i < nfont_cache; i++)
+		if (strcmp(font_cache[i].path, path) == 0) {
+			*len = font_cache[i].len;
+			return font_cache[i].data;
+		}
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(f) || b.len == 0) {
+		fclose(f);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	if (nfont_cache == 0)
+		atexit(font_cache_free);
+	font_cache = xrealloc(font_cache, (nfont_cache + 1) *
+	    sizeof(*font_cache));
+	fb = &font_cache[nfont_cache++];
+	fb->path = xstrdup(path);
+	fb->len = b.len;
+	fb->data = (unsigned char *)buf_detach(&b);
+	*len = fb->len;
+	return fb->data;
+}
+
+/* The embedded font file of s, trimmed (pdf_ttf.c), into out, made from
+ * the font's bytes.  Returns 0, or -1 (out then unset). */
+static int
+font_program(struct font_slot *s, const unsigned char *used, buf *out)
+{
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)s->def->attr;
+	const unsigned char *font;
+	size_t len;
+	buf saved = {0};
+	int *gid_of, cp, rc = -1;
+
+	if ((font = font_bytes(s->file, &len)) == NULL ||
+	    da->glyph_tbl.flgs == NULL)
+		return -1;
+	gid_of = xcalloc(NCODES, sizeof(*gid_of));
+	for (cp = 0; cp < NCODES; cp++)
+		if (used[cp / 8] & (1 << (cp % 8)))
+			gid_of[cp] = slot_gid(s, cp);
+	if (pdf_ttf_save(font, len, da->glyph_tbl.flgs, da->num_glyphs,
+	    da->tag_name, da->tag_name2, &saved) == 0 &&
+	    pdf_ttf_trim((const unsigned char *)saved.ptr, saved.len, gid_of,
+	    NCODES, out) == 0)
+		rc = 0;
+	free(gid_of);
+	buf_free(&saved);
+	return rc;
+}
+
+/* Embeds the font file program[0..len) as libharu's before-write hook
+ * would, but without its HPDF_TTFontDef_SaveFontData, which reads the
+ * whole font back through its streams a few bytes at a time (most of a
+ * brief's time): the stream is made where the hook makes it (so objects
+ * keep their numbers), the hook runs as for a font not embedded (it then
+ * makes the descriptor alone), and the stream goes first in the
+ * descriptor, where the hook puts it. */
+static int
+embed_program(struct font_slot *s, const buf *program)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)s->font->attr;
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)s->def->attr;
+	HPDF_Dict data, desc;
+	HPDF_List keys;
+	HPDF_STATUS ret;
+	void *last;
+
+	if ((data = HPDF_DictStream_New(s->font->mmgr, fa->xref)) == NULL)
+		return -1;
+	da->embedding = HPDF_FALSE;
+	ret = s->font->before_write_fn(s->font);
+	da->embedding = HPDF_TRUE;
+	if (ret != HPDF_OK || (desc = s->def->descriptor) == NULL ||
+	    HPDF_Stream_Write(data->stream, (const HPDF_BYTE *)program->ptr,
+	    (HPDF_UINT)program->len) != HPDF_OK ||
+	    HPDF_Dict_Add(desc, "FontFile2", data) != HPDF_OK)
+		return -1;
+	keys = desc->list;
+	last = keys->obj[keys->count - 1];
+	memmove(keys->obj + 1, keys->obj, (keys->count - 1) *
+	    sizeof(*keys->obj));
+	keys->obj[0] = last;
+	if (HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)program->len) !=
+	    HPDF_OK || HPDF_Dict_AddNumber(data, "Length2", 0) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(data, "Length3", 0) != HPDF_OK)
+		return -1;
+	data->filter = s->font->filter;
+	return 0;
+}
+
 /* Trims the embedded font file (pdf_ttf.c).  libharu writes it only
- * when saving, from its before-write hook: run the hook now (it does
- * not run twice), then rewrite the stream it made. */
+ * when saving, from its before-write hook: made here from the font's
+ * bytes (above); failing that, run the hook now (it does not run
+ * twice), then rewrite the stream it made. */
 static int
 trim_font_file(struct font_slot *s, const unsigned char *used)
 {
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)s->def->attr;
 	HPDF_Dict data;
 	HPDF_UINT size;
 	unsigned char *in;
 	int *gid_of, cp, rc = 0;
 	buf out = {0};
 
+	if (s->font->before_write_fn != NULL && s->def->descriptor == NULL &&
+	    da->embedding && font_program(s, used, &out) == 0) {
+		rc = embed_program(s, &out);
+		buf_free(&out);
+		return rc;
+	}
 	if (s->font->before_write_fn == NULL ||
 	    s->font->before_write_fn(s->font) != HPDF_OK ||
 	    s->def->descriptor == NULL)

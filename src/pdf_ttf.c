@@ -262,3 +262,189 @@ pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
 	buf_free(&cm);
 	return 0;
 }
+
+/* The 13 tables libharu 2.3.0 embeds, in the order it writes them. */
+static const char *const saved_tags[] = {
+	"OS/2", "cmap", "cvt ", "fpgm", "glyf", "head", "hhea", "hmtx",
+	"loca", "maxp", "name", "post", "prep",
+};
+#define NSAVED	(sizeof(saved_tags) / sizeof(saved_tags[0]))
+
+/* The table tag of the font's directory, or NULL (then *len is 0). */
+static const unsigned char *
+font_table(const unsigned char *in, size_t len, const char *tag,
+    uint32_t *tlen)
+{
+	size_t n = be16(in + 4), i;
+
+	*tlen = 0;
+	for (i = 0; i < n && 12 + 16 * i + 16 <= len; i++) {
+		const unsigned char *d = in + 12 + 16 * i;
+
+		if (be32(d) == tag_of(tag)) {
+			uint32_t o = be32(d + 8), l = be32(d + 12);
+
+			if (o > len || l > len - o)
+				return NULL;
+			*tlen = l;
+			return in + o;
+		}
+	}
+	return NULL;
+}
+
+/* libharu's glyf and loca: the outlines of the glyphs flagged, in glyph
+ * order, the others empty (RecreateGLYF). */
+static int
+save_glyf(const unsigned char *in, size_t len, const unsigned char *flags,
+    unsigned nglyphs, buf *glyf, buf *loca)
+{
+	uint32_t glen, llen, save = 0;
+	const unsigned char *g = font_table(in, len, "glyf", &glen);
+	const unsigned char *l = font_table(in, len, "loca", &llen);
+	const unsigned char *head;
+	uint32_t hlen;
+	int shortl;
+	unsigned i;
+
+	if ((head = font_table(in, len, "head", &hlen)) == NULL || hlen < 54 ||
+	    g == NULL || l == NULL)
+		return -1;
+	shortl = be16(head + 50) == 0;
+	if (llen < (nglyphs + 1) * (shortl ? 2u : 4u))
+		return -1;
+	for (i = 0; i < nglyphs; i++) {
+		uint32_t a = shortl ? be16(l + 2 * i) : be32(l + 4 * i);
+		uint32_t z = shortl ? be16(l + 2 * i + 2) : be32(l + 4 * i + 4);
+
+		/* A glyph left out starts (and ends) where the last one
+		 * kept ended. */
+		if (shortl)
+			put16(loca, (save / 2) & 0xffff);
+		else
+			put32(loca, save);
+		if (flags[i] != 1)
+			continue;
+		if (z < a)
+			return -1;
+		if (shortl)
+			a *= 2, z *= 2;
+		if ((size_t)(g - in) + z > len)
+			return -1;
+		buf_put(glyf, (const char *)g + a, z - a);
+		save = (uint32_t)glyf->len;
+	}
+	if (shortl)
+		put16(loca, (save / 2) & 0xffff);
+	else
+		put32(loca, save);
+	return 0;
+}
+
+/* libharu's name table: the family and full names (ids 1 and 4)
+ * prefixed with the subset tag, in UTF-16 for the Unicode platforms
+ * (RecreateName); the offset of the strings is kept as it was. */
+static int
+save_name(const unsigned char *in, size_t len, const char *tag,
+    const char *tag2, buf *out)
+{
+	uint32_t tlen;
+	const unsigned char *t = font_table(in, len, "name", &tlen);
+	buf strs = {0};
+	unsigned count, soff, i;
+
+	if (t == NULL || tlen < 6)
+		return -1;
+	count = be16(t + 2);
+	soff = be16(t + 4);
+	if (6 + 12 * (size_t)count > tlen)
+		return -1;
+	put16(out, be16(t));
+	put16(out, count);
+	put16(out, soff);
+	for (i = 0; i < count; i++) {
+		const unsigned char *r = t + 6 + 12 * i;
+		unsigned plat = be16(r), id = be16(r + 6), n = be16(r + 8);
+		size_t at = (size_t)(t - in) + soff + be16(r + 10);
+		unsigned rec = (unsigned)strs.len;
+
+		if (at + n > len) {
+			buf_free(&strs);
+			return -1;
+		}
+		if (id == 1 || id == 4) {
+			int wide = plat == 0 || plat == 3;
+
+			buf_put(&strs, wide ? tag2 : tag, wide ? 14 : 7);
+			n += wide ? 14 : 7;
+		}
+		buf_put(&strs, (const char *)in + at, be16(r + 8));
+		put16(out, plat);
+		put16(out, be16(r + 2));
+		put16(out, be16(r + 4));
+		put16(out, id);
+		put16(out, n & 0xffff);
+		put16(out, rec & 0xffff);
+	}
+	buf_put(out, strs.ptr ? strs.ptr : "", strs.len);
+	buf_free(&strs);
+	return 0;
+}
+
+int
+pdf_ttf_save(const unsigned char *in, size_t len, const unsigned char *flags,
+    unsigned nglyphs, const char *tag, const char *tag2, buf *out)
+{
+	buf own[NSAVED], dir = {0}, body = {0};
+	size_t i;
+	int rc = 0;
+
+	if (len < 12)
+		return -1;
+	memset(own, 0, sizeof(own));
+	for (i = 0; i < NSAVED && rc == 0; i++) {
+		const char *tag4 = saved_tags[i];
+		uint32_t tlen, at = (uint32_t)body.len;
+		const unsigned char *t = font_table(in, len, tag4, &tlen);
+
+		if (strcmp(tag4, "glyf") == 0) {
+			if (save_glyf(in, len, flags, nglyphs, &own[i],
+			    &own[i + 4]) == -1)
+				rc = -1;
+			buf_put(&body, own[i].ptr ? own[i].ptr : "",
+			    own[i].len);
+		} else if (strcmp(tag4, "loca") == 0) {
+			buf_put(&body, own[i].ptr ? own[i].ptr : "",
+			    own[i].len);
+		} else if (strcmp(tag4, "head") == 0) {
+			if (t == NULL || tlen < 54) {
+				rc = -1;
+				break;
+			}
+			buf_put(&body, (const char *)t, 54);
+			memset(body.ptr + at + 8, 0, 4);
+		} else if (strcmp(tag4, "name") == 0) {
+			if (save_name(in, len, tag, tag2, &body) == -1)
+				rc = -1;
+		} else if (t != NULL)
+			buf_put(&body, (const char *)t, tlen);
+		put32(&dir, tag_of(tag4));
+		put32(&dir, checksum((const unsigned char *)body.ptr + at,
+		    (uint32_t)body.len - at));
+		put32(&dir, (uint32_t)(12 + 16 * NSAVED) + at);
+		put32(&dir, (uint32_t)body.len - at);
+	}
+	if (rc == 0) {
+		buf_reset(out);
+		put32(out, be32(in));
+		put16(out, NSAVED);
+		buf_put(out, (const char *)in + 6, 6);
+		buf_put(out, dir.ptr, dir.len);
+		buf_put(out, body.ptr ? body.ptr : "", body.len);
+	}
+	for (i = 0; i < NSAVED; i++)
+		buf_free(&own[i]);
+	buf_free(&dir);
+	buf_free(&body);
+	return rc;
+}
