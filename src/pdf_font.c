@@ -469,15 +469,32 @@ slot_for(struct fonts *f, enum face face, int code)
 	return m;
 }
 
+/* The width of code in s, 1/1000 em.  libharu measures it (and marks
+ * its glyph, and the parts of a composite one, for the subset), but
+ * looks the glyph up again by its linear scan of the cmap: for that call
+ * the cmap is one segment taking code to the glyph slot_gid found. */
 static int
 slot_width(struct font_slot *s, int code)
 {
 	if (s->width[code] < 0) {
+		HPDF_TTFontDefAttr a = (HPDF_TTFontDefAttr)s->def->attr;
+		HPDF_TTF_CmapRange cmap = a->cmap;
+		HPDF_UINT16 end = 0xFFFF, start = 0, range = 0;
+		HPDF_INT16 delta = (HPDF_INT16)(HPDF_UINT16)
+		    (slot_gid(s, code) - code);
 		char u[4];
 		int n = utf8_encode(code, u);
-		HPDF_TextWidth tw = HPDF_Font_TextWidth(s->font,
-		    (const HPDF_BYTE *)u, (HPDF_UINT)n);
+		HPDF_TextWidth tw;
 
+		a->cmap.format = 4;
+		a->cmap.seg_count_x2 = 2;
+		a->cmap.end_count = &end;
+		a->cmap.start_count = &start;
+		a->cmap.id_delta = &delta;
+		a->cmap.id_range_offset = &range;
+		tw = HPDF_Font_TextWidth(s->font, (const HPDF_BYTE *)u,
+		    (HPDF_UINT)n);
+		a->cmap = cmap;
 		s->width[code] = (short)tw.width;
 	}
 	return s->width[code];
