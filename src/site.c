@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "date.h"
@@ -638,31 +639,68 @@ copy_asset(const struct site *s, const char *name)
 	return rc;
 }
 
+/* Page k of the site: the issues' pages, then the others. */
+static int
+site_page(const struct site *s, size_t k)
+{
+	const struct config *c = s->cfg;
+
+	if (k < s->r->n)
+		return page_issue(s, k);
+	k -= s->r->n;
+	if (k == 0)
+		return page_home(s);
+	if (k == 1)
+		return page_archive(s);
+	k -= 2;
+	if (k < c->nsectors)
+		return page_list(s, "sector", &c->sectors[k], keep_sector,
+		    (int)k);
+	k -= c->nsectors;
+	if (k < c->norgs)
+		return page_list(s, "org", &c->orgs[k], keep_org, (int)k);
+	k -= c->norgs;
+	if (k == 0)
+		return page_search(s);
+	if (k == 1)
+		return search_index(s);
+	return feed(s);
+}
+
+/* Every page, in two processes when there are many: no page depends on
+ * another (each is a file of its own), so the child takes every other
+ * one and the files are those one process writes. */
 static int
 site_fill(const struct site *s)
 {
 	const struct config *c = s->cfg;
-	size_t i;
-	int rc = 0;
+	size_t n = s->r->n + 2 + c->nsectors + c->norgs + 3, k;
+	int errs = msg_count(MSG_ERROR);
+	pid_t pid = -1;
+	int rc = 0, me = 0, step = 1, st;
 
 	rc |= copy_asset(s, "style.css");
 	rc |= copy_asset(s, "search.js");
-	for (i = 0; rc == 0 && i < s->r->n; i++) {
-		rc |= page_issue(s, i);
-	}
 	if (rc != 0)
 		return -1;
-	rc |= page_home(s);
-	rc |= page_archive(s);
-	for (i = 0; i < c->nsectors; i++)
-		rc |= page_list(s, "sector", &c->sectors[i], keep_sector,
-		    (int)i);
-	for (i = 0; i < c->norgs; i++)
-		rc |= page_list(s, "org", &c->orgs[i], keep_org, (int)i);
-	rc |= page_search(s);
-	rc |= search_index(s);
-	rc |= feed(s);
-	return rc ? -1 : 0;
+	if (s->r->n >= 8) {
+		fflush(NULL);
+		if ((pid = fork()) != -1)
+			step = 2;
+		if (pid == 0)
+			me = 1;
+	}
+	for (k = (size_t)me; k < n; k += (size_t)step)
+		if (site_page(s, k) != 0)
+			rc = -1;
+	if (me == 1) {
+		fflush(NULL);
+		_exit(rc != 0 || msg_count(MSG_ERROR) > errs);
+	}
+	if (pid > 0 && (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0))
+		rc = -1;
+	return rc;
 }
 
 int
