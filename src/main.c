@@ -223,22 +223,73 @@ gather(struct run *r, int argc, char **argv)
 	return rc;
 }
 
-/* Reads and parses every input gathered; the model is complete
- * afterwards. */
+/* A string of the file's lines (in a) that an item kept, copied into
+ * the corpus arena. */
 static void
-load(struct run *r, int report_merges)
+own_str(char **s, const struct arena *a, struct arena *to)
 {
+	if (*s != NULL && arena_owns(a, *s))
+		*s = arena_strdup(to, *s);
+}
+
+static void
+own_list(struct strlist *l, const struct arena *a, struct arena *to)
+{
+	size_t i;
+
+	if (l->v != NULL && arena_owns(a, l->v)) {
+		char **v = arena_alloc(to, (l->n ? l->n : 1) * sizeof(*v));
+
+		memcpy(v, l->v, l->n * sizeof(*v));
+		l->v = v;
+		l->cap = l->n;
+	}
+	for (i = 0; i < l->n; i++)
+		own_str(&l->v[i], a, to);
+}
+
+/* The items from first on no longer point into a, a file's lines. */
+static void
+items_own(struct corpus *cs, size_t first, const struct arena *a)
+{
+	size_t i;
+
+	for (i = first; i < cs->n; i++) {
+		struct item *it = &cs->items[i];
+
+		own_str(&it->title, a, &cs->arena);
+		own_str(&it->why, a, &cs->arena);
+		own_list(&it->bullets, a, &cs->arena);
+		own_list(&it->urls, a, &cs->arena);
+	}
+}
+
+/* Reads and parses every input gathered; the model is complete
+ * afterwards.  A file's lines are kept only for check (keep_lines):
+ * otherwise they live in an arena of their own while the file is
+ * parsed, and go once its items hold their own text, so that memory
+ * grows with the items, not with the inputs. */
+static void
+load(struct run *r, int report_merges, int keep_lines)
+{
+	struct arena lines = {0};
 	size_t i;
 
 	r->docs = xcalloc(r->npaths, sizeof(*r->docs));
 	r->ndocs = r->npaths;
 	for (i = 0; i < r->npaths; i++) {
 		struct doc *d = &r->docs[i];
+		size_t first = r->cs.n;
 
-		if (doc_read_max(d, &r->cs.arena, r->paths[i],
-		    (size_t)r->cfg.digest.max_file_mb << 20) == -1)
+		if (doc_read_max(d, keep_lines ? &r->cs.arena : &lines,
+		    r->paths[i], (size_t)r->cfg.digest.max_file_mb << 20) == -1)
 			continue;
 		parse_doc(d, &r->cs, &r->cfg);
+		if (keep_lines)
+			continue;
+		items_own(&r->cs, first, &lines);
+		arena_free(&lines);
+		d->lines = NULL;
 	}
 	/* A date that cannot be true is an error: one mistyped year would
 	 * otherwise make the latest issue. */
@@ -337,7 +388,7 @@ cmd_items(struct run *r, int argc, char **argv)
 	size_t i;
 
 	gather(r, argc, argv);
-	load(r, 0);
+	load(r, 0, 0);
 	/* Written as it goes: an archive's JSON is bigger than its model. */
 	for (i = 0; i < r->cs.n; i++) {
 		if (!r->cs.items[i].merged)
@@ -488,7 +539,7 @@ cmd_check(struct run *r, int argc, char **argv)
 
 	msg_record();
 	gather(r, argc, argv);
-	load(r, 1);
+	load(r, 1, 1);
 	iss = weeks_group(&r->cs, &r->cfg, &n);
 	weeks_check_lonely(iss, n, &r->cfg);
 	weeks_free(iss, n);
@@ -682,7 +733,7 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		return 0;
 	}
 	buf_reset(&tdir);
-	load(r, 0);
+	load(r, 0, 0);
 	/* An input error: nothing is written (exit 1, output/ as it
 	 * was). */
 	if (msg_count(MSG_ERROR) > 0) {

@@ -200,6 +200,19 @@ arena_strdup(struct arena *a, const char *s)
 	return arena_strndup(a, s, strlen(s));
 }
 
+int
+arena_owns(const struct arena *a, const void *p)
+{
+	const struct arena_block *b;
+	const char *c = p;
+
+	for (b = a->head; b != NULL && c != NULL; b = b->next)
+		if (c >= (const char *)b->data &&
+		    c < (const char *)b->data + b->size)
+			return 1;
+	return 0;
+}
+
 void
 arena_free(struct arena *a)
 {

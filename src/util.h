@@ -37,6 +37,8 @@ void	*arena_alloc(struct arena *, size_t);
 char	*arena_strndup(struct arena *, const char *, size_t);
 char	*arena_strdup(struct arena *, const char *);
 void	 arena_free(struct arena *);
+/* Whether p points into storage of the arena. */
+int	 arena_owns(const struct arena *, const void *);
 
 /* A list of strings whose storage is in an arena. */
 struct strlist {
