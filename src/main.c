@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,6 +299,9 @@ load(struct run *r, int report_merges, int keep_lines)
 	    r->corr, r->ncorr) == -1)
 		r->failed = 1;
 	dedup(&r->cs, &r->cfg, report_merges);
+	/* The lines and dedup's tables are freed but still counted as the
+	 * process's memory (and a forked writer's) until given back. */
+	malloc_trim(0);
 }
 
 static void
