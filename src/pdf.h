@@ -36,6 +36,7 @@ struct fonts {
 	struct font_slot	*fallback[FACE_COUNT];	/* NULL until needed */
 	int			 fallback_tried[FACE_COUNT];
 	unsigned char		*warned;	/* codes reported missing */
+	short			*width[FACE_COUNT];	/* per code; -1 unknown */
 	int			 warned_astral;	/* beyond U+FFFF reported */
 	buf			 lit;		/* a string being written */
 };

@@ -16,9 +16,12 @@
 #include "pdf.h"
 
 #include <ctype.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
@@ -317,6 +320,10 @@ pdf_font_load(struct fonts *f, HPDF_Doc doc, const struct config *cfg,
 	f->cfg = cfg;
 	f->path = pdf_path;
 	f->warned = xcalloc(0x10000 / 8, 1);
+	for (i = 0; i < FACE_COUNT; i++) {
+		f->width[i] = xmalloc(NCODES * sizeof(*f->width[i]));
+		memset(f->width[i], 0xff, NCODES * sizeof(*f->width[i]));
+	}
 	if (HPDF_UseUTFEncodings(doc) != HPDF_OK ||
 	    HPDF_SetCurrentEncoder(doc, "UTF-8") != HPDF_OK) {
 		msg(MSG_ERROR, pdf_path, 0, "libharu has no UTF-8 encoder");
@@ -359,6 +366,7 @@ pdf_font_free(struct fonts *f)
 	for (i = 0; i < FACE_COUNT; i++) {
 		slot_free(f->main[i]);
 		slot_free(f->fallback[i]);
+		free(f->width[i]);
 	}
 	free(f->warned);
 	buf_free(&f->lit);
@@ -516,14 +524,26 @@ double
 pdf_font_width(struct fonts *f, enum face face, double size, const char *s,
     size_t len)
 {
+	short *known = f->width[face];
 	size_t i = 0;
 	long w = 0;
 
+	/* Line breaking measures the same text over and over: each code's
+	 * width in a face is found once (the slot that draws it, then its
+	 * width there), and printable ASCII is not decoded. */
 	while (i < len) {
-		int code = next_code(f, s, len, &i);
+		unsigned char c = (unsigned char)s[i];
+		int code;
 
-		if (code >= 0)
-			w += slot_width(slot_for(f, face, code), code);
+		if (c >= 0x20 && c < 0x7F) {
+			code = c;
+			i++;
+		} else if ((code = next_code(f, s, len, &i)) < 0)
+			continue;
+		if (known[code] < 0)
+			known[code] = (short)slot_width(slot_for(f, face, code),
+			    code);
+		w += known[code];
 	}
 	return (double)w * size / 1000.0;
 }
@@ -710,8 +730,9 @@ glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Stream st)
 	return rc;
 }
 
-/* The bytes of each font file, read once per process: every brief of a
- * run, and both passes of each, embed from them. */
+/* The bytes of each font file, mapped once per process: every brief of
+ * a run, and both passes of each, embed from them, and only the pages of
+ * the glyphs and tables used are ever read. */
 struct font_bytes {
 	char		*path;
 	unsigned char	*data;
@@ -728,47 +749,46 @@ font_cache_free(void)
 
 	for (i = 0; i < nfont_cache; i++) {
 		free(font_cache[i].path);
-		free(font_cache[i].data);
+		munmap(font_cache[i].data, font_cache[i].len);
 	}
 	free(font_cache);
 	font_cache = NULL;
 	nfont_cache = 0;
 }
 
-/* The bytes of the font file path, NULL if it cannot be read (the
+/* The bytes of the font file path, NULL if it cannot be mapped (the
  * caller then lets libharu read it as before). */
 static const unsigned char *
 font_bytes(const char *path, size_t *len)
 {
 	struct font_bytes *fb;
-	buf b = {0};
-	char chunk[65536];
-	size_t i, n;
-	FILE *f;
+	struct stat st;
+	void *data;
+	size_t i;
+	int fd;
 
 	for (i = 0; i < nfont_cache; i++)
 		if (strcmp(font_cache[i].path, path) == 0) {
 			*len = font_cache[i].len;
 			return font_cache[i].data;
 		}
-	if ((f = fopen(path, "rb")) == NULL)
+	if ((fd = open(path, O_RDONLY)) == -1)
 		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	if (ferror(f) || b.len == 0) {
-		fclose(f);
-		buf_free(&b);
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
+	    (data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
+	    0)) == MAP_FAILED) {
+		close(fd);
 		return NULL;
 	}
-	fclose(f);
+	close(fd);
 	if (nfont_cache == 0)
 		atexit(font_cache_free);
 	font_cache = xrealloc(font_cache, (nfont_cache + 1) *
 	    sizeof(*font_cache));
 	fb = &font_cache[nfont_cache++];
 	fb->path = xstrdup(path);
-	fb->len = b.len;
-	fb->data = (unsigned char *)buf_detach(&b);
+	fb->len = (size_t)st.st_size;
+	fb->data = data;
 	*len = fb->len;
 	return fb->data;
 }
