@@ -10,7 +10,7 @@ WARN	 = -Wall -Wextra -Werror
 ALL_CFLAGS = -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	     $(CFLAGS) $(EXTRA_CFLAGS)
 ALL_CXXFLAGS = -std=c++11 $(WARN) $(CXXFLAGS) $(EXTRA_CFLAGS)
-LDLIBS	 = -lcmark -lhpdf -lfontconfig -lctemplate_nothreads -lutf8proc -lgumbo -lm
+LDLIBS	 = -lcmark -lhpdf -lfontconfig -lz -lpthread -lctemplate_nothreads -lutf8proc -lgumbo -lm
 BUILD	?= build
 BIN	?= bin
 
@@ -34,6 +34,7 @@ RUN_DEPS = \
 	libutf8proc-dev \
 	libgumbo-dev \
 	libfontconfig-dev \
+	zlib1g-dev \
 	fonts-nanum \
 	fonts-liberation \
 	fontconfig \

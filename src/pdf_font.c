@@ -17,6 +17,7 @@
 
 #include <ctype.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 #include <unistd.h>
 
 #include <fontconfig/fontconfig.h>
+#include <zlib.h>
 
 #include <hpdf_doc.h>
 #include <hpdf_list.h>
@@ -47,6 +49,18 @@ struct font_slot {
 	short		*width;		/* per code, 1/1000 em; -1 unknown */
 	unsigned char	*used;		/* bit per code drawn */
 	int		 cmap_sorted;	/* segment ends ascend; -1 unknown */
+	/* The embedded font file, deflated by a thread of its own while
+	 * the rest of the brief is finished and saved. */
+	struct deflated	*z;
+};
+
+struct deflated {
+	pthread_t	 thread;
+	buf		 in;		/* the font file */
+	unsigned char	*out;
+	size_t		 len;
+	int		 rc;		/* 0, or -1 */
+	int		 joinable;	/* the thread is not waited for yet */
 };
 
 /* Does the comma-separated family list name family (case and spaces
@@ -291,11 +305,14 @@ slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
 	return s;
 }
 
+static void deflated_free(struct deflated *);
+
 static void
 slot_free(struct font_slot *s)
 {
 	if (s == NULL)
 		return;
+	deflated_free(s->z);
 	free(s->file);
 	free(s->has);
 	free(s->gid);
@@ -821,6 +838,103 @@ font_program(struct font_slot *s, const unsigned char *used, buf *out)
 	return rc;
 }
 
+/* Deflates z->in as libharu 2.3.0 does a stream (its
+ * HPDF_Stream_WriteToStreamWithDeflate: zlib's default level, the input
+ * given 4096 bytes at a time), so that the bytes are the ones it would
+ * write. */
+static void *
+deflate_run(void *arg)
+{
+	struct deflated *z = arg;
+	z_stream strm;
+	size_t at = 0, cap;
+	int ret;
+
+	z->rc = -1;
+	memset(&strm, 0, sizeof(strm));
+	if (deflateInit(&strm, Z_DEFAULT_COMPRESSION) != Z_OK)
+		return NULL;
+	cap = deflateBound(&strm, (uLong)z->in.len) + 64;
+	z->out = xmalloc(cap);
+	strm.next_out = z->out;
+	strm.avail_out = (uInt)cap;
+	do {
+		size_t n = z->in.len - at > 4096 ? 4096 : z->in.len - at;
+
+		strm.next_in = (Bytef *)z->in.ptr + at;
+		strm.avail_in = (uInt)n;
+		at += n;
+		ret = deflate(&strm, at < z->in.len ? Z_NO_FLUSH : Z_FINISH);
+	} while (at < z->in.len && ret == Z_OK);
+	while (ret == Z_OK)
+		ret = deflate(&strm, Z_FINISH);
+	if (ret == Z_STREAM_END) {
+		z->len = cap - strm.avail_out;
+		z->rc = 0;
+	}
+	deflateEnd(&strm);
+	return NULL;
+}
+
+/* Waits for the thread; returns 0 when the bytes are there. */
+static int
+deflated_wait(struct deflated *z)
+{
+	if (z->joinable) {
+		z->joinable = 0;
+		pthread_join(z->thread, NULL);
+	}
+	return z->rc;
+}
+
+static void
+deflated_free(struct deflated *z)
+{
+	if (z == NULL)
+		return;
+	deflated_wait(z);
+	buf_free(&z->in);
+	free(z->out);
+	free(z);
+}
+
+/* The font file's stream as libharu writes it: its /Filter already
+ * written from the filter it has, the bytes are those deflated in
+ * advance, written as they are. */
+static HPDF_STATUS
+write_deflated(HPDF_Dict data, HPDF_Stream out)
+{
+	struct font_slot *s = data->attr;
+
+	(void)out;
+	if (deflated_wait(s->z) == -1)
+		return HPDF_SetError(data->error, HPDF_ZLIB_ERROR, 0);
+	data->filter = HPDF_STREAM_FILTER_NONE;
+	HPDF_MemStream_FreeData(data->stream);
+	return HPDF_Stream_Write(data->stream, s->z->out,
+	    (HPDF_UINT)s->z->len);
+}
+
+/* Starts deflating s's font file (program, taken) when the document
+ * compresses its streams; 0, or -1 to leave it to libharu. */
+static int
+deflate_start(struct font_slot *s, buf *program)
+{
+	struct deflated *z;
+
+	if (!(s->font->filter & HPDF_STREAM_FILTER_FLATE_DECODE))
+		return -1;
+	z = xcalloc(1, sizeof(*z));
+	z->in = *program;
+	memset(program, 0, sizeof(*program));
+	if (pthread_create(&z->thread, NULL, deflate_run, z) == 0)
+		z->joinable = 1;
+	else
+		deflate_run(z);
+	s->z = z;
+	return 0;
+}
+
 /* Embeds the font file program[0..len) as libharu's before-write hook
  * would, but without its HPDF_TTFontDef_SaveFontData, which reads the
  * whole font back through its streams a few bytes at a time (most of a
@@ -829,7 +943,7 @@ font_program(struct font_slot *s, const unsigned char *used, buf *out)
  * makes the descriptor alone), and the stream goes first in the
  * descriptor, where the hook puts it. */
 static int
-embed_program(struct font_slot *s, const buf *program)
+embed_program(struct font_slot *s, buf *program)
 {
 	HPDF_FontAttr fa = (HPDF_FontAttr)s->font->attr;
 	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)s->def->attr;
@@ -844,8 +958,6 @@ embed_program(struct font_slot *s, const buf *program)
 	ret = s->font->before_write_fn(s->font);
 	da->embedding = HPDF_TRUE;
 	if (ret != HPDF_OK || (desc = s->def->descriptor) == NULL ||
-	    HPDF_Stream_Write(data->stream, (const HPDF_BYTE *)program->ptr,
-	    (HPDF_UINT)program->len) != HPDF_OK ||
 	    HPDF_Dict_Add(desc, "FontFile2", data) != HPDF_OK)
 		return -1;
 	keys = desc->list;
@@ -858,7 +970,13 @@ embed_program(struct font_slot *s, const buf *program)
 	    HPDF_Dict_AddNumber(data, "Length3", 0) != HPDF_OK)
 		return -1;
 	data->filter = s->font->filter;
-	return 0;
+	if (deflate_start(s, program) == 0) {
+		data->attr = s;
+		data->write_fn = write_deflated;
+		return 0;
+	}
+	return HPDF_Stream_Write(data->stream, (const HPDF_BYTE *)
+	    program->ptr, (HPDF_UINT)program->len) == HPDF_OK ? 0 : -1;
 }
 
 /* Trims the embedded font file (pdf_ttf.c).  libharu writes it only
