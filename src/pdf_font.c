@@ -133,8 +133,6 @@ fc_lookup(const char *value, char **families)
 	if (!fc_ready) {
 		if (!FcInit())
 			return NULL;
-		/* What it holds goes back before exit, for leak checkers. */
-		atexit(FcFini);
 		fc_ready = 1;
 	}
 	if ((pat = FcNameParse((const FcChar8 *)value)) == NULL)
@@ -759,8 +757,8 @@ struct font_bytes {
 static struct font_bytes *font_cache;
 static size_t nfont_cache;
 
-static void
-font_cache_free(void)
+void
+pdf_font_cleanup(void)
 {
 	size_t i;
 
@@ -771,6 +769,9 @@ font_cache_free(void)
 	free(font_cache);
 	font_cache = NULL;
 	nfont_cache = 0;
+	if (fc_ready)
+		FcFini();
+	fc_ready = 0;
 }
 
 /* The bytes of the font file path, NULL if it cannot be mapped (the
@@ -798,8 +799,6 @@ font_bytes(const char *path, size_t *len)
 		return NULL;
 	}
 	close(fd);
-	if (nfont_cache == 0)
-		atexit(font_cache_free);
 	font_cache = xrealloc(font_cache, (nfont_cache + 1) *
 	    sizeof(*font_cache));
 	fb = &font_cache[nfont_cache++];

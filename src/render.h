@@ -23,6 +23,9 @@ int	 site_write(const struct render *, const char *dir, const char *live);
  * returns -1. */
 int	 pdf_write(const struct render *, const struct issue *,
 	    const char *path);
+/* Gives back what a process keeps for all its briefs (the font files,
+ * fontconfig's configuration), for leak checkers; before it exits. */
+void	 pdf_font_cleanup(void);
 
 /* Writes beside the brief at pdf_path (brief-NNN.pdf) the mail that
  * sends it (brief-NNN.eml).  Returns 0, or reports and returns -1. */
