@@ -262,6 +262,175 @@ pdf_fonts_used(size_t *n)
 	return (const char *const *)embedded.v;
 }
 
+/* The bytes of each font file, mapped once per process: every brief of
+ * a run, and both passes of each, embed from them, and only the pages of
+ * the glyphs and tables used are ever read. */
+struct font_bytes {
+	char		*path;
+	unsigned char	*data;
+	size_t		 len;
+};
+
+static struct font_bytes *font_cache;
+static size_t nfont_cache;
+
+void
+pdf_font_cleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < nfont_cache; i++) {
+		free(font_cache[i].path);
+		munmap(font_cache[i].data, font_cache[i].len);
+	}
+	free(font_cache);
+	font_cache = NULL;
+	nfont_cache = 0;
+	if (fc_ready)
+		FcFini();
+	fc_ready = 0;
+}
+
+/* The bytes of the font file path, NULL if it cannot be mapped (the
+ * caller then lets libharu read it as before). */
+static const unsigned char *
+font_bytes(const char *path, size_t *len)
+{
+	struct font_bytes *fb;
+	struct stat st;
+	void *data;
+	size_t i;
+	int fd;
+
+	for (i = 0; i < nfont_cache; i++)
+		if (strcmp(font_cache[i].path, path) == 0) {
+			*len = font_cache[i].len;
+			return font_cache[i].data;
+		}
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
+	    (data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
+	    0)) == MAP_FAILED) {
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	font_cache = xrealloc(font_cache, (nfont_cache + 1) *
+	    sizeof(*font_cache));
+	fb = &font_cache[nfont_cache++];
+	fb->path = xstrdup(path);
+	fb->len = (size_t)st.st_size;
+	fb->data = data;
+	*len = fb->len;
+	return fb->data;
+}
+
+/* A font file in memory as libharu reads one: a file reader's
+ * answers (short reads at the end are HPDF_STREAM_EOF). */
+struct font_reader {
+	const unsigned char *data;
+	size_t		 len, pos;
+};
+
+static HPDF_STATUS
+reader_read(HPDF_Stream st, HPDF_BYTE *ptr, HPDF_UINT *siz)
+{
+	struct font_reader *r = st->attr;
+	size_t n = r->pos < r->len ? r->len - r->pos : 0;
+
+	memset(ptr, 0, *siz);
+	if (n > *siz)
+		n = *siz;
+	memcpy(ptr, r->data + r->pos, n);
+	r->pos += n;
+	if (n != *siz) {
+		*siz = (HPDF_UINT)n;
+		return HPDF_STREAM_EOF;
+	}
+	return HPDF_OK;
+}
+
+static HPDF_STATUS
+reader_seek(HPDF_Stream st, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	struct font_reader *r = st->attr;
+	long at = mode == HPDF_SEEK_CUR ? (long)r->pos + pos :
+	    mode == HPDF_SEEK_END ? (long)r->len + pos : pos;
+
+	if (at < 0)
+		return HPDF_SetError(st->error, HPDF_FILE_IO_ERROR, 0);
+	r->pos = (size_t)at;
+	return HPDF_OK;
+}
+
+static HPDF_INT32
+reader_tell(HPDF_Stream st)
+{
+	return (HPDF_INT32)((struct font_reader *)st->attr)->pos;
+}
+
+static HPDF_UINT32
+reader_size(HPDF_Stream st)
+{
+	return (HPDF_UINT32)((struct font_reader *)st->attr)->len;
+}
+
+static void
+reader_free(HPDF_Stream st)
+{
+	free(st->attr);
+}
+
+/* HPDF_LoadTTFontFromFile(doc, file, HPDF_TRUE), from the mapped font
+ * rather than through stdio a few bytes at a time; what libharu does
+ * after reading (the font known once, its subset tag) as it does it. */
+static const char *
+load_ttf(HPDF_Doc doc, const char *file)
+{
+	struct font_reader *r;
+	const unsigned char *data;
+	HPDF_FontDef def, had;
+	HPDF_Stream st;
+	size_t len;
+	int i;
+
+	if ((data = font_bytes(file, &len)) == NULL)
+		return HPDF_LoadTTFontFromFile(doc, file, HPDF_TRUE);
+	r = xcalloc(1, sizeof(*r));
+	r->data = data;
+	r->len = len;
+	if ((st = HPDF_CallbackReader_New(doc->mmgr, reader_read, reader_seek,
+	    reader_tell, reader_size, r)) == NULL) {
+		free(r);
+		HPDF_ResetError(doc);
+		return HPDF_LoadTTFontFromFile(doc, file, HPDF_TRUE);
+	}
+	st->free_fn = reader_free;
+	if ((def = HPDF_TTFontDef_Load(doc->mmgr, st, HPDF_TRUE)) == NULL) {
+		HPDF_ResetError(doc);
+		return HPDF_LoadTTFontFromFile(doc, file, HPDF_TRUE);
+	}
+	if ((had = HPDF_Doc_FindFontDef(doc, def->base_font)) != NULL) {
+		HPDF_FontDef_Free(def);
+		return had->base_font;
+	}
+	if (HPDF_List_Add(doc->fontdef_list, def) != HPDF_OK) {
+		HPDF_FontDef_Free(def);
+		return NULL;
+	}
+	if (doc->ttfont_tag[0] == 0)
+		memcpy(doc->ttfont_tag, "HPDFAA", 6);
+	else
+		for (i = 5; i >= 0; i--) {
+			if (++doc->ttfont_tag[i] <= 'Z')
+				break;
+			doc->ttfont_tag[i] = 'A';
+		}
+	HPDF_TTFontDef_SetTagName(def, (char *)doc->ttfont_tag);
+	return def->base_font;
+}
+
 /* Finds and embeds a font; reports at level when it cannot. */
 static struct font_slot *
 slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
@@ -273,7 +442,7 @@ slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
 
 	if ((file = font_file(cfg, key, value, level)) == NULL)
 		return NULL;
-	name = HPDF_LoadTTFontFromFile(doc, file, HPDF_TRUE);
+	name = load_ttf(doc, file);
 	if (name == NULL) {
 		msg(level, cfg->path, 0, "[pdf] %s: cannot embed %s (a "
 		    "TrueType font is needed)", key, file);
@@ -743,70 +912,6 @@ glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Stream st)
 		rc = -1;
 	free(map);
 	return rc;
-}
-
-/* The bytes of each font file, mapped once per process: every brief of
- * a run, and both passes of each, embed from them, and only the pages of
- * the glyphs and tables used are ever read. */
-struct font_bytes {
-	char		*path;
-	unsigned char	*data;
-	size_t		 len;
-};
-
-static struct font_bytes *font_cache;
-static size_t nfont_cache;
-
-void
-pdf_font_cleanup(void)
-{
-	size_t i;
-
-	for (i = 0; i < nfont_cache; i++) {
-		free(font_cache[i].path);
-		munmap(font_cache[i].data, font_cache[i].len);
-	}
-	free(font_cache);
-	font_cache = NULL;
-	nfont_cache = 0;
-	if (fc_ready)
-		FcFini();
-	fc_ready = 0;
-}
-
-/* The bytes of the font file path, NULL if it cannot be mapped (the
- * caller then lets libharu read it as before). */
-static const unsigned char *
-font_bytes(const char *path, size_t *len)
-{
-	struct font_bytes *fb;
-	struct stat st;
-	void *data;
-	size_t i;
-	int fd;
-
-	for (i = 0; i < nfont_cache; i++)
-		if (strcmp(font_cache[i].path, path) == 0) {
-			*len = font_cache[i].len;
-			return font_cache[i].data;
-		}
-	if ((fd = open(path, O_RDONLY)) == -1)
-		return NULL;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
-	    (data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
-	    0)) == MAP_FAILED) {
-		close(fd);
-		return NULL;
-	}
-	close(fd);
-	font_cache = xrealloc(font_cache, (nfont_cache + 1) *
-	    sizeof(*font_cache));
-	fb = &font_cache[nfont_cache++];
-	fb->path = xstrdup(path);
-	fb->len = (size_t)st.st_size;
-	fb->data = data;
-	*len = fb->len;
-	return fb->data;
 }
 
 /* The embedded font file of s, trimmed (pdf_ttf.c), into out, made from
