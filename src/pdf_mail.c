@@ -25,8 +25,11 @@ static const char b64[] =
 static void
 base64(buf *b, const unsigned char *p, size_t n, int wrap)
 {
+	char line[80];
 	size_t i, col = 0;
 
+	/* A line (or, without wrap, 19 groups) at a time: a PDF's worth of
+	 * single characters was a tenth of a brief. */
 	for (i = 0; i < n; i += 3) {
 		unsigned v = (unsigned)p[i] << 16;
 		size_t k = n - i;
@@ -35,17 +38,22 @@ base64(buf *b, const unsigned char *p, size_t n, int wrap)
 			v |= (unsigned)p[i + 1] << 8;
 		if (k > 2)
 			v |= p[i + 2];
-		buf_putc(b, b64[(v >> 18) & 63]);
-		buf_putc(b, b64[(v >> 12) & 63]);
-		buf_putc(b, k > 1 ? b64[(v >> 6) & 63] : '=');
-		buf_putc(b, k > 2 ? b64[v & 63] : '=');
-		if (wrap && (col += 4) == 76) {
-			buf_puts(b, CRLF);
+		line[col++] = b64[(v >> 18) & 63];
+		line[col++] = b64[(v >> 12) & 63];
+		line[col++] = k > 1 ? b64[(v >> 6) & 63] : '=';
+		line[col++] = k > 2 ? b64[v & 63] : '=';
+		if (col == 76) {
+			if (wrap)
+				line[col++] = '\r', line[col++] = '\n';
+			buf_put(b, line, col);
 			col = 0;
 		}
 	}
-	if (wrap && col > 0)
-		buf_puts(b, CRLF);
+	if (col > 0) {
+		if (wrap)
+			line[col++] = '\r', line[col++] = '\n';
+		buf_put(b, line, col);
+	}
 }
 
 static int
