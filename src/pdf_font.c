@@ -117,11 +117,19 @@ families_match(const char *list, const char *pattern, size_t plen)
  * '%{file}\n%{family}' would: the file of the best match and its
  * families, comma-separated.  In this process (a child per face cost a
  * brief more than its layout): fontconfig reads its configuration and
- * cache once, at the first look-up.  Returns NULL when it cannot. */
+ * cache once, at the first look-up, and each pattern is looked up once
+ * (answers kept in fc_known).  Returns NULL when it cannot. */
 static int fc_ready;
 
+struct fc_answer {
+	char	*value, *file, *families;
+};
+
+static struct fc_answer *fc_known;
+static size_t nfc_known;
+
 static char *
-fc_lookup(const char *value, char **families)
+fc_ask(const char *value, char **families)
 {
 	FcPattern *pat, *match;
 	FcResult res;
@@ -155,6 +163,29 @@ fc_lookup(const char *value, char **families)
 	if (file == NULL)
 		free(*families);
 	return file;
+}
+
+static char *
+fc_lookup(const char *value, char **families)
+{
+	struct fc_answer *a;
+	char *file, *fam;
+	size_t i;
+
+	for (i = 0; i < nfc_known; i++)
+		if (strcmp(fc_known[i].value, value) == 0) {
+			*families = xstrdup(fc_known[i].families);
+			return xstrdup(fc_known[i].file);
+		}
+	if ((file = fc_ask(value, &fam)) == NULL)
+		return NULL;
+	fc_known = xrealloc(fc_known, (nfc_known + 1) * sizeof(*fc_known));
+	a = &fc_known[nfc_known++];
+	a->value = xstrdup(value);
+	a->file = file;
+	a->families = fam;
+	*families = xstrdup(fam);
+	return xstrdup(file);
 }
 
 /* The file of a font named in digest.conf: a path, or a fontconfig
@@ -279,6 +310,7 @@ pdf_font_cleanup(void)
 {
 	size_t i;
 
+	pdf_font_prefetch_wait();
 	for (i = 0; i < nfont_cache; i++) {
 		free(font_cache[i].path);
 		munmap(font_cache[i].data, font_cache[i].len);
@@ -286,9 +318,73 @@ pdf_font_cleanup(void)
 	free(font_cache);
 	font_cache = NULL;
 	nfont_cache = 0;
+	for (i = 0; i < nfc_known; i++) {
+		free(fc_known[i].value);
+		free(fc_known[i].file);
+		free(fc_known[i].families);
+	}
+	free(fc_known);
+	fc_known = NULL;
+	nfc_known = 0;
 	if (fc_ready)
 		FcFini();
 	fc_ready = 0;
+}
+
+/* Looks the faces up and maps their files in a thread while the inputs
+ * are read (fontconfig's start is a good part of a brief's time); joined
+ * by pdf_font_prefetch_wait before any brief, and before a fork. */
+struct prefetch {
+	pthread_t	 thread;
+	int		 running;
+};
+
+static struct prefetch prefetching;
+static const unsigned char *font_bytes(const char *, size_t *);
+
+static void *
+prefetch_run(void *arg)
+{
+	static const char *const keys[] = {
+		"font", "font_bold", "font_fallback", "font_fallback_bold",
+	};
+	const struct config *cfg = arg;
+	size_t i, len;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const char *v = config_get(cfg, "pdf", keys[i]);
+		char *file = NULL, *fam = NULL;
+
+		if (v == NULL || *v == '\0')
+			continue;
+		if (strchr(v, '/') != NULL)
+			file = xstrdup(v);
+		else if ((file = fc_lookup(v, &fam)) == NULL)
+			continue;
+		(void)font_bytes(file, &len);
+		free(file);
+		free(fam);
+	}
+	return NULL;
+}
+
+void
+pdf_font_prefetch(const struct config *cfg)
+{
+	if (prefetching.running)
+		return;
+	if (pthread_create(&prefetching.thread, NULL, prefetch_run,
+	    (void *)cfg) == 0)
+		prefetching.running = 1;
+}
+
+void
+pdf_font_prefetch_wait(void)
+{
+	if (prefetching.running) {
+		pthread_join(prefetching.thread, NULL);
+		prefetching.running = 0;
+	}
 }
 
 /* The bytes of the font file path, NULL if it cannot be mapped (the

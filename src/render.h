@@ -26,6 +26,10 @@ int	 pdf_write(const struct render *, const struct issue *,
 /* Gives back what a process keeps for all its briefs (the font files,
  * fontconfig's configuration), for leak checkers; before it exits. */
 void	 pdf_font_cleanup(void);
+/* Finds the brief's fonts in a thread while the caller goes on (reading
+ * the inputs); wait before writing a brief or forking. */
+void	 pdf_font_prefetch(const struct config *);
+void	 pdf_font_prefetch_wait(void);
 
 /* Writes beside the brief at pdf_path (brief-NNN.pdf) the mail that
  * sends it (brief-NNN.eml).  Returns 0, or reports and returns -1. */
