@@ -793,8 +793,20 @@ slot_width(struct font_slot *s, int code)
 static int
 next_code(struct fonts *f, const char *s, size_t len, size_t *i)
 {
+	const unsigned char *u = (const unsigned char *)s + *i;
 	size_t adv;
-	int cp = utf8_decode(s + *i, len - *i, &adv);
+	int cp;
+
+	/* A Hangul syllable, most of a brief, is its own code. */
+	if (u[0] >= 0xEA && u[0] <= 0xED && len - *i >= 3 &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		cp = (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+		if (cp >= 0xAC00 && cp <= 0xD7A3) {
+			*i += 3;
+			return cp;
+		}
+	}
+	cp = utf8_decode(s + *i, len - *i, &adv);
 
 	*i += adv ? adv : 1;
 	return code_of(f, cp < 0 ? 0xFFFD : cp);
