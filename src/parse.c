@@ -29,28 +29,30 @@ dialect_detect(const struct doc *d)
 
 	for (i = 0; i < d->n; i++) {
 		const char *t = d->lines[i].text;
+		/* Every mark looked for at the start begins with byte E2
+		 * (☞ □ ∙ ① ▪ ▷ ☐ ○): one test skips them all on most lines. */
+		int e2 = (unsigned char)t[0] == 0xE2;
 
 		if (d->lines[i].len == 0)
 			continue;
 		if (t[0] == '#' || (strchr(t, '\t') && strstr(t, "<b>")))
 			reimport += t[0] == '#' ? 1 : 3;
-		if (str_starts(t, "☞"))
+		if (e2 && str_starts(t, "☞"))
 			weekly += 3;
-		if (str_starts(t, "□ ") && d->lines[i].len > 12 &&
+		if (e2 && str_starts(t, "□ ") && d->lines[i].len > 12 &&
 		    (t[d->lines[i].len - 1] == ')' ||
 		    strstr(t, "(20") != NULL))
 			weekly++;
 		if (str_eq_nospace(t, "구분 제목 및 주요 내용"))
 			weekly += 2;
-		if (str_starts(t, "∙ (") || str_eq_nospace(t,
+		if ((e2 && str_starts(t, "∙ (")) || str_eq_nospace(t,
 		    "구분 주요 내용 페이지"))
 			trend += 3;
-		if (str_starts(t, "①") || str_starts(t, "▪") ||
-		    str_starts(t, "▷") || strstr(t, "분기 >") != NULL)
-			outline++;
-		/* Plans: amounts after ▷ inside a line, ☐ and ○ levels. */
-		else if (strstr(t, "▷") != NULL || str_starts(t, "☐") ||
-		    str_starts(t, "○ ") || strstr(t, "분기>") != NULL)
+		/* Plans too: amounts after ▷ inside a line, ☐ and ○ levels. */
+		if ((e2 && (str_starts(t, "①") || str_starts(t, "▪") ||
+		    str_starts(t, "☐") || str_starts(t, "○ "))) ||
+		    strstr(t, "▷") != NULL || (strstr(t, "분기") != NULL &&
+		    (strstr(t, "분기 >") != NULL || strstr(t, "분기>") != NULL)))
 			outline++;
 	}
 	if (reimport > 2 && reimport >= weekly)
