@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <malloc.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,26 +271,91 @@ items_own(struct corpus *cs, size_t first, const struct arena *a)
  * otherwise they live in an arena of their own while the file is
  * parsed, and go once its items hold their own text, so that memory
  * grows with the items, not with the inputs. */
+/* A file read (decoded, normalised, split into lines) by a thread of
+ * its own while the file before it is parsed: the two halves of loading
+ * on the two cores.  Its messages wait in log until its turn, so that
+ * they come out where a reading in turn would print them. */
+struct ahead {
+	pthread_t	 thread;
+	int		 running;
+	struct doc	 d;
+	struct arena	 lines;
+	buf		 log;
+	const char	*path;
+	size_t		 max;
+	int		 rc;
+};
+
+static void *
+ahead_run(void *arg)
+{
+	struct ahead *a = arg;
+
+	msg_capture(&a->log);
+	a->rc = doc_read_max(&a->d, &a->lines, a->path, a->max);
+	msg_capture(NULL);
+	return NULL;
+}
+
+static void
+ahead_start(struct ahead *a, const char *path, size_t max)
+{
+	memset(a, 0, sizeof(*a));
+	a->path = path;
+	a->max = max;
+	if (pthread_create(&a->thread, NULL, ahead_run, a) == 0)
+		a->running = 1;
+	else
+		ahead_run(a);
+}
+
+static void
+ahead_wait(struct ahead *a)
+{
+	if (a->running) {
+		pthread_join(a->thread, NULL);
+		a->running = 0;
+	}
+	msg_replay(&a->log);
+	buf_free(&a->log);
+}
+
+/* Reads and parses every input gathered; the model is complete
+ * afterwards.  A file's lines are kept only for check (keep_lines):
+ * otherwise they live in an arena of their own while the file is
+ * parsed, and go once its items hold their own text, so that memory
+ * grows with the items, not with the inputs; and the next file is read
+ * meanwhile (struct ahead). */
 static void
 load(struct run *r, int report_merges, int keep_lines)
 {
-	struct arena lines = {0};
-	size_t i;
+	size_t max = (size_t)r->cfg.digest.max_file_mb << 20, i;
+	struct ahead ah[2];
 
 	r->docs = xcalloc(r->npaths, sizeof(*r->docs));
 	r->ndocs = r->npaths;
+	if (!keep_lines && r->npaths > 0)
+		ahead_start(&ah[0], r->paths[0], max);
 	for (i = 0; i < r->npaths; i++) {
+		struct ahead *a = &ah[i % 2];
 		struct doc *d = &r->docs[i];
 		size_t first = r->cs.n;
 
-		if (doc_read_max(d, keep_lines ? &r->cs.arena : &lines,
-		    r->paths[i], (size_t)r->cfg.digest.max_file_mb << 20) == -1)
+		if (keep_lines) {
+			if (doc_read_max(d, &r->cs.arena, r->paths[i],
+			    max) == 0)
+				parse_doc(d, &r->cs, &r->cfg);
 			continue;
-		parse_doc(d, &r->cs, &r->cfg);
-		if (keep_lines)
-			continue;
-		items_own(&r->cs, first, &lines);
-		arena_free(&lines);
+		}
+		ahead_wait(a);
+		if (i + 1 < r->npaths)
+			ahead_start(&ah[(i + 1) % 2], r->paths[i + 1], max);
+		*d = a->d;
+		if (a->rc == 0) {
+			parse_doc(d, &r->cs, &r->cfg);
+			items_own(&r->cs, first, &a->lines);
+		}
+		arena_free(&a->lines);
 		d->lines = NULL;
 	}
 	/* A date that cannot be true is an error: one mistyped year would

@@ -14,6 +14,16 @@
 
 static int counts[3];
 static int verbosity;
+/* Where this thread's messages go instead, for msg_replay. */
+static _Thread_local buf *capture;
+
+/* A message kept by msg_capture: then its text, len bytes. */
+struct captured {
+	enum msg_level	 lvl;
+	int		 line;
+	const char	*file;
+	size_t		 len;
+};
 static int colour = -1;		/* -1: not decided yet */
 static buf *kept;		/* recorded problems, one a line */
 static size_t nkept;
@@ -104,6 +114,18 @@ msg(enum msg_level lvl, const char *file, int line, const char *fmt, ...)
 	buf raw = {0}, b = {0}, where = {0};
 	int c;
 
+	if (capture != NULL) {
+		struct captured m = { lvl, line, file, 0 };
+
+		va_start(ap, fmt);
+		buf_vprintf(&raw, fmt, ap);
+		va_end(ap);
+		m.len = raw.len;
+		buf_put(capture, &m, sizeof(m));
+		buf_put(capture, raw.ptr ? raw.ptr : "", raw.len);
+		buf_free(&raw);
+		return;
+	}
 	counts[lvl]++;
 	if (file) {
 		msg_escape(&where, file, strlen(file));
@@ -173,6 +195,27 @@ msg_recorded(const char ***lines)
 		v[i] = kept[i].ptr;
 	*lines = v;
 	return nkept;
+}
+
+void
+msg_capture(buf *log)
+{
+	capture = log;
+}
+
+void
+msg_replay(const buf *log)
+{
+	size_t i = 0;
+
+	while (i + sizeof(struct captured) <= log->len) {
+		struct captured m;
+
+		memcpy(&m, log->ptr + i, sizeof(m));
+		i += sizeof(m);
+		msg(m.lvl, m.file, m.line, "%.*s", (int)m.len, log->ptr + i);
+		i += m.len;
+	}
 }
 
 int

@@ -17,6 +17,12 @@ enum msg_level {
 void	 msg(enum msg_level, const char *file, int line, const char *fmt,
 	    ...) __attribute__((format(printf, 4, 5)));
 int	 msg_count(enum msg_level);
+/* The messages of the calling thread go to log, not out, until
+ * msg_capture(NULL); msg_replay then counts and prints them as if they
+ * were sent then (a file read ahead keeps its messages in order). */
+struct buf;
+void	 msg_capture(struct buf *log);
+void	 msg_replay(const struct buf *log);
 void	 msg_verbosity(int);	/* -1 quiet, 0 normal, 1 verbose */
 int	 msg_quiet(void);	/* -q given: print no summary either */
 void	 msg_reset(void);
@@ -30,7 +36,6 @@ void	 msg_record(void);
 size_t	 msg_recorded(const char ***lines);
 const char *strerror_safe(void);	/* strerror(errno) */
 
-struct buf;
 /* Appends s[0..n) to b with "\n", "\t", "\r", "\xHH" for the other
  * control bytes and invalid UTF-8, "\uXXXX" for C1 controls and
  * bidirectional marks: one line, shown as it is. */
