@@ -18,7 +18,12 @@
 static int
 md_special(int c)
 {
-	return c != '\0' && strchr("\\`*_[]<>&!#|~", c) != NULL;
+	switch (c) {
+	case '\\': case '`': case '*': case '_': case '[': case ']':
+	case '<': case '>': case '&': case '!': case '#': case '|': case '~':
+		return 1;
+	}
+	return 0;
 }
 
 /* Characters that open a block when they start a line (a list item,
@@ -65,16 +70,24 @@ md_escape(buf *b, const char *s)
 		p += digits;
 	} else if (md_block_start(*p))
 		buf_putc(b, '\\');
-	for (; p < end; p++) {
+	/* Runs of plain characters copied at once: every field of every
+	 * page comes through here. */
+	while (p < end) {
+		const unsigned char *run = p;
+
+		while (p < end && !is_space(*p) && *p >= 0x20 && *p != 0x7f &&
+		    !(*p < 0x80 && md_special(*p)))
+			p++;
+		buf_put(b, run, (size_t)(p - run));
+		if (p == end)
+			break;
 		if (is_space(*p))
 			buf_putc(b, ' ');
-		else if (*p < 0x20 || *p == 0x7f)
-			continue;
-		else {
-			if (md_special(*p))
-				buf_putc(b, '\\');
+		else if (*p >= 0x20 && *p != 0x7f) {
+			buf_putc(b, '\\');
 			buf_putc(b, *p);
 		}
+		p++;
 	}
 }
 
