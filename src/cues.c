@@ -50,6 +50,13 @@ is_particle(const char *s, size_t len)
 int
 cue_wordchar(int cp)
 {
+	/* Hangul syllables and ASCII letters and digits, most of a text,
+	 * without asking utf8proc. */
+	if (cp >= 0xAC00 && cp <= 0xD7A3)
+		return 1;
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= 'a' && cp <= 'z');
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
 	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
@@ -392,6 +399,11 @@ index_set(struct cueset *set)
 	}
 	qsort(set->first, set->nfirst, sizeof(*set->first), cmp_first);
 	qsort(set->last, set->nlast, sizeof(*set->last), cmp_first);
+	set->starts = xcalloc(0x10000 / 8, 1);
+	for (i = 0; i < set->nfirst; i++)
+		if (set->first[i].cp < 0x10000)
+			set->starts[set->first[i].cp >> 3] |=
+			    (unsigned char)(1 << (set->first[i].cp & 7));
 }
 
 static int
@@ -452,6 +464,7 @@ free_set(struct cueset *set)
 	}
 	free(set->v);
 	free(set->first);
+	free(set->starts);
 	free(set->wordcues);
 	free(set->last);
 	free(set->open);
@@ -491,7 +504,11 @@ cues_scan(const struct cues *cu, const struct cueset *set, const char *text,
 			prev_word = 0;
 			continue;
 		}
-		lo = first_at(set->first, set->nfirst, cp);
+		/* Most characters start no keyword or name: one bit says. */
+		if (cp < 0x10000 && !(set->starts[cp >> 3] & (1 << (cp & 7))))
+			lo = set->nfirst;
+		else
+			lo = first_at(set->first, set->nfirst, cp);
 		for (; lo < set->nfirst && set->first[lo].cp == cp; lo++) {
 			const struct cue *q = &set->v[set->first[lo].cue];
 			size_t tl = set->first[lo].len;

@@ -52,6 +52,7 @@ struct cueset {
 		size_t	 len;
 	}		*first;
 	size_t		 nfirst;
+	unsigned char	*starts;	/* bit per BMP code point in first */
 	size_t		*wordcues;	/* suffixes and shapes */
 	size_t		 nwordcues;
 	/* those that end with a literal, sorted by its last code point */
