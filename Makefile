@@ -183,7 +183,7 @@ mutate: all
 
 # Benchmarks, not part of `make test`: corpora generated into
 # bench/corpus, timings against pandoc + WeasyPrint in bench/RESULTS.md.
-BENCH_DEPS = hyperfine pandoc weasyprint time python3 fonts-nanum
+BENCH_DEPS = pandoc weasyprint time python3 fonts-nanum strace
 
 bench: all $(BUILD)/bench/readparse
 	@$(call need,$(BENCH_DEPS))
