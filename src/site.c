@@ -684,7 +684,7 @@ site_fill(const struct site *s)
 	rc |= copy_asset(s, "search.js");
 	if (rc != 0)
 		return -1;
-	if (s->r->n >= 2) {
+	if (s->r->n >= 2 && !one_process()) {
 		fflush(NULL);
 		if ((pid = fork()) != -1)
 			step = 2;

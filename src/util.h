@@ -40,6 +40,11 @@ void	 arena_free(struct arena *);
 /* Whether p points into storage of the arena. */
 int	 arena_owns(const struct arena *, const void *);
 
+/* DIGEST_ONE_PROCESS=1 in the environment: the build forks no writer
+ * and starts no reading thread, for the test that the output is the
+ * same either way (tests/e2e/parallel-same.sh). */
+int	 one_process(void);
+
 /* A list of strings whose storage is in an arena. */
 struct strlist {
 	char	**v;
