@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -668,39 +669,46 @@ site_page(const struct site *s, size_t k)
 }
 
 /* Every page, in two processes when there is more than one issue: no
- * page depends on another (each is a file of its own), so the child
- * takes every other one and the files are those one process writes
- * (the samples' two issues take this path in the golden tests). */
+ * page depends on another (each is a file of its own), so both take the
+ * next page not yet taken (a counter they share) and the files are
+ * those one process writes (the samples' two issues take this path in
+ * the golden tests).  The pages that are not an issue's come first: the
+ * biggest (the search index, the lists) are then not left for last. */
 static int
 site_fill(const struct site *s)
 {
 	const struct config *c = s->cfg;
-	size_t n = s->r->n + 2 + c->nsectors + c->norgs + 3, k;
+	size_t extra = 2 + c->nsectors + c->norgs + 3, n = s->r->n + extra, j;
+	size_t mine = 0, *shared = &mine;
 	int errs = msg_count(MSG_ERROR);
 	pid_t pid = -1;
-	int rc = 0, me = 0, step = 1, st;
+	int rc = 0, st;
 
 	rc |= copy_asset(s, "style.css");
 	rc |= copy_asset(s, "search.js");
 	if (rc != 0)
 		return -1;
-	if (s->r->n >= 2 && !one_process()) {
+	if (s->r->n >= 2 && !one_process() && (shared = mmap(NULL,
+	    sizeof(*shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+	    -1, 0)) != MAP_FAILED) {
+		*shared = 0;
 		fflush(NULL);
-		if ((pid = fork()) != -1)
-			step = 2;
-		if (pid == 0)
-			me = 1;
-	}
-	for (k = (size_t)me; k < n; k += (size_t)step)
-		if (site_page(s, k) != 0)
+		pid = fork();
+	} else
+		shared = &mine;
+	while ((j = __atomic_fetch_add(shared, 1, __ATOMIC_RELAXED)) < n)
+		if (site_page(s, j < extra ? s->r->n + extra - 1 - j :
+		    j - extra) != 0)
 			rc = -1;
-	if (me == 1) {
+	if (pid == 0) {
 		fflush(NULL);
 		_exit(rc != 0 || msg_count(MSG_ERROR) > errs);
 	}
 	if (pid > 0 && (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st) ||
 	    WEXITSTATUS(st) != 0))
 		rc = -1;
+	if (shared != &mine)
+		munmap(shared, sizeof(*shared));
 	return rc;
 }
 
