@@ -672,33 +672,56 @@ site_page(const struct site *s, size_t k)
  * page depends on another (each is a file of its own), so both take the
  * next page not yet taken (a counter they share) and the files are
  * those one process writes (the samples' two issues take this path in
- * the golden tests).  The pages that are not an issue's come first: the
- * biggest (the search index, the lists) are then not left for last. */
+ * the golden tests).  One page of each kind is written first, before
+ * the fork, so that a template at fault is reported once, not by both;
+ * then the other lists and the search index, the biggest, then the
+ * issues' pages. */
 static int
 site_fill(const struct site *s)
 {
 	const struct config *c = s->cfg;
-	size_t extra = 2 + c->nsectors + c->norgs + 3, n = s->r->n + extra, j;
-	size_t mine = 0, *shared = &mine;
+	size_t ni = s->r->n, extra = 2 + c->nsectors + c->norgs + 3;
+	size_t n = ni + extra, *order = xcalloc(n, sizeof(*order));
+	size_t first = 0, k, j, mine = 0, *shared = &mine;
+	unsigned char *done = xcalloc(n, 1);
 	int errs = msg_count(MSG_ERROR);
 	pid_t pid = -1;
 	int rc = 0, st;
 
 	rc |= copy_asset(s, "style.css");
 	rc |= copy_asset(s, "search.js");
-	if (rc != 0)
-		return -1;
-	if (s->r->n >= 2 && !one_process() && (shared = mmap(NULL,
+	/* One of each kind: an issue, home, archive, a sector's list, an
+	 * organisation's, search, the index, the feed. */
+	order[first++] = 0;
+	order[first++] = ni;
+	order[first++] = ni + 1;
+	if (c->nsectors > 0)
+		order[first++] = ni + 2;
+	if (c->norgs > 0)
+		order[first++] = ni + 2 + c->nsectors;
+	for (k = ni + extra - 3; k < n; k++)
+		order[first++] = k;
+	for (k = 0; k < first; k++)
+		done[order[k]] = 1;
+	for (j = first, k = n; k-- > 0;)
+		if (!done[k])
+			order[j++] = k;
+	for (k = 0; k < first; k++)
+		if (site_page(s, order[k]) != 0)
+			rc = -1;
+	if (rc == 0 && ni >= 2 && !one_process() && (shared = mmap(NULL,
 	    sizeof(*shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
 	    -1, 0)) != MAP_FAILED) {
-		*shared = 0;
+		*shared = first;
 		fflush(NULL);
 		pid = fork();
-	} else
+	} else {
 		shared = &mine;
-	while ((j = __atomic_fetch_add(shared, 1, __ATOMIC_RELAXED)) < n)
-		if (site_page(s, j < extra ? s->r->n + extra - 1 - j :
-		    j - extra) != 0)
+		mine = first;
+	}
+	while (rc == 0 && (j = __atomic_fetch_add(shared, 1,
+	    __ATOMIC_RELAXED)) < n)
+		if (site_page(s, order[j]) != 0)
 			rc = -1;
 	if (pid == 0) {
 		fflush(NULL);
@@ -709,6 +732,8 @@ site_fill(const struct site *s)
 		rc = -1;
 	if (shared != &mine)
 		munmap(shared, sizeof(*shared));
+	free(order);
+	free(done);
 	return rc;
 }
 
