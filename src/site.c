@@ -724,6 +724,11 @@ site_fill(const struct site *s)
 		if (site_page(s, order[j]) != 0)
 			rc = -1;
 	if (pid == 0) {
+		/* What this writer holds that leak checkers would call lost
+		 * (the forked copy of fontconfig's state among it). */
+		free(order);
+		free(done);
+		pdf_font_cleanup();
 		fflush(NULL);
 		_exit(rc != 0 || msg_count(MSG_ERROR) > errs);
 	}
