@@ -303,7 +303,8 @@ ahead_start(struct ahead *a, const char *path, size_t max)
 	memset(a, 0, sizeof(*a));
 	a->path = path;
 	a->max = max;
-	if (pthread_create(&a->thread, NULL, ahead_run, a) == 0)
+	if (!one_process() && pthread_create(&a->thread, NULL, ahead_run,
+	    a) == 0)
 		a->running = 1;
 	else
 		ahead_run(a);
@@ -665,7 +666,7 @@ write_briefs(const struct render *rd, int all, const char *outdir)
 	pid_t pid = -1, parent = getpid();
 	int me = 0, workers = 1, rc = 0, st;
 
-	if (all && rd->n > 1) {
+	if (all && rd->n > 1 && !one_process()) {
 		fflush(NULL);
 		if ((pid = fork()) != -1)
 			workers = 2;
@@ -695,6 +696,7 @@ write_briefs(const struct render *rd, int all, const char *outdir)
 	buf_free(&pdf);
 	if (me == 1) {
 		fflush(NULL);
+		pdf_font_cleanup();
 		_exit(rc || msg_count(MSG_ERROR) > 0);
 	}
 	if (pid > 0 && (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st) ||
@@ -803,6 +805,7 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		return 0;
 	}
 	buf_reset(&tdir);
+	pdf_font_prefetch(&r->cfg);
 	load(r, 0, 0);
 	/* An input error: nothing is written (exit 1, output/ as it
 	 * was). */
@@ -840,6 +843,9 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 			rc = 1;
 		}
 	}
+	/* The faces found before anything forks (the page writers,
+	 * --all-pdfs). */
+	pdf_font_prefetch_wait();
 	/* Any error, in the input too: nothing is published. */
 	if (rc == 0 && msg_count(MSG_ERROR) == 0 &&
 	    publish_begin(&pub) == 0 &&
@@ -971,5 +977,6 @@ main(int argc, char **argv)
 	if (msg_count(MSG_ERROR) > 0 && rc == 0)
 		rc = 1;
 	run_free(&r);
+	pdf_font_cleanup();
 	return rc;
 }

@@ -5,10 +5,12 @@
  * the site works from file:// as well as from a web server. */
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -712,9 +714,17 @@ site_fill(const struct site *s)
 	if (rc == 0 && ni >= 2 && !one_process() && (shared = mmap(NULL,
 	    sizeof(*shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
 	    -1, 0)) != MAP_FAILED) {
+		pid_t parent = getpid();
+
 		*shared = first;
 		fflush(NULL);
 		pid = fork();
+		/* The child dies with the build, as --all-pdfs' does: killed,
+		 * it must not go on writing into a stage the next build
+		 * removes (failing that, the build fails). */
+		if (pid == 0 && (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
+		    getppid() != parent))
+			_exit(1);
 	} else {
 		shared = &mine;
 		mine = first;
