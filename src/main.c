@@ -666,6 +666,9 @@ write_briefs(const struct render *rd, int all, const char *outdir)
 	pid_t pid = -1, parent = getpid();
 	int me = 0, workers = 1, rc = 0, st;
 
+	/* The faces, looked up while the inputs were read and the site
+	 * written, are found before the briefs or a fork. */
+	pdf_font_prefetch_wait();
 	if (all && rd->n > 1 && !one_process()) {
 		fflush(NULL);
 		if ((pid = fork()) != -1)
@@ -843,9 +846,6 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 			rc = 1;
 		}
 	}
-	/* The faces found before anything forks (the page writers,
-	 * --all-pdfs). */
-	pdf_font_prefetch_wait();
 	/* Any error, in the input too: nothing is published. */
 	if (rc == 0 && msg_count(MSG_ERROR) == 0 &&
 	    publish_begin(&pub) == 0 &&

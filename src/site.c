@@ -717,6 +717,9 @@ site_fill(const struct site *s)
 		pid_t parent = getpid();
 
 		*shared = first;
+		/* No thread may run across a fork: the faces' look-up
+		 * (pdf_font_prefetch) ends first. */
+		pdf_font_prefetch_wait();
 		fflush(NULL);
 		pid = fork();
 		/* The child dies with the build, as --all-pdfs' does: killed,
