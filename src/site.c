@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -671,23 +670,25 @@ site_page(const struct site *s, size_t k)
 }
 
 /* Every page, in two processes when there is more than one issue: no
- * page depends on another (each is a file of its own), so both take the
- * next page not yet taken (a counter they share) and the files are
- * those one process writes (the samples' two issues take this path in
- * the golden tests).  One page of each kind is written first, before
- * the fork, so that a template at fault is reported once, not by both;
- * then the other lists and the search index, the biggest, then the
- * issues' pages. */
+ * page depends on another (each is a file of its own), so each takes
+ * every other page of the list and the files are those one process
+ * writes (the samples' two issues take this path in the golden tests).
+ * One page of each kind is written first, before the fork, so that a
+ * template at fault is reported once, not by both; then the other
+ * lists, then the issues' pages.  Which process writes which page is
+ * fixed, so that a build makes the same system calls in each every time
+ * (publish-faults counts them). */
 static int
 site_fill(const struct site *s)
 {
 	const struct config *c = s->cfg;
 	size_t ni = s->r->n, extra = 2 + c->nsectors + c->norgs + 3;
 	size_t n = ni + extra, *order = xcalloc(n, sizeof(*order));
-	size_t first = 0, k, j, mine = 0, *shared = &mine;
+	size_t first = 0, k, j;
 	unsigned char *done = xcalloc(n, 1);
 	int errs = msg_count(MSG_ERROR);
 	pid_t pid = -1;
+	size_t step = 1;
 	int rc = 0, st;
 
 	rc |= copy_asset(s, "style.css");
@@ -711,29 +712,23 @@ site_fill(const struct site *s)
 	for (k = 0; k < first; k++)
 		if (site_page(s, order[k]) != 0)
 			rc = -1;
-	if (rc == 0 && ni >= 2 && !one_process() && (shared = mmap(NULL,
-	    sizeof(*shared), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
-	    -1, 0)) != MAP_FAILED) {
+	if (rc == 0 && ni >= 2 && !one_process()) {
 		pid_t parent = getpid();
 
-		*shared = first;
 		/* No thread may run across a fork: the faces' look-up
 		 * (pdf_font_prefetch) ends first. */
 		pdf_font_prefetch_wait();
 		fflush(NULL);
-		pid = fork();
+		if ((pid = fork()) != -1)
+			step = 2;
 		/* The child dies with the build, as --all-pdfs' does: killed,
 		 * it must not go on writing into a stage the next build
 		 * removes (failing that, the build fails). */
 		if (pid == 0 && (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
 		    getppid() != parent))
 			_exit(1);
-	} else {
-		shared = &mine;
-		mine = first;
 	}
-	while (rc == 0 && (j = __atomic_fetch_add(shared, 1,
-	    __ATOMIC_RELAXED)) < n)
+	for (j = first + (pid == 0); rc == 0 && j < n; j += step)
 		if (site_page(s, order[j]) != 0)
 			rc = -1;
 	if (pid == 0) {
@@ -748,8 +743,6 @@ site_fill(const struct site *s)
 	if (pid > 0 && (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st) ||
 	    WEXITSTATUS(st) != 0))
 		rc = -1;
-	if (shared != &mine)
-		munmap(shared, sizeof(*shared));
 	free(order);
 	free(done);
 	return rc;
