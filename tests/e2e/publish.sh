@@ -176,9 +176,14 @@ done
 # first, so only the parent's death can end it.
 "$DIGEST" build -q -c "$tmp/digest.conf" -o "$tmp/d/out" --all-pdfs "$tmp/g1" 2>/dev/null &
 parent=$!
+# The site's page writers fork too, earlier: the child wanted is the
+# one alive once the first brief is in the stage (the briefs' fork
+# comes before any brief is written; the page writers are done).
 child= i=0
 while [ $i -lt 1000 ] && [ -z "$child" ]; do
-	child=$(pgrep -P $parent -x digest)
+	if ls "$tmp"/d/.out.new-*/brief-*.pdf >/dev/null 2>&1; then
+		child=$(pgrep -P $parent -x digest)
+	fi
 	[ -z "$child" ] && sleep 0.02
 	i=$((i + 1))
 done
