@@ -181,6 +181,30 @@ itree_free(struct itree *T)
 }
 
 const struct item *
+itree_next(const struct itree *T, const struct isection *sec,
+    struct icursor *c, size_t *at)
+{
+	while (c->sector < sec->nsectors) {
+		const struct isector *b = &sec->sectors[c->sector];
+
+		if (c->group >= b->ngroups) {
+			c->sector++;
+			c->group = c->i = 0;
+		} else if (c->i >= b->groups[c->group].n) {
+			c->group++;
+			c->i = 0;
+		} else {
+			size_t k = b->groups[c->group].items[c->i++];
+
+			if (at != NULL)
+				*at = k;
+			return T->is->items[k];
+		}
+	}
+	return NULL;
+}
+
+const struct item *
 itree_item(const struct itree *T, const struct igroup *g, size_t i)
 {
 	return T->is->items[g->items[i]];

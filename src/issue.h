@@ -54,6 +54,16 @@ struct itree {
 void	 itree_build(struct itree *, const struct config *,
 	    const struct issue *);
 void	 itree_free(struct itree *);
+/* A walk over one section's items in published order, across its
+ * sector blocks and groups; starts zeroed. */
+struct icursor {
+	size_t	 sector, group, i;
+};
+
+/* The section's next item (NULL at the end); *at, when not NULL, gets
+ * its index in the issue. */
+const struct item *itree_next(const struct itree *, const struct isection *,
+	    struct icursor *, size_t *at);
 /* The item of group g at i. */
 const struct item *itree_item(const struct itree *, const struct igroup *,
 	    size_t i);

@@ -190,8 +190,10 @@ headlines(buf *b, const struct config *cfg, const struct issue *is)
 	const char *marker = config_str(cfg, "digest", "section_marker", "");
 	const char *bullet = config_str(cfg, "pdf", "bullet_marker", "");
 	struct itree T;
+	struct icursor cur;
+	const struct item *it;
 	char date[16];
-	size_t i, j, g, m;
+	size_t i;
 
 	if (*bullet == '\0')
 		bullet = "-";
@@ -203,23 +205,14 @@ headlines(buf *b, const struct config *cfg, const struct issue *is)
 			continue;
 		buf_printf(b, "\n%s%s%s\n", marker, *marker ? " " : "",
 		    section_label(cfg, sec->section));
-		for (j = 0; j < sec->nsectors; j++)
-			for (g = 0; g < sec->sectors[j].ngroups; g++) {
-				const struct igroup *gr =
-				    &sec->sectors[j].groups[g];
-
-				for (m = 0; m < gr->n; m++) {
-					const struct item *it =
-					    itree_item(&T, gr, m);
-
-					buf_printf(b, "%s %s", bullet,
-					    it->title);
-					date_dots(it->date, date);
-					if (*date)
-						buf_printf(b, " (%s)", date);
-					buf_putc(b, '\n');
-				}
-			}
+		cur = (struct icursor){0};
+		while ((it = itree_next(&T, sec, &cur, NULL)) != NULL) {
+			buf_printf(b, "%s %s", bullet, it->title);
+			date_dots(it->date, date);
+			if (*date)
+				buf_printf(b, " (%s)", date);
+			buf_putc(b, '\n');
+		}
 	}
 	itree_free(&T);
 }

@@ -529,9 +529,11 @@ feed_content(const struct site *s, size_t k, const char *base, buf *html)
 	const struct config *c = s->cfg;
 	struct tdict *d = tdict_new("feed-entry"), *sd, *id;
 	struct itree T;
+	struct icursor cur;
+	const struct item *it;
 	buf p = {0}, href = {0};
 	char date[16];
-	size_t i, j, g, m;
+	size_t i, at;
 	int rc;
 
 	itree_build(&T, c, &s->r->issues[k]);
@@ -542,26 +544,17 @@ feed_content(const struct site *s, size_t k, const char *base, buf *html)
 			continue;
 		sd = tdict_section(d, "SECTION");
 		md_set(sd, "NAME", section_label(c, sec->section));
-		for (j = 0; j < sec->nsectors; j++)
-			for (g = 0; g < sec->sectors[j].ngroups; g++) {
-				const struct igroup *gr =
-				    &sec->sectors[j].groups[g];
-
-				for (m = 0; m < gr->n; m++) {
-					const struct item *it =
-					    itree_item(&T, gr, m);
-
-					id = tdict_section(sd, "ITEM");
-					md_set(id, "TITLE", it->title);
-					issue_href(s, base, k,
-					    (int)gr->items[m], &href);
-					md_set(id, "HREF", href.ptr);
-					date_dots(it->date, date);
-					if (*date)
-						md_set(tdict_section(id,
-						    "DATED"), "DATE", date);
-				}
-			}
+		cur = (struct icursor){0};
+		while ((it = itree_next(&T, sec, &cur, &at)) != NULL) {
+			id = tdict_section(sd, "ITEM");
+			md_set(id, "TITLE", it->title);
+			issue_href(s, base, k, (int)at, &href);
+			md_set(id, "HREF", href.ptr);
+			date_dots(it->date, date);
+			if (*date)
+				md_set(tdict_section(id, "DATED"), "DATE",
+				    date);
+		}
 	}
 	itree_free(&T);
 	tmpl_path(s, "feed-entry.md", &p);
