@@ -2,19 +2,7 @@
 # The configuration is as strict as the input: a line of any length
 # works; a bad value, an unknown key or section is an error at
 # file:line and nothing is built; a template's fault names the template.
-DIGEST=${DIGEST:-bin/digest}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-status() {
-	want=$1; shift
-	timeout 20 "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" = "$want" ]; then ok; else
-		bad "$* exited $got, want $want: $(head -c 300 "$tmp/err")"; fi
-}
+. tests/lib.sh
 says() {
 	if grep -qxF -- "$1" "$tmp/err"; then ok; else
 		bad "want the message '$1', got: $(head -c 300 "$tmp/err")"; fi

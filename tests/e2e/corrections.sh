@@ -5,12 +5,7 @@
 # file:line; editing the corrections or a name list rebuilds; a name
 # added to a list changes the decision without recompiling; check prints
 # the review list and writes nothing.  The bulletin is our own writing.
-DIGEST=${DIGEST:-bin/digest}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. tests/lib.sh
 
 mkdir "$tmp/in" || exit 1
 cp -r names "$tmp/names" || exit 1

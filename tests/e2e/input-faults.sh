@@ -5,20 +5,7 @@
 # unreadable file (as nobody), an undecodable one, an oversize one,
 # dates in the future or before earliest_date, a control character in a
 # file name.  An input error publishes nothing.
-DIGEST=${DIGEST:-bin/digest}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0 skipped=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
-# status WANT CMD...: runs CMD (at most 20 s) and checks its exit.
-status() {
-	want=$1; shift
-	timeout 20 "$@" >"$tmp/out" 2>"$tmp/err"
-	got=$?
-	if [ "$got" = "$want" ]; then ok; else
-		bad "$* exited $got, want $want: $(head -c 300 "$tmp/err")"; fi
-}
+. tests/lib.sh
 # says LINE: standard error holds LINE exactly.
 # (check lists its warnings at the end, on standard output)
 says() {

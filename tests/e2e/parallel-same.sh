@@ -4,12 +4,7 @@
 # writes the same files and says the same as one process does
 # (DIGEST_ONE_PROCESS=1): on the samples, on twelve weeks made of them,
 # and with --all-pdfs.
-DIGEST=${DIGEST:-bin/digest}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. tests/lib.sh
 
 same() {	# name, then the build's arguments
 	name=$1; shift

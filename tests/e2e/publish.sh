@@ -6,12 +6,7 @@
 # stamp; a deleted page is rebuilt; a folder holding files a build did
 # not write is refused; a symbolic link to the output is kept; the
 # second process of --all-pdfs dies with the build.
-DIGEST=${DIGEST:-bin/digest}
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+. tests/lib.sh
 
 mkdir "$tmp/in" && cp input/*.txt "$tmp/in/" || exit 1
 sed "s|^templates *=.*|templates = $PWD/templates|" digest.conf >"$tmp/digest.conf"
