@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "date.h"
-#include "pdf.h"
+#include "pdf_time.h"
 
 int
 item_section_of(const struct config *c, const struct item *it)

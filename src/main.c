@@ -27,7 +27,7 @@
 #include "names.h"
 #include "outfile.h"
 #include "parse.h"
-#include "pdf.h"
+#include "pdf_font.h"
 #include "publish.h"
 #include "read.h"
 #include "render.h"

@@ -5,17 +5,20 @@
  * information, and saving it so that the same issue always gives the
  * same bytes: the dates are the issue's, and the document ID, which
  * libharu writes only for encrypted files, is a digest of the content. */
-#include "pdf.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include <hpdf.h>
 #include <hpdf_encrypt.h>
 
-#include "date.h"
 #include "msg.h"
+#include "pdf_draw.h"
+#include "pdf_font.h"
+#include "pdf_layout.h"
+#include "pdf_time.h"
+#include "render.h"
 
 struct haru_errors {
 	const char	*path;
@@ -52,32 +55,6 @@ stamp(const struct config *cfg, const struct issue *is)
 	t.off_hour = abs(pt.zone) / 60;
 	t.off_minutes = abs(pt.zone) % 60;
 	return t;
-}
-
-void
-pdf_time(const struct config *cfg, int date, struct pdf_time *t)
-{
-	const char *v = config_str(cfg, "pdf", "time", "00:00");
-	const char *z = config_str(cfg, "site", "time_zone", "+00:00");
-	int zh = 0, zm = 0;
-	char sign = '+';
-
-	memset(t, 0, sizeof(*t));
-	date_to_ymd(date, &t->year, &t->month, &t->day);
-	if (sscanf(v, "%d:%d", &t->hour, &t->minute) != 2 || t->hour < 0 ||
-	    t->hour > 23 || t->minute < 0 || t->minute > 59) {
-		msg(MSG_WARNING, cfg->path, 0, "[pdf] time: want HH:MM, "
-		    "not '%s'", v);
-		t->hour = t->minute = 0;
-	}
-	if (sscanf(z, "%c%d:%d", &sign, &zh, &zm) != 3 ||
-	    (sign != '+' && sign != '-') || zh < 0 || zh > 23 || zm < 0 ||
-	    zm > 59) {
-		msg(MSG_WARNING, cfg->path, 0, "[site] time_zone: want "
-		    "+HH:MM, not '%s'", z);
-		zh = zm = 0;
-	}
-	t->zone = (sign == '-' ? -1 : 1) * (zh * 60 + zm);
 }
 
 static void

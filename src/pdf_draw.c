@@ -5,16 +5,16 @@
  * pages are numbered from 1 (the page labels say so too, so a viewer
  * shows the printed numbers).  Contents entries link to their targets,
  * source addresses to the web, and the outline repeats the contents. */
-#include "pdf.h"
-
-#include "issue.h"
+#include "pdf_draw.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "date.h"
+#include "issue.h"
 #include "linebreak.h"
+#include "pdf_geom.h"
 
 #define HEADER_Y	(PAGE_H - 40.0)
 #define RULE_Y		(PAGE_H - 47.0)

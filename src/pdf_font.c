@@ -13,7 +13,7 @@
  *
  * A character the main face lacks (NanumGothic has no U+25AA ▪) is drawn
  * with the fallback face when that has it. */
-#include "pdf.h"
+#include "pdf_font.h"
 
 #include <ctype.h>
 #include <fcntl.h>
@@ -37,6 +37,8 @@
 #include <hpdf_streams.h>
 
 #include "msg.h"
+#include "pdf_ttf.h"
+#include "render.h"
 
 #define NCODES	65536
 

@@ -9,7 +9,7 @@
  * Boxes marked keep stay on the page of the box after them: headings
  * with the first item, an item's title with its first bullet lines, a
  * bullet's first and last two lines together. */
-#include "pdf.h"
+#include "pdf_layout.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +17,7 @@
 #include "issue.h"
 #include "linebreak.h"
 #include "msg.h"
+#include "pdf_geom.h"
 
 /* Type sizes and line heights, in points. */
 #define SECTION_SIZE	14.0

@@ -5,7 +5,7 @@
  * It is made only from the issue and digest.conf: the Date is the
  * issue's day at [pdf] time, the boundary and Message-ID follow from the
  * issue number, so the same issue always gives the same bytes. */
-#include "pdf.h"
+#include "pdf_mail.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,8 @@
 #include "issue.h"
 #include "msg.h"
 #include "outfile.h"
+#include "pdf_time.h"
+#include "render.h"
 
 #define CRLF "\r\n"
 

@@ -8,7 +8,7 @@
  * read.  Here the metrics of unused glyphs become zeros (which compress
  * to nothing) and the cmap is rebuilt for the characters drawn: the
  * font file shrinks by some 55 KB a face, glyph numbers unchanged. */
-#include "pdf.h"
+#include "pdf_ttf.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -14,7 +14,7 @@
 #include "config.h"
 #include "date.h"
 #include "issue.h"
-#include "pdf.h"
+#include "pdf_mail.h"
 
 /* The Sino-Korean reading of n (1..9999), written out: 1000 천,
  * 108 백팔, 89 팔십구.  Made independently of number_particle(). */

@@ -1,0 +1,59 @@
+/* pdf_font.h: the brief's type (pdf_font.c and the files it is split
+ * into): finding and embedding the faces, measuring and drawing text,
+ * and repairing what libharu writes wrong about the fonts. */
+#ifndef DIGEST_PDF_FONT_H
+#define DIGEST_PDF_FONT_H
+
+#include <hpdf.h>
+
+#include "config.h"
+#include "util.h"
+
+enum face {
+	FACE_REGULAR,
+	FACE_BOLD,
+	FACE_COUNT
+};
+
+struct font_slot;
+
+struct fonts {
+	HPDF_Doc		 doc;
+	const struct config	*cfg;
+	const char		*path;		/* the PDF, for messages */
+	struct font_slot	*main[FACE_COUNT];
+	struct font_slot	*fallback[FACE_COUNT];	/* NULL until needed */
+	int			 fallback_tried[FACE_COUNT];
+	unsigned char		*warned;	/* codes reported missing */
+	short			*width[FACE_COUNT];	/* per code; -1 unknown */
+	int			 warned_astral;	/* beyond U+FFFF reported */
+	buf			 lit;		/* a string being written */
+};
+
+/* Finds (fontconfig or a path in digest.conf) and embeds the faces.
+ * Returns 0, or reports and returns -1. */
+int	 pdf_font_load(struct fonts *, HPDF_Doc, const struct config *,
+	    const char *pdf_path);
+/* The font files this process has embedded so far, for the build
+ * stamp. */
+const char *const *pdf_fonts_used(size_t *n);
+/* The width of s[0..len) in points. */
+double	 pdf_font_width(struct fonts *, enum face, double size, const char *s,
+	    size_t len);
+/* The width of text in one face and size, as linebreak() measures. */
+struct pdf_measure {
+	struct fonts	*fonts;
+	enum face	 face;
+	double		 size;
+};
+
+double	 pdf_font_measure(void *pdf_measure, const char *s, size_t len);
+/* Draws s[0..len) with its left end of baseline at (x, y). */
+void	 pdf_font_draw(struct fonts *, HPDF_Page, enum face, double size,
+	    double x, double y, const char *s, size_t len);
+/* Before saving: writes a correct ToUnicode map and a trimmed width
+ * table for every font used.  Returns 0, or reports and returns -1. */
+int	 pdf_font_finish(struct fonts *);
+void	 pdf_font_free(struct fonts *);
+
+#endif
