@@ -1,0 +1,344 @@
+/* pdf_font_find.c: the files of the brief's faces: fontconfig's answer
+ * for a family named in digest.conf (or a path given there), the files
+ * mapped once per process, the list of those embedded for the build
+ * stamp, and the look-up done ahead in a thread while the inputs are
+ * read. */
+#include "pdf_font_slot.h"
+
+#include <ctype.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fontconfig/fontconfig.h>
+
+#include "render.h"
+
+/* Does the comma-separated family list name family (case and spaces
+ * ignored)? */
+static int
+family_has(const char *list, const char *family, size_t flen)
+{
+	while (*list) {
+		const char *end = strchr(list, ',');
+		size_t i = 0, j = 0, n = end ? (size_t)(end - list) :
+		    strlen(list);
+
+		for (;;) {
+			while (i < n && list[i] == ' ')
+				i++;
+			while (j < flen && family[j] == ' ')
+				j++;
+			if (i == n || j == flen)
+				break;
+			if (tolower((unsigned char)list[i]) !=
+			    tolower((unsigned char)family[j]))
+				break;
+			i++, j++;
+		}
+		if (i == n && j == flen)
+			return 1;
+		if (end == NULL)
+			break;
+		list = end + 1;
+	}
+	return 0;
+}
+
+/* Does the family list fontconfig answered name one of the families
+ * asked for, pattern[0..plen) ("Liberation Sans,DejaVu Sans")? */
+static int
+families_match(const char *list, const char *pattern, size_t plen)
+{
+	size_t i = 0;
+
+	while (i < plen) {
+		size_t n = strcspn(pattern + i, ",");
+
+		if (n > plen - i)
+			n = plen - i;
+		if (family_has(list, pattern + i, n))
+			return 1;
+		i += n + 1;
+	}
+	return 0;
+}
+
+/* What fontconfig answers for a pattern, the way fc-match -f
+ * '%{file}\n%{family}' would: the file of the best match and its
+ * families, comma-separated.  In this process (a child per face cost a
+ * brief more than its layout): fontconfig reads its configuration and
+ * cache once, at the first look-up, and each pattern is looked up once
+ * (answers kept in fc_known).  Returns NULL when it cannot. */
+static int fc_ready;
+
+struct fc_answer {
+	char	*value, *file, *families;
+};
+
+static struct fc_answer *fc_known;
+static size_t nfc_known;
+
+static char *
+fc_ask(const char *value, char **families)
+{
+	FcPattern *pat, *match;
+	FcResult res;
+	FcChar8 *s;
+	buf fam = {0};
+	char *file = NULL;
+	int i;
+
+	if (!fc_ready) {
+		if (!FcInit())
+			return NULL;
+		fc_ready = 1;
+	}
+	if ((pat = FcNameParse((const FcChar8 *)value)) == NULL)
+		return NULL;
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(NULL, pat, &res);
+	FcPatternDestroy(pat);
+	if (match == NULL)
+		return NULL;
+	if (FcPatternGetString(match, FC_FILE, 0, &s) == FcResultMatch)
+		file = xstrdup((const char *)s);
+	for (i = 0; FcPatternGetString(match, FC_FAMILY, i, &s) ==
+	    FcResultMatch; i++)
+		buf_printf(&fam, "%s%s", i ? "," : "", (const char *)s);
+	FcPatternDestroy(match);
+	if (fam.ptr == NULL)
+		buf_puts(&fam, "");
+	*families = buf_detach(&fam);
+	if (file == NULL)
+		free(*families);
+	return file;
+}
+
+static char *
+fc_lookup(const char *value, char **families)
+{
+	struct fc_answer *a;
+	char *file, *fam;
+	size_t i;
+
+	for (i = 0; i < nfc_known; i++)
+		if (strcmp(fc_known[i].value, value) == 0) {
+			*families = xstrdup(fc_known[i].families);
+			return xstrdup(fc_known[i].file);
+		}
+	if ((file = fc_ask(value, &fam)) == NULL)
+		return NULL;
+	fc_known = xrealloc(fc_known, (nfc_known + 1) * sizeof(*fc_known));
+	a = &fc_known[nfc_known++];
+	a->value = xstrdup(value);
+	a->file = file;
+	a->families = fam;
+	*families = xstrdup(fam);
+	return xstrdup(file);
+}
+
+/* The file of a font named in digest.conf: a path, or a fontconfig
+ * pattern whose family must be installed (fontconfig always answers
+ * something).  Returns NULL after reporting. */
+char *
+pdf_font_file(const struct config *cfg, const char *key, const char *value,
+    enum msg_level level)
+{
+	char *file, *families;
+	size_t flen;
+
+	if (value == NULL || *value == '\0') {
+		msg(level, cfg->path, 0, "[pdf] %s: no font given", key);
+		return NULL;
+	}
+	if (strchr(value, '/') != NULL) {
+		buf p = {0};
+
+		/* Relative to the configuration's folder. */
+		if (access(config_path(cfg, value, &p), R_OK) == -1) {
+			msg(level, cfg->path, 0, "[pdf] %s: font file "
+			    "%s: %s", key, p.ptr, strerror_safe());
+			buf_free(&p);
+			return NULL;
+		}
+		return buf_detach(&p);
+	}
+	if ((file = fc_lookup(value, &families)) == NULL) {
+		msg(level, cfg->path, 0, "[pdf] %s: fontconfig cannot find "
+		    "font '%s' (install fontconfig, or give the font file's "
+		    "path)", key, value);
+		return NULL;
+	}
+	flen = strcspn(value, ":");
+	if (*file == '\0' || !families_match(families, value, flen)) {
+		msg(level, cfg->path, 0, "[pdf] %s: font '%.*s' is not "
+		    "installed (fontconfig offers '%s' instead)", key,
+		    (int)flen, value, families);
+		free(file);
+		free(families);
+		return NULL;
+	}
+	free(families);
+	return file;
+}
+
+/* The font files this process embedded, each once: the build stamp
+ * records them, so that an upgraded font rebuilds the briefs. */
+static struct {
+	char	**v;
+	size_t	  n;
+} embedded;
+
+void
+pdf_font_note_embedded(const char *file)
+{
+	size_t i;
+
+	for (i = 0; i < embedded.n; i++)
+		if (strcmp(embedded.v[i], file) == 0)
+			return;
+	embedded.v = xrealloc(embedded.v, (embedded.n + 1) *
+	    sizeof(*embedded.v));
+	embedded.v[embedded.n++] = xstrdup(file);
+}
+
+const char *const *
+pdf_fonts_used(size_t *n)
+{
+	*n = embedded.n;
+	return (const char *const *)embedded.v;
+}
+
+/* The bytes of each font file, mapped once per process: every brief of
+ * a run, and both passes of each, embed from them, and only the pages of
+ * the glyphs and tables used are ever read. */
+struct font_bytes {
+	char		*path;
+	unsigned char	*data;
+	size_t		 len;
+};
+
+static struct font_bytes *font_cache;
+static size_t nfont_cache;
+
+void
+pdf_font_cleanup(void)
+{
+	size_t i;
+
+	pdf_font_prefetch_wait();
+	for (i = 0; i < nfont_cache; i++) {
+		free(font_cache[i].path);
+		munmap(font_cache[i].data, font_cache[i].len);
+	}
+	free(font_cache);
+	font_cache = NULL;
+	nfont_cache = 0;
+	for (i = 0; i < nfc_known; i++) {
+		free(fc_known[i].value);
+		free(fc_known[i].file);
+		free(fc_known[i].families);
+	}
+	free(fc_known);
+	fc_known = NULL;
+	nfc_known = 0;
+	if (fc_ready)
+		FcFini();
+	fc_ready = 0;
+}
+
+/* Looks the faces up and maps their files in a thread while the inputs
+ * are read (fontconfig's start is a good part of a brief's time); joined
+ * by pdf_font_prefetch_wait before any brief, and before a fork. */
+struct prefetch {
+	pthread_t	 thread;
+	int		 running;
+};
+
+static struct prefetch prefetching;
+
+static void *
+prefetch_run(void *arg)
+{
+	static const char *const keys[] = {
+		"font", "font_bold", "font_fallback", "font_fallback_bold",
+	};
+	const struct config *cfg = arg;
+	size_t i, len;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		const char *v = config_get(cfg, "pdf", keys[i]);
+		char *file = NULL, *fam = NULL;
+
+		if (v == NULL || *v == '\0')
+			continue;
+		if (strchr(v, '/') != NULL)
+			file = xstrdup(v);
+		else if ((file = fc_lookup(v, &fam)) == NULL)
+			continue;
+		(void)pdf_font_bytes(file, &len);
+		free(file);
+		free(fam);
+	}
+	return NULL;
+}
+
+void
+pdf_font_prefetch(const struct config *cfg)
+{
+	if (prefetching.running)
+		return;
+	if (pthread_create(&prefetching.thread, NULL, prefetch_run,
+	    (void *)cfg) == 0)
+		prefetching.running = 1;
+}
+
+void
+pdf_font_prefetch_wait(void)
+{
+	if (prefetching.running) {
+		pthread_join(prefetching.thread, NULL);
+		prefetching.running = 0;
+	}
+}
+
+/* The bytes of the font file path, NULL if it cannot be mapped (the
+ * caller then lets libharu read it as before). */
+const unsigned char *
+pdf_font_bytes(const char *path, size_t *len)
+{
+	struct font_bytes *fb;
+	struct stat st;
+	void *data;
+	size_t i;
+	int fd;
+
+	for (i = 0; i < nfont_cache; i++)
+		if (strcmp(font_cache[i].path, path) == 0) {
+			*len = font_cache[i].len;
+			return font_cache[i].data;
+		}
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return NULL;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
+	    (data = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd,
+	    0)) == MAP_FAILED) {
+		close(fd);
+		return NULL;
+	}
+	close(fd);
+	font_cache = xrealloc(font_cache, (nfont_cache + 1) *
+	    sizeof(*font_cache));
+	fb = &font_cache[nfont_cache++];
+	fb->path = xstrdup(path);
+	fb->len = (size_t)st.st_size;
+	fb->data = data;
+	*len = fb->len;
+	return fb->data;
+}

@@ -1,0 +1,430 @@
+/* pdf_font_finish.c: the brief's fonts written right before saving.
+ *
+ * What libharu 2.3.0 gets wrong: its ToUnicode stream is a copy of the
+ * encoding CMap, with begincidrange operators that have no place in a
+ * ToUnicode map (poppler: "Invalid 'begincidrange' operator in ToUnicode
+ * CMap"); and its width table lists all 65536 codes.  pdf_font_finish
+ * rewrites both from the characters actually drawn, writes the
+ * CIDToGIDMap of those alone, and embeds a subset of the font file made
+ * from its bytes (pdf_ttf.c), deflated in a thread of its own. */
+#include "pdf_font_slot.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zlib.h>
+
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include "pdf_ttf.h"
+
+struct deflated {
+	pthread_t	 thread;
+	buf		 in;		/* the font file */
+	unsigned char	*out;
+	size_t		 len;
+	int		 rc;		/* 0, or -1 */
+	int		 joinable;	/* the thread is not waited for yet */
+};
+
+/* The ToUnicode map of the codes in used: code = CID = code point.
+ * Ranges of consecutive codes, at most 100 to a block, none crossing a
+ * change of the first byte. */
+static void
+tounicode(buf *b, const unsigned char *used)
+{
+	buf block = {0};
+	int cp, n = 0;
+
+	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\n"
+	    "begincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n"
+	    "/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (cp = 0; cp <= NCODES; cp++) {
+		int end;
+
+		if (n == 100 || (cp == NCODES && n > 0)) {
+			buf_printf(b, "%d beginbfrange\n%sendbfrange\n", n,
+			    block.ptr);
+			buf_reset(&block);
+			n = 0;
+		}
+		if (cp == NCODES || !(used[cp / 8] & (1 << (cp % 8))))
+			continue;
+		for (end = cp; end + 1 < NCODES && (end + 1) % 256 != 0 &&
+		    (used[(end + 1) / 8] & (1 << ((end + 1) % 8))); end++)
+			continue;
+		buf_printf(&block, "<%04X> <%04X> <%04X>\n", (unsigned)cp,
+		    (unsigned)end, (unsigned)cp);
+		n++;
+		cp = end;
+	}
+	buf_puts(b, "endcmap\n"
+	    "CMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+	buf_free(&block);
+}
+
+/* The width array of the codes in used: [c [w] c' [w' w''] ...]. */
+static HPDF_Array
+widths(HPDF_Font font, struct font_slot *s, const unsigned char *used)
+{
+	HPDF_Array w = HPDF_Array_New(font->mmgr), run = NULL;
+	int cp, last = -2;
+
+	if (w == NULL)
+		return NULL;
+	for (cp = 0; cp < NCODES; cp++) {
+		if (!(used[cp / 8] & (1 << (cp % 8))))
+			continue;
+		if (cp != last + 1 || run == NULL) {
+			if ((run = HPDF_Array_New(font->mmgr)) == NULL ||
+			    HPDF_Array_AddNumber(w, cp) != HPDF_OK ||
+			    HPDF_Array_Add(w, run) != HPDF_OK)
+				return NULL;
+		}
+		if (HPDF_Array_AddNumber(run, pdf_slot_width(s, cp)) != HPDF_OK)
+			return NULL;
+		last = cp;
+	}
+	return w;
+}
+
+/* Rewrites the CIDToGIDMap: libharu maps all 65536 codes, which even
+ * compressed costs 40 KB a font; the codes drawn suffice, the others
+ * mapping to glyph 0 (long runs of zeros, next to nothing compressed). */
+static int
+glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Stream st)
+{
+	HPDF_BYTE *map;
+	int cp, last = 0, rc = 0;
+
+	for (cp = 0; cp < NCODES; cp++)
+		if (used[cp / 8] & (1 << (cp % 8)))
+			last = cp;
+	map = xcalloc((size_t)last + 1, 2);
+	for (cp = 0; cp <= last; cp++) {
+		HPDF_UINT16 gid;
+
+		if (!(used[cp / 8] & (1 << (cp % 8))))
+			continue;
+		gid = pdf_slot_gid(s, cp);
+		map[2 * cp] = (HPDF_BYTE)(gid >> 8);
+		map[2 * cp + 1] = (HPDF_BYTE)(gid & 0xff);
+	}
+	HPDF_MemStream_FreeData(st);
+	if (HPDF_Stream_Write(st, map, (HPDF_UINT)(2 * (last + 1))) != HPDF_OK)
+		rc = -1;
+	free(map);
+	return rc;
+}
+
+/* The embedded font file of s, trimmed (pdf_ttf.c), into out, made from
+ * the font's bytes.  Returns 0, or -1 (out then unset). */
+static int
+font_program(struct font_slot *s, const unsigned char *used, buf *out)
+{
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)s->def->attr;
+	const unsigned char *font;
+	size_t len;
+	buf saved = {0};
+	int *gid_of, cp, rc = -1;
+
+	if ((font = pdf_font_bytes(s->file, &len)) == NULL ||
+	    da->glyph_tbl.flgs == NULL)
+		return -1;
+	gid_of = xcalloc(NCODES, sizeof(*gid_of));
+	for (cp = 0; cp < NCODES; cp++)
+		if (used[cp / 8] & (1 << (cp % 8)))
+			gid_of[cp] = pdf_slot_gid(s, cp);
+	if (pdf_ttf_save(font, len, da->glyph_tbl.flgs, da->num_glyphs,
+	    da->tag_name, da->tag_name2, &saved) == 0 &&
+	    pdf_ttf_trim((const unsigned char *)saved.ptr, saved.len, gid_of,
+	    NCODES, out) == 0)
+		rc = 0;
+	free(gid_of);
+	buf_free(&saved);
+	return rc;
+}
+
+/* Deflates z->in as libharu 2.3.0 does a stream (its
+ * HPDF_Stream_WriteToStreamWithDeflate: zlib's default level, the input
+ * given 4096 bytes at a time), so that the bytes are the ones it would
+ * write. */
+static void *
+deflate_run(void *arg)
+{
+	struct deflated *z = arg;
+	z_stream strm;
+	size_t at = 0, cap;
+	int ret;
+
+	z->rc = -1;
+	memset(&strm, 0, sizeof(strm));
+	if (deflateInit(&strm, Z_DEFAULT_COMPRESSION) != Z_OK)
+		return NULL;
+	cap = deflateBound(&strm, (uLong)z->in.len) + 64;
+	z->out = xmalloc(cap);
+	strm.next_out = z->out;
+	strm.avail_out = (uInt)cap;
+	do {
+		size_t n = z->in.len - at > 4096 ? 4096 : z->in.len - at;
+
+		strm.next_in = (Bytef *)z->in.ptr + at;
+		strm.avail_in = (uInt)n;
+		at += n;
+		ret = deflate(&strm, at < z->in.len ? Z_NO_FLUSH : Z_FINISH);
+	} while (at < z->in.len && ret == Z_OK);
+	while (ret == Z_OK)
+		ret = deflate(&strm, Z_FINISH);
+	if (ret == Z_STREAM_END) {
+		z->len = cap - strm.avail_out;
+		z->rc = 0;
+	}
+	deflateEnd(&strm);
+	return NULL;
+}
+
+/* Waits for the thread; returns 0 when the bytes are there. */
+static int
+deflated_wait(struct deflated *z)
+{
+	if (z->joinable) {
+		z->joinable = 0;
+		pthread_join(z->thread, NULL);
+	}
+	return z->rc;
+}
+
+void
+pdf_deflated_free(struct deflated *z)
+{
+	if (z == NULL)
+		return;
+	deflated_wait(z);
+	buf_free(&z->in);
+	free(z->out);
+	free(z);
+}
+
+/* The font file's stream as libharu writes it: its /Filter already
+ * written from the filter it has, the bytes are those deflated in
+ * advance, written as they are. */
+static HPDF_STATUS
+write_deflated(HPDF_Dict data, HPDF_Stream out)
+{
+	struct font_slot *s = data->attr;
+
+	(void)out;
+	if (deflated_wait(s->z) == -1)
+		return HPDF_SetError(data->error, HPDF_ZLIB_ERROR, 0);
+	data->filter = HPDF_STREAM_FILTER_NONE;
+	HPDF_MemStream_FreeData(data->stream);
+	return HPDF_Stream_Write(data->stream, s->z->out,
+	    (HPDF_UINT)s->z->len);
+}
+
+/* Starts deflating s's font file (program, taken) when the document
+ * compresses its streams; 0, or -1 to leave it to libharu. */
+static int
+deflate_start(struct font_slot *s, buf *program)
+{
+	struct deflated *z;
+
+	if (!(s->font->filter & HPDF_STREAM_FILTER_FLATE_DECODE))
+		return -1;
+	z = xcalloc(1, sizeof(*z));
+	z->in = *program;
+	memset(program, 0, sizeof(*program));
+	if (pthread_create(&z->thread, NULL, deflate_run, z) == 0)
+		z->joinable = 1;
+	else
+		deflate_run(z);
+	s->z = z;
+	return 0;
+}
+
+/* Embeds the font file program[0..len) as libharu's before-write hook
+ * would, but without its HPDF_TTFontDef_SaveFontData, which reads the
+ * whole font back through its streams a few bytes at a time (most of a
+ * brief's time): the stream is made where the hook makes it (so objects
+ * keep their numbers), the hook runs as for a font not embedded (it then
+ * makes the descriptor alone), and the stream goes first in the
+ * descriptor, where the hook puts it. */
+static int
+embed_program(struct font_slot *s, buf *program)
+{
+	HPDF_FontAttr fa = (HPDF_FontAttr)s->font->attr;
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)s->def->attr;
+	HPDF_Dict data, desc;
+	HPDF_List keys;
+	HPDF_STATUS ret;
+	void *last;
+
+	if ((data = HPDF_DictStream_New(s->font->mmgr, fa->xref)) == NULL)
+		return -1;
+	da->embedding = HPDF_FALSE;
+	ret = s->font->before_write_fn(s->font);
+	da->embedding = HPDF_TRUE;
+	if (ret != HPDF_OK || (desc = s->def->descriptor) == NULL ||
+	    HPDF_Dict_Add(desc, "FontFile2", data) != HPDF_OK)
+		return -1;
+	keys = desc->list;
+	last = keys->obj[keys->count - 1];
+	memmove(keys->obj + 1, keys->obj, (keys->count - 1) *
+	    sizeof(*keys->obj));
+	keys->obj[0] = last;
+	if (HPDF_Dict_AddNumber(data, "Length1", (HPDF_UINT32)program->len) !=
+	    HPDF_OK || HPDF_Dict_AddNumber(data, "Length2", 0) != HPDF_OK ||
+	    HPDF_Dict_AddNumber(data, "Length3", 0) != HPDF_OK)
+		return -1;
+	data->filter = s->font->filter;
+	if (deflate_start(s, program) == 0) {
+		data->attr = s;
+		data->write_fn = write_deflated;
+		return 0;
+	}
+	return HPDF_Stream_Write(data->stream, (const HPDF_BYTE *)
+	    program->ptr, (HPDF_UINT)program->len) == HPDF_OK ? 0 : -1;
+}
+
+/* Trims the embedded font file (pdf_ttf.c).  libharu writes it only
+ * when saving, from its before-write hook: made here from the font's
+ * bytes (above); failing that, run the hook now (it does not run
+ * twice), then rewrite the stream it made. */
+static int
+trim_font_file(struct font_slot *s, const unsigned char *used)
+{
+	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)s->def->attr;
+	HPDF_Dict data;
+	HPDF_UINT size;
+	unsigned char *in;
+	int *gid_of, cp, rc = 0;
+	buf out = {0};
+
+	if (!pdf_libharu_only() && s->font->before_write_fn != NULL &&
+	    s->def->descriptor == NULL &&
+	    da->embedding && font_program(s, used, &out) == 0) {
+		rc = embed_program(s, &out);
+		buf_free(&out);
+		return rc;
+	}
+	if (s->font->before_write_fn == NULL ||
+	    s->font->before_write_fn(s->font) != HPDF_OK ||
+	    s->def->descriptor == NULL)
+		return -1;
+	data = HPDF_Dict_GetItem(s->def->descriptor, "FontFile2",
+	    HPDF_OCLASS_DICT);
+	if (data == NULL || data->stream == NULL)
+		return 0;
+	size = data->stream->size;
+	in = xmalloc(size ? size : 1);
+	gid_of = xcalloc(NCODES, sizeof(*gid_of));
+	if (HPDF_Stream_Seek(data->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+	    HPDF_Stream_Read(data->stream, in, &size) != HPDF_OK ||
+	    size != data->stream->size)
+		rc = -1;
+	for (cp = 0; cp < NCODES && rc == 0; cp++)
+		if (used[cp / 8] & (1 << (cp % 8)))
+			gid_of[cp] = pdf_slot_gid(s, cp);
+	/* A font it cannot read stays as libharu wrote it. */
+	if (rc == 0 && pdf_ttf_trim(in, size, gid_of, NCODES, &out) == 0) {
+		HPDF_MemStream_FreeData(data->stream);
+		if (HPDF_Stream_Write(data->stream, (HPDF_BYTE *)out.ptr,
+		    (HPDF_UINT)out.len) != HPDF_OK ||
+		    HPDF_Dict_AddNumber(data, "Length1",
+		    (HPDF_UINT32)out.len) != HPDF_OK)
+			rc = -1;
+	}
+	free(in);
+	free(gid_of);
+	buf_free(&out);
+	return rc;
+}
+
+/* Rewrites the ToUnicode stream and the width table of one font, given
+ * the codes drawn with it (s and the slots sharing its font).  Needed,
+ * not only smaller: get_font had libharu make its W array and
+ * CIDToGIDMap as if the font had no glyphs. */
+static int
+font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)s->font->attr;
+	HPDF_Dict cmap = attr->cmap_stream, sysinfo;
+	HPDF_Array w;
+	buf b = {0};
+	int rc = 0;
+
+	if (cmap == NULL || attr->descendant_font == NULL)
+		return 0;
+	tounicode(&b, used);
+	HPDF_MemStream_FreeData(cmap->stream);
+	if (HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.ptr,
+	    (HPDF_UINT)b.len) != HPDF_OK)
+		rc = -1;
+	/* Keys of the encoding CMap it was a copy of. */
+	HPDF_Dict_RemoveElement(cmap, "Type");
+	HPDF_Dict_RemoveElement(cmap, "CMapName");
+	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
+	HPDF_Dict_RemoveElement(cmap, "WMode");
+	if ((w = widths(s->font, s, used)) == NULL ||
+	    HPDF_Dict_Add(attr->descendant_font, "W", w) != HPDF_OK)
+		rc = -1;
+	if (attr->map_stream != NULL && glyph_map(s, used,
+	    attr->map_stream->stream) == -1)
+		rc = -1;
+	if (trim_font_file(s, used) == -1)
+		rc = -1;
+	/* The character collection of Identity-H is Adobe-Identity-0;
+	 * libharu names the encoding instead. */
+	sysinfo = HPDF_Dict_GetItem(attr->descendant_font, "CIDSystemInfo",
+	    HPDF_OCLASS_DICT);
+	if (sysinfo != NULL && HPDF_Dict_Add(sysinfo, "Ordering",
+	    HPDF_String_New(s->font->mmgr, "Identity", NULL)) != HPDF_OK)
+		rc = -1;
+	buf_free(&b);
+	if (rc == -1)
+		msg(MSG_ERROR, f->path, 0, "cannot rewrite the maps of %s",
+		    s->file);
+	return rc;
+}
+
+int
+pdf_font_finish(struct fonts *f)
+{
+	struct font_slot *all[2 * FACE_COUNT];
+	unsigned char *used = xmalloc(NCODES / 8);
+	int i, j, k, rc = 0;
+
+	for (i = 0; i < FACE_COUNT; i++) {
+		all[i] = f->main[i];
+		all[FACE_COUNT + i] = f->fallback[i];
+	}
+	/* Faces may share a font (the same file named twice). */
+	for (i = 0; i < 2 * FACE_COUNT; i++) {
+		if (all[i] == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if (all[j] != NULL && all[j]->font == all[i]->font)
+				break;
+		if (j < i)
+			continue;
+		memset(used, 0, NCODES / 8);
+		for (j = i; j < 2 * FACE_COUNT; j++)
+			if (all[j] != NULL && all[j]->font == all[i]->font)
+				for (k = 0; k < NCODES / 8; k++)
+					used[k] |= all[j]->used[k];
+		if (font_finish(f, all[i], used) == -1)
+			rc = -1;
+	}
+	free(used);
+	return rc;
+}

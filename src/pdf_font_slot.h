@@ -1,0 +1,61 @@
+/* pdf_font_slot.h: inside the brief's type, shared by its three files:
+ * pdf_font_find.c finds the faces' files and maps their bytes,
+ * pdf_font.c embeds them in libharu and measures and draws with them,
+ * pdf_font_finish.c writes what libharu writes wrong about them (the
+ * ToUnicode map, the widths, the glyph map, the embedded subset).
+ * Nothing outside these three includes it. */
+#ifndef DIGEST_PDF_FONT_SLOT_H
+#define DIGEST_PDF_FONT_SLOT_H
+
+#include <hpdf.h>
+
+#include "msg.h"
+#include "pdf_font.h"
+
+#define NCODES	65536
+
+struct deflated;
+
+struct font_slot {
+	char		*file;
+	HPDF_Font	 font;
+	HPDF_FontDef	 def;
+	signed char	*has;		/* per code: 0 unknown, 1, -1 */
+	HPDF_UINT16	*gid;		/* per code, once has is known */
+	short		*width;		/* per code, 1/1000 em; -1 unknown */
+	unsigned char	*used;		/* bit per code drawn */
+	int		 cmap_sorted;	/* segment ends ascend; -1 unknown */
+	/* The embedded font file, deflated by a thread of its own while
+	 * the rest of the brief is finished and saved. */
+	struct deflated	*z;
+};
+
+/* ---- pdf_font_find.c ---- */
+
+/* The file of a font named in digest.conf: a path, or a fontconfig
+ * pattern whose family must be installed (fontconfig always answers
+ * something).  Returns NULL after reporting at level. */
+char	*pdf_font_file(const struct config *, const char *key,
+	    const char *value, enum msg_level level);
+/* Records that this process embedded file, for pdf_fonts_used. */
+void	 pdf_font_note_embedded(const char *file);
+/* The bytes of the font file path, mapped once per process; NULL if it
+ * cannot be mapped (the caller then lets libharu read it). */
+const unsigned char *pdf_font_bytes(const char *path, size_t *len);
+
+/* ---- pdf_font.c ---- */
+
+/* DIGEST_LIBHARU_ONLY=1 in the environment: no short cut is taken. */
+int	 pdf_libharu_only(void);
+/* The glyph of code in s, 0 for none.  Remembered. */
+HPDF_UINT16 pdf_slot_gid(struct font_slot *, int code);
+/* The width of code in s, 1/1000 em, as libharu measures it (which
+ * marks its glyph for the subset). */
+int	 pdf_slot_width(struct font_slot *, int code);
+
+/* ---- pdf_font_finish.c ---- */
+
+/* Waits for a font file being deflated and frees it; NULL is fine. */
+void	 pdf_deflated_free(struct deflated *);
+
+#endif
