@@ -176,6 +176,67 @@ zero_metrics(const struct table *hmtx, const struct table *loca,
 	return m;
 }
 
+/* The table directory of in[0..len) into t (at most MAX_TABLES).
+ * Returns how many tables, 0 if it is not one it can read. */
+static size_t
+read_directory(const unsigned char *in, size_t len, struct table *t)
+{
+	size_t n, i;
+
+	if (len < 12 || (n = be16(in + 4)) == 0 || n > MAX_TABLES ||
+	    12 + 16 * n > len)
+		return 0;
+	for (i = 0; i < n; i++) {
+		const unsigned char *d = in + 12 + 16 * i;
+		uint32_t o = be32(d + 8), l = be32(d + 12);
+
+		if (o > len || l > len - o)
+			return 0;
+		t[i].tag = be32(d);
+		t[i].data = in + o;
+		t[i].len = l;
+		t[i].own = NULL;
+	}
+	return n;
+}
+
+/* The font of tables t[0..n) into out: the offset table of in as it
+ * was, then the directory and the tables, each on a 4-byte boundary,
+ * and head's checkSumAdjustment (zero in it) set for the whole. */
+static void
+write_font(buf *out, const unsigned char *in, const struct table *t,
+    size_t n, const struct table *head)
+{
+	uint32_t off, adj, adj_at = 0;
+	unsigned char *p;
+	size_t i;
+
+	buf_reset(out);
+	buf_put(out, in, 12);
+	off = (uint32_t)(12 + 16 * n);
+	for (i = 0; i < n; i++) {
+		put32(out, t[i].tag);
+		put32(out, checksum(t[i].data, t[i].len));
+		put32(out, off);
+		put32(out, t[i].len);
+		off += (t[i].len + 3) & ~3u;
+	}
+	for (i = 0; i < n; i++) {
+		if (&t[i] == head)
+			adj_at = (uint32_t)out->len + 8;
+		buf_put(out, t[i].data, t[i].len);
+		while (out->len % 4)
+			buf_putc(out, 0);
+	}
+	adj = 0xB1B0AFBAu - checksum((const unsigned char *)out->ptr,
+	    (uint32_t)out->len);
+	p = (unsigned char *)out->ptr + adj_at;
+	p[0] = (unsigned char)(adj >> 24);
+	p[1] = (unsigned char)(adj >> 16);
+	p[2] = (unsigned char)(adj >> 8);
+	p[3] = (unsigned char)adj;
+}
+
 int
 pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
     size_t ncodes, buf *out)
@@ -185,22 +246,9 @@ pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
 	unsigned nglyphs, nmetrics;
 	int long_loca;
 	buf cm = {0};
-	uint32_t off, adj_at = 0;
 
-	if (len < 12 || (n = be16(in + 4)) == 0 || n > MAX_TABLES ||
-	    12 + 16 * n > len)
+	if ((n = read_directory(in, len, t)) == 0)
 		return -1;
-	for (i = 0; i < n; i++) {
-		const unsigned char *d = in + 12 + 16 * i;
-		uint32_t o = be32(d + 8), l = be32(d + 12);
-
-		if (o > len || l > len - o)
-			return -1;
-		t[i].tag = be32(d);
-		t[i].data = in + o;
-		t[i].len = l;
-		t[i].own = NULL;
-	}
 	head = find(t, n, "head");
 	hhea = find(t, n, "hhea");
 	maxp = find(t, n, "maxp");
@@ -227,36 +275,7 @@ pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
 	memcpy(head->own, head->data, head->len);
 	memset(head->own + 8, 0, 4);	/* checkSumAdjustment */
 	head->data = head->own;
-
-	/* The offset table as it was, then the directory and the tables,
-	 * each on a 4-byte boundary. */
-	buf_reset(out);
-	buf_put(out, in, 12);
-	off = (uint32_t)(12 + 16 * n);
-	for (i = 0; i < n; i++) {
-		put32(out, t[i].tag);
-		put32(out, checksum(t[i].data, t[i].len));
-		put32(out, off);
-		put32(out, t[i].len);
-		off += (t[i].len + 3) & ~3u;
-	}
-	for (i = 0; i < n; i++) {
-		if (&t[i] == head)
-			adj_at = (uint32_t)out->len + 8;
-		buf_put(out, t[i].data, t[i].len);
-		while (out->len % 4)
-			buf_putc(out, 0);
-	}
-	{
-		uint32_t adj = 0xB1B0AFBAu - checksum((const unsigned char *)
-		    out->ptr, (uint32_t)out->len);
-		unsigned char *p = (unsigned char *)out->ptr + adj_at;
-
-		p[0] = (unsigned char)(adj >> 24);
-		p[1] = (unsigned char)(adj >> 16);
-		p[2] = (unsigned char)(adj >> 8);
-		p[3] = (unsigned char)adj;
-	}
+	write_font(out, in, t, n, head);
 	for (i = 0; i < n; i++)
 		free(t[i].own);
 	buf_free(&cm);
