@@ -134,33 +134,11 @@ set_info(HPDF_Doc doc, const struct config *cfg, const struct issue *is)
 	buf_free(&b);
 }
 
-/* Whether files a and b hold the same bytes. */
-static int
-same_files(const char *a, const char *b)
-{
-	FILE *fa, *fb;
-	char x[65536], y[65536];
-	size_t n, m;
-	int same = 0;
-
-	if ((fa = fopen(a, "rb")) == NULL)
-		return 0;
-	if ((fb = fopen(b, "rb")) != NULL) {
-		do {
-			n = fread(x, 1, sizeof(x), fa);
-			m = fread(y, 1, sizeof(y), fb);
-		} while (n == m && n > 0 && memcmp(x, y, n) == 0);
-		same = n == 0 && m == 0;
-		fclose(fb);
-	}
-	fclose(fa);
-	return same;
-}
-
-/* Saves doc as path: written beside it, then renamed over it, unless
- * path already holds the same bytes (then it keeps its time, as
- * outfile.h wants of every output).  Saved straight to a file, not to
- * memory: a brief of a thousand pages is big enough. */
+/* Saves doc as path: written beside it, then renamed over it.  Path is
+ * in the build's fresh stage, never there before: a brief that has not
+ * changed keeps the old file (and its time, as outfile.h wants of every
+ * output) by link_if_same once written.  Saved straight to a file, not
+ * to memory: a brief of a thousand pages is big enough. */
 static int
 save(HPDF_Doc doc, const char *path, struct haru_errors *errs)
 {
@@ -171,8 +149,6 @@ save(HPDF_Doc doc, const char *path, struct haru_errors *errs)
 	if (HPDF_SaveToFile(doc, tmp.ptr) != HPDF_OK || errs->n > 0) {
 		msg(MSG_ERROR, path, 0, "cannot write the PDF");
 		rc = -1;
-	} else if (same_files(tmp.ptr, path)) {
-		rc = 0;
 	} else if (rename(tmp.ptr, path) == -1) {
 		msg(MSG_ERROR, path, 0, "cannot write: %s", strerror_safe());
 		rc = -1;
