@@ -168,16 +168,17 @@ draw_furniture(const struct draw *d, int p)
 {
 	HPDF_Page page = d->pages[p];
 	const char *title = conf(d, "digest", "title");
-	char num[32], no[64];
-	buf b = {0};
+	char num[32];
+	buf b = {0}, no = {0};
 
 	ink(page, INK_MUTED);
 	text(d, page, FACE_REGULAR, 8.5, MARGIN_X, HEADER_Y, title);
-	snprintf(num, sizeof(num), "%d", d->L->issue->number);
-	snprintf(no, sizeof(no), "%s %s", conf(d, "digest", "number_label"),
-	    num);
+	/* A buffer: number_label is as long as digest.conf makes it. */
+	buf_printf(&no, "%s %d", conf(d, "digest", "number_label"),
+	    d->L->issue->number);
 	text(d, page, FACE_BOLD, 8.5, PAGE_W - MARGIN_X -
-	    text_w(d, FACE_BOLD, 8.5, no), HEADER_Y, no);
+	    text_w(d, FACE_BOLD, 8.5, no.ptr), HEADER_Y, no.ptr);
+	buf_free(&no);
 	HPDF_Page_SetRGBStroke(page, 0.55f, 0.55f, 0.6f);
 	hline(page, MARGIN_X, PAGE_W - MARGIN_X, RULE_Y, 0.5);
 	if (p >= d->nfront) {

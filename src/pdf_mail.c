@@ -157,18 +157,17 @@ header_date(buf *b, const struct config *cfg, int date)
 }
 
 /* The domain of the From address, for the Message-ID. */
-static void
-sender_domain(const char *from, char *out, size_t size)
+static const char *
+sender_domain(const char *from, buf *out)
 {
 	const char *at = strrchr(from, '@');
-	size_t n;
 
-	if (at == NULL) {
-		snprintf(out, size, "digest.invalid");
-		return;
-	}
-	n = strcspn(at + 1, "> \t");
-	snprintf(out, size, "%.*s", (int)n, at + 1);
+	buf_reset(out);
+	if (at == NULL)
+		buf_puts(out, "digest.invalid");
+	else
+		buf_put(out, at + 1, strcspn(at + 1, "> \t"));
+	return buf_cstr(out);
 }
 
 /* Text lines in CRLF, for base64. */
@@ -269,12 +268,11 @@ message(buf *b, const struct config *cfg, const struct issue *is,
     const char *name, const unsigned char *pdf, size_t pdflen)
 {
 	const char *from = config_str(cfg, "mail", "from", "");
-	char date[16], domain[128], bound[64];
-	buf t = {0}, body = {0}, text = {0};
+	char date[16], bound[64];
+	buf t = {0}, body = {0}, text = {0}, domain = {0};
 
 	date_dots(is->date, date);
 	mail_text(cfg, is, name, &t, &body);
-	sender_domain(from, domain, sizeof(domain));
 	snprintf(bound, sizeof(bound), "=_digest_brief_%03d", is->number);
 
 	header_address(b, "From", from);
@@ -282,7 +280,7 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 	header_text(b, "Subject", buf_cstr(&t));
 	header_date(b, cfg, is->date);
 	buf_printf(b, "Message-ID: <brief-%03d.%s@%s>" CRLF, is->number,
-	    date, domain);
+	    date, sender_domain(from, &domain));
 	buf_puts(b, "MIME-Version: 1.0" CRLF);
 	/* Opened in a mail program, a draft to send. */
 	buf_puts(b, "X-Unsent: 1" CRLF);
@@ -305,6 +303,7 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 	buf_free(&t);
 	buf_free(&body);
 	buf_free(&text);
+	buf_free(&domain);
 }
 
 int

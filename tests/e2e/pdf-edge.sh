@@ -156,6 +156,22 @@ pdftotext "$tmp/h/brief-108.pdf" - 2>"$tmp/err2" >/dev/null &&
 hp=$(pdfinfo "$tmp/h/brief-108.pdf" | sed -n 's/^Pages: *//p')
 [ "$hp" -le 20 ] || die "the huge week's brief has $hp pages"
 
+# Settings longer than any fixed buffer would hold come out whole: a
+# number label of 80 characters in every page's running header, a
+# sender's domain of 200 in the mail's Message-ID.
+label=$(python3 -c 'print("Label" * 16)')
+domain=$(python3 -c 'print("d" * 196 + ".org")')
+sed -e "s/^number_label = .*/number_label = $label/" \
+    -e "s/^from = .*/from = Desk <digest@$domain>/" \
+    -e "s|^templates = templates|templates = $(pwd)/templates|" \
+    digest.conf >"$tmp/long.conf"
+"$digest" build -q -c "$tmp/long.conf" -o "$tmp/l" "$week" 2>"$tmp/err" ||
+	die "a build with a long number label failed: $(head -2 "$tmp/err")"
+pdftotext -raw -f 3 -l 3 "$tmp/l/brief-108.pdf" - 2>/dev/null |
+    grep -q "$label 108" || die "the running header cuts a long number label"
+grep -q "^Message-ID: <brief-108\.[0-9.]*@$domain>" "$tmp/l/brief-108.eml" ||
+	die "the Message-ID cuts a long domain: $(grep '^Message-ID' "$tmp/l/brief-108.eml")"
+
 # A font that is not installed is an error that names it.
 sed -e 's/^font = .*/font = NoSuchFontFamily/' \
     -e "s|^templates = templates|templates = $(pwd)/templates|" \
