@@ -14,8 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_TABLES	64
-
 struct table {
 	uint32_t	 tag;
 	const unsigned char *data;	/* into the input, or own */
@@ -176,28 +174,30 @@ zero_metrics(const struct table *hmtx, const struct table *loca,
 	return m;
 }
 
-/* The table directory of in[0..len) into t (at most MAX_TABLES).
- * Returns how many tables, 0 if it is not one it can read. */
-static size_t
-read_directory(const unsigned char *in, size_t len, struct table *t)
+/* The table directory of in[0..len), as many tables as it lists, in
+ * *n; NULL if it is not one it can read. */
+static struct table *
+read_directory(const unsigned char *in, size_t len, size_t *n)
 {
-	size_t n, i;
+	struct table *t;
+	size_t i;
 
-	if (len < 12 || (n = be16(in + 4)) == 0 || n > MAX_TABLES ||
-	    12 + 16 * n > len)
-		return 0;
-	for (i = 0; i < n; i++) {
+	if (len < 12 || (*n = be16(in + 4)) == 0 || 12 + 16 * *n > len)
+		return NULL;
+	t = xcalloc(*n, sizeof(*t));
+	for (i = 0; i < *n; i++) {
 		const unsigned char *d = in + 12 + 16 * i;
 		uint32_t o = be32(d + 8), l = be32(d + 12);
 
-		if (o > len || l > len - o)
-			return 0;
+		if (o > len || l > len - o) {
+			free(t);
+			return NULL;
+		}
 		t[i].tag = be32(d);
 		t[i].data = in + o;
 		t[i].len = l;
-		t[i].own = NULL;
 	}
-	return n;
+	return t;
 }
 
 /* The font of tables t[0..n) into out: the offset table of in as it
@@ -241,13 +241,13 @@ int
 pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
     size_t ncodes, buf *out)
 {
-	struct table t[MAX_TABLES], *head, *hhea, *maxp, *hmtx, *loca, *cmap;
+	struct table *t, *head, *hhea, *maxp, *hmtx, *loca, *cmap;
 	size_t n, i;
 	unsigned nglyphs, nmetrics;
 	int long_loca;
 	buf cm = {0};
 
-	if ((n = read_directory(in, len, t)) == 0)
+	if ((t = read_directory(in, len, &n)) == NULL)
 		return -1;
 	head = find(t, n, "head");
 	hhea = find(t, n, "hhea");
@@ -256,15 +256,19 @@ pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
 	loca = find(t, n, "loca");
 	cmap = find(t, n, "cmap");
 	if (!head || !hhea || !maxp || !hmtx || !loca || !cmap ||
-	    head->len < 54 || hhea->len < 36 || maxp->len < 6)
+	    head->len < 54 || hhea->len < 36 || maxp->len < 6) {
+		free(t);
 		return -1;
+	}
 	nglyphs = be16(maxp->data + 4);
 	nmetrics = be16(hhea->data + 34);
 	long_loca = be16(head->data + 50) != 0;
 	if (nmetrics == 0 || nmetrics > nglyphs ||
 	    loca->len < (nglyphs + 1) * (long_loca ? 4u : 2u) ||
-	    hmtx->len < 4 * nmetrics + 2 * (nglyphs - nmetrics))
+	    hmtx->len < 4 * nmetrics + 2 * (nglyphs - nmetrics)) {
+		free(t);
 		return -1;
+	}
 
 	hmtx->own = zero_metrics(hmtx, loca, nglyphs, nmetrics, long_loca);
 	hmtx->data = hmtx->own;
@@ -278,6 +282,7 @@ pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
 	write_font(out, in, t, n, head);
 	for (i = 0; i < n; i++)
 		free(t[i].own);
+	free(t);
 	buf_free(&cm);
 	return 0;
 }
