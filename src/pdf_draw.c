@@ -317,7 +317,7 @@ draw_outline(const struct draw *d)
 	size_t e;
 
 	for (e = 0; e < d->L->nentries; e++) {
-		const struct entry *en = &d->L->entries[e];
+		const struct toc_entry *en = &d->L->entries[e];
 		HPDF_Outline o, up = NULL;
 		int lv;
 

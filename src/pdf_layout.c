@@ -84,7 +84,7 @@ add_gap(struct flow *fl, double h, int keep)
 static int
 add_entry(struct layout *L, int level, const char *text)
 {
-	struct entry *e;
+	struct toc_entry *e;
 
 	if (L->nentries == L->capentries) {
 		L->capentries = L->capentries ? 2 * L->capentries : 64;
@@ -410,7 +410,7 @@ build_contents(struct layout *L)
 	fl->v[fl->n - 1].rule = 1;
 	add_gap(fl, 12.0, 1);
 	for (e = 0; e < L->nentries; e++) {
-		const struct entry *en = &L->entries[e];
+		const struct toc_entry *en = &L->entries[e];
 		const char *marker = en->level == 0 ?
 		    conf(L, "digest", "section_marker") : en->level == 1 ?
 		    conf(L, "pdf", "contents_sector_marker") :

@@ -55,7 +55,7 @@ struct box {
 };
 
 /* A contents entry, which is also a bookmark and a link target. */
-struct entry {
+struct toc_entry {
 	int		 level;		/* 0 section, 1 sector, 2 item */
 	const char	*text;		/* as listed */
 	int		 page;		/* page index, 0 the cover */
@@ -86,7 +86,7 @@ struct layout {
 	struct fonts	*fonts;
 	struct flow	 contents;	/* the contents pages */
 	struct flow	 body;
-	struct entry	*entries;
+	struct toc_entry	*entries;
 	size_t		 nentries, capentries;
 	const char	**groups;	/* labels of the 구분 column */
 	size_t		 ngroups, capgroups;

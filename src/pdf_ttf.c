@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct table {
+struct ttf_table {
 	uint32_t	 tag;
 	const unsigned char *data;	/* into the input, or own */
 	uint32_t	 len;
@@ -54,8 +54,8 @@ tag_of(const char *s)
 	return be32((const unsigned char *)s);
 }
 
-static struct table *
-find(struct table *t, size_t n, const char *tag)
+static struct ttf_table *
+find(struct ttf_table *t, size_t n, const char *tag)
 {
 	size_t i;
 
@@ -145,7 +145,7 @@ make_cmap(buf *b, const int *gid_of, size_t ncodes)
 
 /* The metrics of glyphs without an outline (but glyph 0) set to zero. */
 static unsigned char *
-zero_metrics(const struct table *hmtx, const struct table *loca,
+zero_metrics(const struct ttf_table *hmtx, const struct ttf_table *loca,
     unsigned nglyphs, unsigned nmetrics, int long_loca)
 {
 	unsigned char *m = xmalloc(hmtx->len);
@@ -176,10 +176,10 @@ zero_metrics(const struct table *hmtx, const struct table *loca,
 
 /* The table directory of in[0..len), as many tables as it lists, in
  * *n; NULL if it is not one it can read. */
-static struct table *
+static struct ttf_table *
 read_directory(const unsigned char *in, size_t len, size_t *n)
 {
-	struct table *t;
+	struct ttf_table *t;
 	size_t i;
 
 	if (len < 12 || (*n = be16(in + 4)) == 0 || 12 + 16 * *n > len)
@@ -204,8 +204,8 @@ read_directory(const unsigned char *in, size_t len, size_t *n)
  * was, then the directory and the tables, each on a 4-byte boundary,
  * and head's checkSumAdjustment (zero in it) set for the whole. */
 static void
-write_font(buf *out, const unsigned char *in, const struct table *t,
-    size_t n, const struct table *head)
+write_font(buf *out, const unsigned char *in, const struct ttf_table *t,
+    size_t n, const struct ttf_table *head)
 {
 	uint32_t off, adj, adj_at = 0;
 	unsigned char *p;
@@ -241,7 +241,7 @@ int
 pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
     size_t ncodes, buf *out)
 {
-	struct table *t, *head, *hhea, *maxp, *hmtx, *loca, *cmap;
+	struct ttf_table *t, *head, *hhea, *maxp, *hmtx, *loca, *cmap;
 	size_t n, i;
 	unsigned nglyphs, nmetrics;
 	int long_loca;
