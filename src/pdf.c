@@ -117,13 +117,13 @@ set_info(HPDF_Doc doc, const struct config *cfg, const struct issue *is)
 	HPDF_Date t = stamp(cfg, is);
 	buf b = {0};
 
-	buf_printf(&b, "%s %s %d", config_str(cfg, "digest", "title", ""),
-	    config_str(cfg, "digest", "number_label", ""), is->number);
+	buf_printf(&b, "%s %s %d", cfg->digest.title, cfg->digest.number_label,
+	    is->number);
 	HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, b.ptr);
 	HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT,
-	    config_str(cfg, "digest", "subtitle", ""));
+	    cfg->digest.subtitle);
 	HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR,
-	    config_str(cfg, "digest", "author", ""));
+	    cfg->digest.author);
 	HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "digest");
 	HPDF_SetInfoDateAttr(doc, HPDF_INFO_CREATION_DATE, t);
 	HPDF_SetInfoDateAttr(doc, HPDF_INFO_MOD_DATE, t);

@@ -29,12 +29,6 @@ struct draw {
 	int			 nfront;	/* cover and contents */
 };
 
-static const char *
-conf(const struct draw *d, const char *group, const char *key)
-{
-	return config_str(d->L->cfg, group, key, "");
-}
-
 static void
 ink(HPDF_Page page, enum ink k)
 {
@@ -134,17 +128,17 @@ draw_cover(const struct draw *d)
 	HPDF_Page_Fill(page);
 	ink(page, INK_HEAD);
 	block_centred(d, page, FACE_REGULAR, 17, 24, cx, PAGE_H * 0.70,
-	    TABLE_W, conf(d, "digest", "kicker"));
+	    TABLE_W, d->L->cfg->digest.kicker);
 	block_centred(d, page, FACE_BOLD, 28, 38, cx, PAGE_H * 0.70 - 52,
-	    TABLE_W, conf(d, "digest", "title"));
+	    TABLE_W, d->L->cfg->digest.title);
 	ink(page, INK_MUTED);
 	block_centred(d, page, FACE_REGULAR, 12.5, 18, cx,
-	    PAGE_H * 0.70 - 98, TABLE_W, conf(d, "digest", "subtitle"));
+	    PAGE_H * 0.70 - 98, TABLE_W, d->L->cfg->digest.subtitle);
 	HPDF_Page_SetRGBStroke(page, 0.06f, 0.18f, 0.38f);
 	hline(page, MARGIN_X + 40, PAGE_W - MARGIN_X - 40,
 	    PAGE_H * 0.70 - 124, 1.5);
 	snprintf(num, sizeof(num), "%d", is->number);
-	buf_printf(&b, "%s %s", conf(d, "digest", "number_label"), num);
+	buf_printf(&b, "%s %s", d->L->cfg->digest.number_label, num);
 	ink(page, INK_HEAD);
 	block_centred(d, page, FACE_BOLD, 20, 26, cx, PAGE_H * 0.70 - 156,
 	    TABLE_W, b.ptr);
@@ -155,7 +149,7 @@ draw_cover(const struct draw *d)
 	    TABLE_W, b.ptr);
 	ink(page, INK_HEAD);
 	block_centred(d, page, FACE_BOLD, 14, 20, cx, 96, TABLE_W,
-	    conf(d, "digest", "author"));
+	    d->L->cfg->digest.author);
 	HPDF_Page_SetRGBFill(page, 0.06f, 0.18f, 0.38f);
 	HPDF_Page_Rectangle(page, 0, 0, (HPDF_REAL)PAGE_W, 10);
 	HPDF_Page_Fill(page);
@@ -167,14 +161,14 @@ static void
 draw_furniture(const struct draw *d, int p)
 {
 	HPDF_Page page = d->pages[p];
-	const char *title = conf(d, "digest", "title");
+	const char *title = d->L->cfg->digest.title;
 	char num[32];
 	buf b = {0}, no = {0};
 
 	ink(page, INK_MUTED);
 	text(d, page, FACE_REGULAR, 8.5, MARGIN_X, HEADER_Y, title);
 	/* A buffer: number_label is as long as digest.conf makes it. */
-	buf_printf(&no, "%s %d", conf(d, "digest", "number_label"),
+	buf_printf(&no, "%s %d", d->L->cfg->digest.number_label,
 	    d->L->issue->number);
 	text(d, page, FACE_BOLD, 8.5, PAGE_W - MARGIN_X -
 	    text_w(d, FACE_BOLD, 8.5, no.ptr), HEADER_Y, no.ptr);
@@ -186,8 +180,7 @@ draw_furniture(const struct draw *d, int p)
 
 		number_of(d, p, num, sizeof(num));
 		vars[1] = num;
-		fill_fields(&b, config_str(d->L->cfg, "pdf", "page_number",
-		    "{page}"), vars);
+		fill_fields(&b, d->L->cfg->pdf.page_number, vars);
 		text_centred(d, page, FACE_REGULAR, 9, PAGE_W / 2, FOOTER_Y,
 		    b.ptr);
 	}
@@ -208,11 +201,11 @@ draw_frame(const struct draw *d, const struct frame *f)
 		ink(page, INK_HEAD);
 		text_centred(d, page, FACE_BOLD, HEAD_SIZE,
 		    TABLE_X + LABEL_W / 2, baseline(f->top, h, HEAD_SIZE),
-		    conf(d, "digest", "header_label"));
+		    d->L->cfg->digest.header_label);
 		text_centred(d, page, FACE_BOLD, HEAD_SIZE,
 		    TABLE_X + LABEL_W + (TABLE_W - LABEL_W) / 2,
 		    baseline(f->top, h, HEAD_SIZE),
-		    conf(d, "digest", "header_content"));
+		    d->L->cfg->digest.header_content);
 	} else {
 		HPDF_Page_SetRGBFill(page, 0.95f, 0.96f, 0.97f);
 		HPDF_Page_Rectangle(page, (HPDF_REAL)TABLE_X,

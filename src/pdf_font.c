@@ -261,7 +261,8 @@ pdf_font_load(struct fonts *f, HPDF_Doc doc, const struct config *cfg,
 	}
 	for (i = 0; i < FACE_COUNT; i++)
 		if ((f->main[i] = slot_load(doc, cfg, keys[i],
-		    config_get(cfg, "pdf", keys[i]), MSG_ERROR)) == NULL)
+		    i == FACE_BOLD ? cfg->pdf.font_bold : cfg->pdf.font,
+		    MSG_ERROR)) == NULL)
 			rc = -1;
 	return rc;
 }
@@ -277,10 +278,11 @@ fallback(struct fonts *f, enum face face)
 	if (f->fallback[face] != NULL || f->fallback_tried[face])
 		return f->fallback[face];
 	f->fallback_tried[face] = 1;
-	v = config_get(f->cfg, "pdf", key);
+	v = face == FACE_BOLD ? f->cfg->pdf.font_fallback_bold :
+	    f->cfg->pdf.font_fallback;
 	if (v == NULL && face != FACE_REGULAR) {
 		key = fallback_keys[FACE_REGULAR];
-		v = config_get(f->cfg, "pdf", key);
+		v = f->cfg->pdf.font_fallback;
 	}
 	if (v == NULL || *v == '\0')
 		return NULL;

@@ -266,14 +266,15 @@ static struct prefetch prefetching;
 static void *
 prefetch_run(void *arg)
 {
-	static const char *const keys[] = {
-		"font", "font_bold", "font_fallback", "font_fallback_bold",
-	};
 	const struct config *cfg = arg;
+	const char *faces[] = {
+		cfg->pdf.font, cfg->pdf.font_bold, cfg->pdf.font_fallback,
+		cfg->pdf.font_fallback_bold,
+	};
 	size_t i, len;
 
-	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		const char *v = config_get(cfg, "pdf", keys[i]);
+	for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
+		const char *v = faces[i];
 		char *file = NULL, *fam = NULL;
 
 		if (v == NULL || *v == '\0')

@@ -49,12 +49,6 @@ static const struct {
 	{ FACE_REGULAR, 9.5, 15.0, 30.0, 0.0 },	/* item */
 };
 
-static const char *
-conf(const struct layout *L, const char *group, const char *key)
-{
-	return config_str(L->cfg, group, key, "");
-}
-
 static struct box *
 add_box(struct flow *fl, enum box_kind kind, double h)
 {
@@ -154,7 +148,7 @@ add_text(struct layout *L, struct flow *fl, const char *text, enum face face,
 static double
 bullet_text_x(const struct layout *L)
 {
-	const char *m = conf(L, "pdf", "bullet_marker");
+	const char *m = L->cfg->pdf.bullet_marker;
 
 	if (*m == '\0')
 		return BULLET_INDENT;
@@ -198,23 +192,11 @@ keep_paragraph(struct flow *fl, size_t first, size_t n)
 		    (n >= 3 && i == n - 2);
 }
 
-/* The most characters of a title, a bullet, a URL the brief prints:
- * [digest] max_title, max_bullet, max_url.  The parser already cut
- * longer ones (parse.c), so this holds for items built by hand. */
-static size_t
-limit(const struct layout *L, const char *key, size_t dflt)
-{
-	const char *v = config_get(L->cfg, "digest", key);
-	long n;
-
-	if (v == NULL || (n = strtol(v, NULL, 10)) <= 0)
-		return dflt;
-	return (size_t)n;
-}
-
 /* text, or, if it has more than max characters, its first max (to the
  * space before, when there is one near) and "…", with a warning: a
  * paragraph of megabytes is not news, and would fill a thousand pages.
+ * Max is [digest] max_title, max_bullet or max_url; the parser already
+ * cut longer ones (parse.c), so this holds for items built by hand.
  * Sets *cut when it cut. */
 static const char *
 clip(struct layout *L, const struct item *it, const char *text,
@@ -258,7 +240,7 @@ add_item(struct layout *L, const struct item *it)
 	int cut;
 
 	buf_puts(&t, clip(L, it, it->title ? it->title : "", "title",
-	    limit(L, "max_title", 300), &cut));
+	    (size_t)L->cfg->digest.max_title, &cut));
 	if (it->date != DATE_NONE) {
 		date_dots(it->date, date);
 		buf_printf(&t, " (%s)", date);
@@ -267,7 +249,7 @@ add_item(struct layout *L, const struct item *it)
 	buf_free(&t);
 	start = first = fl->n;
 	n = add_text(L, fl, title, FACE_BOLD, TITLE_SIZE, TITLE_LH, 0,
-	    conf(L, "pdf", "item_marker"), CELL_W, INK_TEXT);
+	    L->cfg->pdf.item_marker, CELL_W, INK_TEXT);
 	if (L->item_entries)
 		fl->v[first].anchor = add_entry(L, 2, title);
 	/* The title never ends a page: it keeps with its first lines. */
@@ -275,16 +257,16 @@ add_item(struct layout *L, const struct item *it)
 	for (j = 0; j < it->bullets.n; j++) {
 		first = fl->n;
 		n = add_text(L, fl, clip(L, it, it->bullets.v[j], "bullet",
-		    limit(L, "max_bullet", 3000), &cut), FACE_REGULAR,
+		    (size_t)L->cfg->digest.max_bullet, &cut), FACE_REGULAR,
 		    TEXT_SIZE, TEXT_LH, BULLET_INDENT,
-		    conf(L, "pdf", "bullet_marker"), CELL_W, INK_TEXT);
+		    L->cfg->pdf.bullet_marker, CELL_W, INK_TEXT);
 		keep_paragraph(fl, first, n);
 	}
 	if (it->urls.n > 0)
 		fl->v[fl->n - 1].keep = 1;
 	for (j = 0; j < it->urls.n; j++) {
 		const char *url = clip(L, it, it->urls.v[j], "URL",
-		    limit(L, "max_url", 1000), &cut);
+		    (size_t)L->cfg->digest.max_url, &cut);
 		/* A URL cut short is printed, not linked. */
 		const char *uri = cut ? NULL : uri_of(L, url);
 
@@ -299,10 +281,24 @@ add_item(struct layout *L, const struct item *it)
 	L->nitems++;
 }
 
+/* Transitional: [pdf] contents_items_max as this file read it, from
+ * [digest], where it is not a key (so always dflt); goes for the typed
+ * field once the messages of issue #16 are in. */
+static size_t
+limit(const struct layout *L, const char *key, size_t dflt)
+{
+	const char *v = config_get(L->cfg, "digest", key);
+	long n;
+
+	if (v == NULL || (n = strtol(v, NULL, 10)) <= 0)
+		return dflt;
+	return (size_t)n;
+}
+
 static const char *
 unclassified(const struct layout *L)
 {
-	return config_str(L->cfg, "pdf", "unclassified", "?");
+	return L->cfg->pdf.unclassified;
 }
 
 /* One row group of a table: its label, then its items in published
@@ -325,7 +321,7 @@ add_group_rows(struct layout *L, const struct itree *T,
 		add_item(L, itree_item(T, g, i));
 	}
 	if (g->n == 0) {
-		add_text(L, fl, conf(L, "digest", "none"), FACE_REGULAR,
+		add_text(L, fl, L->cfg->digest.none, FACE_REGULAR,
 		    TEXT_SIZE, TEXT_LH, 0, NULL, CELL_W, INK_MUTED);
 		fl->v[fl->n - 1].note = 1;
 	}
@@ -358,15 +354,15 @@ add_section(struct layout *L, const struct itree *T,
 	const struct config *c = L->cfg;
 	size_t t, g;
 
-	if (!first && strcmp(conf(L, "pdf", "section_new_page"), "yes") == 0)
+	if (!first && L->cfg->pdf.section_new_page)
 		add_box(&L->body, BOX_BREAK, 0);
 	add_heading(L, sec->section >= 0 ? c->sections[sec->section].name :
-	    unclassified(L), conf(L, "digest", "section_marker"), 0);
+	    unclassified(L), L->cfg->digest.section_marker, 0);
 	for (t = 0; t < sec->nsectors; t++) {
 		const struct isector *b = &sec->sectors[t];
 
 		add_heading(L, b->sector >= 0 ? c->sectors[b->sector].name :
-		    unclassified(L), conf(L, "digest", "sector_marker"), 1);
+		    unclassified(L), L->cfg->digest.sector_marker, 1);
 		add_box(&L->body, BOX_TABLE, HEAD_H)->keep = 1;
 		for (g = 0; g < b->ngroups; g++)
 			add_group_rows(L, T, &b->groups[g],
@@ -379,7 +375,7 @@ add_section(struct layout *L, const struct itree *T,
 static void
 build_body(struct layout *L)
 {
-	const char *note = conf(L, "digest", "disclaimer");
+	const char *note = L->cfg->digest.disclaimer;
 	struct itree T;
 	size_t s;
 
@@ -405,16 +401,16 @@ build_contents(struct layout *L)
 	struct flow *fl = &L->contents;
 	size_t e, first, n, i;
 
-	add_text(L, fl, conf(L, "digest", "contents"), FACE_BOLD,
+	add_text(L, fl, L->cfg->digest.contents, FACE_BOLD,
 	    CONTENTS_SIZE, CONTENTS_LH, 0, NULL, TABLE_W, INK_HEAD);
 	fl->v[fl->n - 1].rule = 1;
 	add_gap(fl, 12.0, 1);
 	for (e = 0; e < L->nentries; e++) {
 		const struct toc_entry *en = &L->entries[e];
 		const char *marker = en->level == 0 ?
-		    conf(L, "digest", "section_marker") : en->level == 1 ?
-		    conf(L, "pdf", "contents_sector_marker") :
-		    conf(L, "pdf", "bullet_marker");
+		    L->cfg->digest.section_marker : en->level == 1 ?
+		    L->cfg->pdf.contents_sector_marker :
+		    L->cfg->pdf.bullet_marker;
 		int lv = en->level;
 
 		if (contents_style[lv].gap > 0 && e > 0)

@@ -188,8 +188,8 @@ crlf_text(buf *b, const char *s)
 static void
 headlines(buf *b, const struct config *cfg, const struct issue *is)
 {
-	const char *marker = config_str(cfg, "digest", "section_marker", "");
-	const char *bullet = config_str(cfg, "pdf", "bullet_marker", "");
+	const char *marker = cfg->digest.section_marker;
+	const char *bullet = cfg->pdf.bullet_marker;
 	struct itree T;
 	struct icursor cur;
 	const struct item *it;
@@ -234,22 +234,20 @@ mail_text(const struct config *cfg, const struct issue *is,
 	date_dots(is->last, last);
 	if (*base)
 		buf_printf(&url, "%s%s/index.html", base, dir);
-	vars[0] = "title", vars[1] = config_str(cfg, "digest", "title", "");
+	vars[0] = "title", vars[1] = cfg->digest.title;
 	vars[2] = "number", vars[3] = num;
 	vars[4] = "date", vars[5] = date;
 	vars[6] = "first", vars[7] = first;
 	vars[8] = "last", vars[9] = last;
-	vars[10] = "author", vars[11] = config_str(cfg, "digest", "author",
-	    "");
-	vars[12] = "subtitle", vars[13] = config_str(cfg, "digest",
-	    "subtitle", "");
+	vars[10] = "author", vars[11] = cfg->digest.author;
+	vars[12] = "subtitle", vars[13] = cfg->digest.subtitle;
 	vars[14] = "file", vars[15] = name;
 	/* 을 or 를 as the number is read: No. 89를, No. 108을. */
 	vars[16] = "particle", vars[17] = number_particle(is->number);
 	vars[18] = "url", vars[19] = buf_cstr(&url);
 	vars[20] = NULL;
-	fill_fields(subject, config_str(cfg, "mail", "subject", ""), vars);
-	fill_fields(body, config_str(cfg, "mail", "body", ""), vars);
+	fill_fields(subject, cfg->mail.subject, vars);
+	fill_fields(body, cfg->mail.body, vars);
 	if (body->len > 0 && body->ptr[body->len - 1] != '\n')
 		buf_putc(body, '\n');
 	headlines(body, cfg, is);
@@ -267,7 +265,7 @@ static void
 message(buf *b, const struct config *cfg, const struct issue *is,
     const char *name, const unsigned char *pdf, size_t pdflen)
 {
-	const char *from = config_str(cfg, "mail", "from", "");
+	const char *from = cfg->mail.from;
 	char date[16], bound[64];
 	buf t = {0}, body = {0}, text = {0}, domain = {0};
 
@@ -276,7 +274,7 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 	snprintf(bound, sizeof(bound), "=_digest_brief_%03d", is->number);
 
 	header_address(b, "From", from);
-	header_address(b, "To", config_str(cfg, "mail", "to", ""));
+	header_address(b, "To", cfg->mail.to);
 	header_text(b, "Subject", buf_cstr(&t));
 	header_date(b, cfg, is->date);
 	buf_printf(b, "Message-ID: <brief-%03d.%s@%s>" CRLF, is->number,
