@@ -8,8 +8,10 @@ input by another route than the program's own reader.
                                      by their title's line
   measure.py DIGEST reimport TXT TSV  the published file as the re-import
                                      reader reads it, items matched to
-                                     the .tsv by title (for when that
-                                     reader reads all of them)
+                                     the .tsv by title, its sector
+                                     headers and 구분 cells swapped so
+                                     that a --no-labels that kept the
+                                     labels scores near zero
   measure.py DIGEST published TSV JSON
                                      labels from the .tsv; the .json's
                                      titles and bullets written into a
@@ -165,23 +167,67 @@ def published(digest, tsv, js, verbose):
     return score(os.path.basename(tsv) + " (decoy headers)", rows, verbose)
 
 
+def decoy_copy(txt):
+    """The published file with its labels swapped: the two sector
+    headers (☞ 탄소중립 분야 <-> ☞ AI 분야) and, in the 구분 column,
+    중앙부처 <-> 지자체 and 국가기관 <-> 지방기관, every item filed
+    wrong while its text stays as published."""
+    swap_sect = {"탄소중립": "AI", "AI": "탄소중립"}
+    swap_org = {"중앙부처": "지자체", "지자체": "중앙부처",
+                "국가기관": "지방기관", "지방기관": "국가기관",
+                "민간기업": "해외", "해외": "민간기업",
+                "대학교": "기타", "기타": "대학교"}
+    out = []
+    for line in open(txt, encoding="utf-8-sig").read().split("\n"):
+        m = re.match(r"(#+\s*☞\s*)(탄소중립|AI)(\s*분야.*)$", line)
+        if m:
+            line = m.group(1) + swap_sect[m.group(2)] + m.group(3)
+        m = re.match(r"(\S+)(\t.*)$", line)
+        if m and m.group(1) in swap_org:
+            line = swap_org[m.group(1)] + m.group(2)
+        out.append(line)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False,
+                                     encoding="utf-8") as tmp:
+        tmp.write("\n".join(out))
+    return tmp.name
+
+
 def reimport(digest, txt, tsv, verbose):
     """The published file read as it is (the re-import reader), its
-    items matched to the .tsv by title (spaces ignored)."""
+    items matched to the .tsv by title (spaces ignored), under swapped
+    headers (decoy_copy): a --no-labels that kept the labels scores
+    near zero, and the labelled read must file every item wrong."""
     truth = {}
     for i, line in enumerate(open(tsv, encoding="utf-8")):
         if i:
             date, sec, sect, org, title = line.rstrip("\n").split("\t")
             truth[re.sub(r"\s+", "", title)] = {
                 "section": sec, "sector": sect, "org": org, "title": title}
+    decoy = decoy_copy(txt)
+    try:
+        wrong = 0
+        labelled = run(digest, [decoy])
+        for g in labelled:
+            t = truth.get(re.sub(r"\s+", "", g["title"]))
+            wrong += t is not None and g["sector"] != t["sector"] and \
+                g["org"] != t["org"]
+        if wrong != len(truth) or len(labelled) != len(truth):
+            sys.exit("FAIL: %s under swapped headers: %d items read, %d "
+                     "of %d filed wrong with labels" % (
+                         txt, len(labelled), wrong, len(truth)))
+        guess = run(digest, [decoy], "--no-labels", "-v")
+    finally:
+        os.unlink(decoy)
     rows = []
-    for g in run(digest, [txt], "--no-labels", "-v"):
+    for g in guess:
         t = truth.get(re.sub(r"\s+", "", g["title"]))
         if t is not None:
+            g["source"] = "%s:%s" % (txt, g["source"].rsplit(":", 1)[1])
             rows.append((t, g))
     print("%s: %d of its %d items read by the re-import reader" % (
         os.path.basename(txt), len(rows), len(truth)))
-    return score(os.path.basename(txt) + " (as published)", rows, verbose)
+    return score(os.path.basename(txt) + " (as published, headers "
+                 "swapped)", rows, verbose)
 
 
 def taxa_section(org):

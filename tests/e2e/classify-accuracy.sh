@@ -2,8 +2,9 @@
 # Classification from the text alone (--no-labels) against the editors'
 # labels, read by tests/classify/measure.py from the input itself (the
 # weekly draft's headers, the .tsv of No. 108), not by the program: a
-# --no-labels that kept the labels fails (No. 108's items are fed under
-# decoy headers that file every item wrong).
+# --no-labels that kept the labels fails (No. 108's published file is
+# read by the re-import reader with its sector headers and 구분 cells
+# swapped, so that its own labels file every item wrong).
 #
 # Real items: the weekly draft seed and No. 108's published part, each
 # measured after tuning only on the other (see tests/classify/README);
@@ -22,8 +23,8 @@ else
 	echo "== real items (seeds)"
 	$m --min-section=0.95 --min-sector=0.95 --min-org=0.91 \
 	    weekly "$SEEDS/weekly-draft-2025-07-31.txt" \
-	    published "$SEEDS/published-digest-108-part1.tsv" \
-	    "$SEEDS/published-digest-108-part1.json" || fail=1
+	    reimport "$SEEDS/published-digest-108-part1.txt" \
+	    "$SEEDS/published-digest-108-part1.tsv" || fail=1
 fi
 echo "== synthetic held-out sets"
 $m --min-section=0.90 --min-sector=0.95 --min-org=0.90 \
