@@ -448,6 +448,7 @@ cues_load(struct cues *cu, const struct config *c)
 
 	memset(cu, 0, sizeof(*cu));
 	load_lists(cu, c);
+	cu->frames = find_list(cu, "frames", strlen("frames"));
 	rc |= load_set(cu, &cu->sectors, c, c->sectors, c->nsectors);
 	rc |= load_set(cu, &cu->orgs, c, c->orgs, c->norgs);
 	return rc;
@@ -487,6 +488,27 @@ cues_free(struct cues *cu)
 	memset(cu, 0, sizeof(*cu));
 }
 
+/* Whether text[at..len) starts, after spaces, with a word of the
+ * [cues] frames list: "AI 시대" is the time a story is set in, not what
+ * it is about. */
+static int
+framed(const struct cues *cu, const char *text, size_t len, size_t at)
+{
+	const struct cue_list *l = cu->frames;
+	size_t i, n;
+
+	if (l == NULL)
+		return 0;
+	while (at < len && text[at] == ' ')
+		at++;
+	for (i = 0; i < l->n; i++) {
+		n = strlen(l->v[i]);
+		if (n <= len - at && memcmp(text + at, l->v[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 void
 cues_scan(const struct cues *cu, const struct cueset *set, const char *text,
     size_t len, cue_hit_fn *hit, void *arg)
@@ -497,7 +519,6 @@ cues_scan(const struct cues *cu, const struct cueset *set, const char *text,
 	size_t i, adv, lo;
 	int cp, prev_word = 0;
 
-	(void)cu;
 	for (i = 0; i < len; i += adv) {
 		if ((cp = utf8_decode(text + i, len - i, &adv)) < 0) {
 			adv = 1;
@@ -522,6 +543,9 @@ cues_scan(const struct cues *cu, const struct cueset *set, const char *text,
 					continue;
 				covered[q->taxon] = i + tl;
 			}
+			if (q->kind == CUE_KEYWORD && framed(cu, text, len,
+			    i + tl))
+				continue;
 			hit(arg, q);
 		}
 		prev_word = cue_wordchar(cp);

@@ -74,6 +74,7 @@ struct cues {
 	struct cueset	 orgs;
 	struct cue_list	*lists;		/* from [cues], for '@list' */
 	size_t		 nlists;
+	const struct cue_list *frames;	/* [cues] frames: "시대", or NULL */
 };
 
 /* Reads every cue list of the configuration; a malformed entry is
@@ -90,7 +91,8 @@ int	 cue_parse(const char *value, void (*add)(void *, const char *term,
  * (literal bytes matched). */
 typedef void cue_hit_fn(void *, const struct cue *);
 
-/* Keywords and names occurring in text[0..len). */
+/* Keywords and names occurring in text[0..len); a keyword followed by
+ * a word of the [cues] frames list ("AI 시대") does not count. */
 void	 cues_scan(const struct cues *, const struct cueset *,
 	    const char *text, size_t len, cue_hit_fn *, void *);
 /* The most specific suffixes and shapes that fit the word[0..len),

@@ -41,7 +41,7 @@ static const char small_conf[] =
     "names = LG:4\n"
     "shapes = @LATIN@HANGUL:2\n"
     "[org.other]\nname = 기타\nsection = private\n"
-    "[cues]\nregion = 경기 부산 서울\n";
+    "[cues]\nregion = 경기 부산 서울\nframes = 시대\n";
 
 static char conf_path[64];
 
@@ -225,6 +225,14 @@ test_scan(void **state)
 	/* A name only at the start of a word: not in "XLG". */
 	assert_int_equal(got.n, 1);
 	assert_string_equal(got.terms[0], "LG");
+	/* "AI 시대" and "AI시대" are the time of the story, not its topic;
+	 * the AI of "AI 도입" counts. */
+	t = "AI 시대 탄소중립, AI시대와 AI 도입";
+	memset(&got, 0, sizeof(got));
+	cues_scan(&cu, &cu.sectors, t, strlen(t), collect, &got);
+	assert_int_equal(got.n, 2);
+	assert_string_equal(got.terms[0], "탄소중립");
+	assert_string_equal(got.terms[1], "AI");
 	cues_free(&cu);
 	config_free(&c);
 }
