@@ -250,18 +250,30 @@ struct word {
 	size_t		 len;
 };
 
+/* A space, or the ellipsis that joins a headline to its actor in
+ * "리튬 95% 회수…OO에너지, ...": how many bytes, or 0. */
+static size_t
+word_gap(const char *s, size_t len)
+{
+	if (len >= 1 && s[0] == ' ')
+		return 1;
+	if (len >= 3 && memcmp(s, "\xe2\x80\xa6", 3) == 0)	/* … */
+		return 3;
+	return 0;
+}
+
 static size_t
 split_words(const char *s, size_t len, struct word *w, size_t max)
 {
-	size_t i = 0, n = 0, start;
+	size_t i = 0, n = 0, start, k;
 
 	while (i < len && n < max) {
-		while (i < len && s[i] == ' ')
-			i++;
+		while (i < len && (k = word_gap(s + i, len - i)) > 0)
+			i += k;
 		if (i == len)
 			break;
 		start = i;
-		while (i < len && s[i] != ' ')
+		while (i < len && word_gap(s + i, len - i) == 0)
 			i++;
 		w[n].s = s + start;
 		w[n].len = i - start;

@@ -155,6 +155,11 @@ test_actors(void **state)
 		{ "김철수 부산시의원, 기후 조례 발의",
 		  "김철수 의원은 조례안을 대표 발의함", "local",
 		  "부산시의원" },
+		/* the actor after a headline's ellipsis, not the place
+		 * after the comma */
+		{ "폐배터리 재활용 두 배로…엘앤에프, 가평에 공장 준공",
+		  "연간 처리량을 두 배로 늘리는 설비를 갖춤", "company",
+		  "엘앤에프" },
 	};
 	struct corpus cs;
 	size_t i;
