@@ -377,13 +377,18 @@ find_in(const struct actors *a, const char *s, size_t len, int place,
 		if (got)
 			continue;
 		if (lookup_word(a, w[i].s, w[i].len, &h, &head)) {
-			head = head || (i + 1 < nw && is_head(a, w[i + 1].s,
-			    w[i + 1].len));
+			int next = i + 1 < nw && bare_head(a, w[i + 1].s,
+			    w[i + 1].len);
+
+			head = head || next;
 			/* "이름 ○○ 회장": after a person's name, the body
 			 * they head still starts the title. */
 			if (i == 1 && head)
 				p = first_place;
 			push(a, out, n, w[i].s, w[i].len, p, &h, 0, head);
+			/* The title belongs to the body: "영국 정부" is no
+			 * second actor. */
+			i += next;
 		}
 		else
 			find_pair(a, &w[i], p, out, n);

@@ -160,6 +160,13 @@ test_actors(void **state)
 		{ "폐배터리 재활용 두 배로…엘앤에프, 가평에 공장 준공",
 		  "연간 처리량을 두 배로 늘리는 설비를 갖춤", "company",
 		  "엘앤에프" },
+		/* a foreign government, and a foreign leader's title that
+		 * is no second (central) actor */
+		{ "네덜란드 정부, 해상풍력 입찰 확대",
+		  "정부가 북해 해상풍력 입찰 물량을 두 배로 늘림", "overseas",
+		  "네덜란드 정부" },
+		{ "마크롱 대통령, 소형원전 투자 발표", NULL, "overseas",
+		  "마크롱" },
 	};
 	struct corpus cs;
 	size_t i;
@@ -182,6 +189,8 @@ test_actors(void **state)
 		assert_true(it->sure >= 0 && it->sure <= 1);
 		assert_non_null(strstr(it->why, "rule names, sure "));
 	}
+	/* The title after a leader is not looked up as a name. */
+	assert_null(strstr(cs.items[11].why, "대통령("));
 	/* The pair's runner-up is the second side's type. */
 	assert_string_equal(cfg.orgs[cs.items[3].runner].id, "university");
 	corpus_free(&cs);
