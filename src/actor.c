@@ -263,11 +263,12 @@ word_gap(const char *s, size_t len)
 }
 
 static size_t
-split_words(const char *s, size_t len, struct word *w, size_t max)
+split_words(const char *s, size_t len, struct word **wp)
 {
-	size_t i = 0, n = 0, start, k;
+	size_t i = 0, n = 0, cap = 0, start, k;
+	struct word *w = NULL;
 
-	while (i < len && n < max) {
+	while (i < len) {
 		while (i < len && (k = word_gap(s + i, len - i)) > 0)
 			i += k;
 		if (i == len)
@@ -275,24 +276,31 @@ split_words(const char *s, size_t len, struct word *w, size_t max)
 		start = i;
 		while (i < len && word_gap(s + i, len - i) == 0)
 			i++;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			w = xrealloc(w, cap * sizeof(*w));
+		}
 		w[n].s = s + start;
 		w[n].len = i - start;
 		unwrap(&w[n].s, &w[n].len);
 		if (w[n].len > 0)
 			n++;
 	}
+	*wp = w;
 	return n;
 }
 
 static void
-push(const struct actors *a, struct actor *out, size_t *n, const char *s,
+push(const struct actors *a, struct actor_list *out, const char *s,
     size_t len, int place, const struct name_hit *h, int pair, int head)
 {
 	struct actor *x;
 
-	if (*n >= ACTOR_MAX)
-		return;
-	x = &out[(*n)++];
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 16;
+		out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
+	}
+	x = &out->v[out->n++];
 	x->text = s;
 	x->len = len;
 	x->place = place;
@@ -320,9 +328,9 @@ pair_sep(const char *s, size_t len)
 /* Both sides of a pair, when the word as a whole is no name. */
 static int
 find_pair(const struct actors *a, const struct word *w, int place,
-    struct actor *out, size_t *n)
+    struct actor_list *out)
 {
-	size_t i, start = 0, k, before = *n;
+	size_t i, start = 0, k, before = out->n;
 	int side = 0, head;
 	struct name_hit h;
 
@@ -333,23 +341,23 @@ find_pair(const struct actors *a, const struct word *w, int place,
 		side++;
 		if (i > start && lookup_word(a, w->s + start, i - start, &h,
 		    &head))
-			push(a, out, n, w->s + start, i - start, place, &h,
+			push(a, out, w->s + start, i - start, place, &h,
 			    side, head);
 		start = i + k;
 		i += k - 1;
 	}
-	return side > 1 && *n > before;
+	return side > 1 && out->n > before;
 }
 
 /* Looks up the words of one place: runs of three, two, then one word;
  * the first word of the title's first phrase is its start. */
 static void
 find_in(const struct actors *a, const char *s, size_t len, int place,
-    int first_place, struct actor *out, size_t *n)
+    int first_place, struct actor_list *out)
 {
-	struct word w[24];
+	struct word *w;
 	struct name_hit h;
-	size_t nw = split_words(s, len, w, 24), i, span;
+	size_t nw = split_words(s, len, &w), i, span;
 	int head;
 
 	for (i = 0; i < nw; ) {
@@ -367,7 +375,7 @@ find_in(const struct actors *a, const char *s, size_t len, int place,
 			    w[i].s);
 			if (lookup_word(a, w[i].s, tl, &h, &head) &&
 			    h.kind == NAME_EXACT) {
-				push(a, out, n, w[i].s, tl, p, &h, 0, head ||
+				push(a, out, w[i].s, tl, p, &h, 0, head ||
 				    (i + span < nw && is_head(a, w[i + span].s,
 				    w[i + span].len)));
 				i += span;
@@ -385,21 +393,22 @@ find_in(const struct actors *a, const char *s, size_t len, int place,
 			 * they head still starts the title. */
 			if (i == 1 && head)
 				p = first_place;
-			push(a, out, n, w[i].s, w[i].len, p, &h, 0, head);
+			push(a, out, w[i].s, w[i].len, p, &h, 0, head);
 			/* The title belongs to the body: "영국 정부" is no
 			 * second actor. */
 			i += next;
 		}
 		else
-			find_pair(a, &w[i], p, out, n);
+			find_pair(a, &w[i], p, out);
 		i++;
 	}
+	free(w);
 }
 
 /* Brackets in the title: "(KIST)", "[LG]". */
 static void
-find_brackets(const struct actors *a, const char *t, struct actor *out,
-    size_t *n)
+find_brackets(const struct actors *a, const char *t,
+    struct actor_list *out)
 {
 	const char *o, *c;
 
@@ -408,17 +417,19 @@ find_brackets(const struct actors *a, const char *t, struct actor *out,
 		if (c == NULL)
 			return;
 		find_in(a, o + 1, (size_t)(c - o - 1), ACT_BRACKET,
-		    ACT_BRACKET, out, n);
+		    ACT_BRACKET, out);
 	}
 }
 
 size_t
-actors_find(const struct actors *a, const struct item *it, struct actor *out)
+actors_find(const struct actors *a, const struct item *it,
+    struct actor_list *out)
 {
 	const char *t = title_untagged(it->title ? it->title : "");
-	size_t n = 0, le, hs, he, tl = strlen(t);
+	size_t le, hs, he, tl = strlen(t);
 	int comma;
 
+	out->n = 0;
 	if (a->names == NULL)
 		return 0;
 	le = title_lead(t, &comma);
@@ -426,7 +437,7 @@ actors_find(const struct actors *a, const struct item *it, struct actor *out)
 	 * starts it, and a name may run on ("울산 중구 ..."). */
 	if (!comma)
 		le = tl;
-	find_in(a, t, le, comma ? ACT_LEAD : ACT_TITLE, ACT_START, out, &n);
+	find_in(a, t, le, comma ? ACT_LEAD : ACT_TITLE, ACT_START, out);
 	if (it->bullets.n > 0 && find_subject(it->bullets.v[0], &hs, &he)) {
 		const char *b = it->bullets.v[0];
 		size_t ps = hs;
@@ -444,14 +455,21 @@ actors_find(const struct actors *a, const struct item *it, struct actor *out)
 			;	/* "의원은": the person the title named */
 		else if (ps < hs && lookup_word(a, b + ps, he - ps, &h,
 		    &head) && h.kind == NAME_EXACT)
-			push(a, out, &n, b + ps, he - ps, ACT_SUBJECT, &h, 0,
+			push(a, out, b + ps, he - ps, ACT_SUBJECT, &h, 0,
 			    head);
 		else
 			find_in(a, b + hs, he - hs, ACT_SUBJECT, ACT_SUBJECT,
-			    out, &n);
+			    out);
 	}
 	if (le < tl)
-		find_in(a, t + le, tl - le, ACT_TITLE, ACT_TITLE, out, &n);
-	find_brackets(a, t, out, &n);
-	return n;
+		find_in(a, t + le, tl - le, ACT_TITLE, ACT_TITLE, out);
+	find_brackets(a, t, out);
+	return out->n;
+}
+
+void
+actor_list_free(struct actor_list *l)
+{
+	free(l->v);
+	memset(l, 0, sizeof(*l));
 }

@@ -17,8 +17,6 @@ enum actor_place {
 	NPLACES
 };
 
-#define ACTOR_MAX 16
-
 struct actor {
 	const char	*text;		/* the words found, as written */
 	size_t		 len;
@@ -27,6 +25,12 @@ struct actor {
 	int		 head;		/* found before a person's title */
 	double		 weight;
 	struct name_hit	 hit;
+};
+
+/* The actors of one item, grown as found. */
+struct actor_list {
+	struct actor	*v;
+	size_t		 n, cap;
 };
 
 struct actors {
@@ -45,10 +49,11 @@ void	 actors_init(struct actors *, const struct config *,
 	    const struct names *);
 void	 actors_free(struct actors *);
 
-/* Finds the item's actors that the lists know, at most ACTOR_MAX, in
- * the order found; returns how many. */
+/* Finds the item's actors that the lists know, in the order found,
+ * into list (emptied first); returns how many. */
 size_t	 actors_find(const struct actors *, const struct item *,
-	    struct actor *);
+	    struct actor_list *list);
+void	 actor_list_free(struct actor_list *);
 
 /* The first bullet's subject: the first of its first twelve words that
  * ends in a subject particle.  Sets [*hs, *he). */

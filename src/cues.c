@@ -82,14 +82,18 @@ has_stem(size_t off)
 	return off > 0;
 }
 
+/* Every particle may cut a word once, and the whole word is a stem:
+ * cut[] has room for all, so none is dropped. */
+_Static_assert(sizeof(particles) / sizeof(particles[0]) + 1 <=
+    CUE_STEMS_MAX, "CUE_STEMS_MAX below the particles' number");
+
 size_t
-cue_stems(const char *word, size_t len, size_t cut[8])
+cue_stems(const char *word, size_t len, size_t cut[CUE_STEMS_MAX])
 {
 	size_t i, n = 0, k;
 
 	cut[n++] = len;
-	for (i = 0; i < sizeof(particles) / sizeof(particles[0]) && n < 8;
-	    i++) {
+	for (i = 0; i < sizeof(particles) / sizeof(particles[0]); i++) {
 		size_t plen = strlen(particles[i]);
 
 		if (!ends_with(word, len, particles[i], plen) ||
@@ -674,12 +678,16 @@ word_fit(const struct cue *q, const char *w, size_t len)
 	return -1;
 }
 
+/* The cues a word fits: a few, in place; more go to the heap. */
+struct fit {
+	size_t	cue;
+	long	spec;
+};
+
 struct fits {
-	struct {
-		size_t	cue;
-		long	spec;
-	}	 v[32];		/* a word fits few cues */
-	size_t	 n;
+	struct fit	 in[32];
+	struct fit	*v;		/* in, or the heap when more */
+	size_t		 n, cap;
 };
 
 static void
@@ -697,11 +705,17 @@ fit_one(struct fits *f, const struct cueset *set, size_t cue,
 				f->v[i].spec = r;
 			return;
 		}
-	if (f->n < sizeof(f->v) / sizeof(f->v[0])) {
-		f->v[f->n].cue = cue;
-		f->v[f->n].spec = r;
-		f->n++;
+	if (f->n == f->cap) {
+		f->cap *= 2;
+		if (f->v == f->in) {
+			f->v = xmalloc(f->cap * sizeof(*f->v));
+			memcpy(f->v, f->in, sizeof(f->in));
+		} else
+			f->v = xrealloc(f->v, f->cap * sizeof(*f->v));
 	}
+	f->v[f->n].cue = cue;
+	f->v[f->n].spec = r;
+	f->n++;
 }
 
 void
@@ -709,12 +723,14 @@ cues_word(const struct cues *cu, const struct cueset *set, const char *word,
     size_t len, cue_hit_fn *hit, void *arg)
 {
 	struct fits f;
-	size_t cut[8], ncut, i, k, lo;
+	size_t cut[CUE_STEMS_MAX], ncut, i, k, lo;
 	long best = -1;
 	int cp;
 
 	(void)cu;
+	f.v = f.in;
 	f.n = 0;
+	f.cap = sizeof(f.in) / sizeof(f.in[0]);
 	ncut = cue_stems(word, len, cut);
 	for (k = 0; k < ncut; k++) {
 		for (i = 0; i < set->nopen; i++)
@@ -734,4 +750,6 @@ cues_word(const struct cues *cu, const struct cueset *set, const char *word,
 			if (f.v[k].cue == set->wordcues[i] &&
 			    f.v[k].spec == best)
 				hit(arg, &set->v[f.v[k].cue]);
+	if (f.v != f.in)
+		free(f.v);
 }

@@ -103,9 +103,12 @@ void	 cues_word(const struct cues *, const struct cueset *,
 /* Whether code point cp is part of a word (a letter, a digit or a
  * combining mark). */
 int	 cue_wordchar(int cp);
+/* The most stems cue_stems gives: one more than the particles. */
+#define CUE_STEMS_MAX	48
+
 /* How many bytes of a trailing particle word[0..len) may drop; fills
  * cut[] with the candidate lengths (the whole word first) and returns
- * their number (at most 8). */
-size_t	 cue_stems(const char *word, size_t len, size_t cut[8]);
+ * their number. */
+size_t	 cue_stems(const char *word, size_t len, size_t cut[CUE_STEMS_MAX]);
 
 #endif

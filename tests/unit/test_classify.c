@@ -137,7 +137,7 @@ test_parse(void **state)
 static void
 test_stems(void **state)
 {
-	size_t cut[8], n, i;
+	size_t cut[CUE_STEMS_MAX], n, i;
 	const char *w = "안성시가";
 	int found = 0;
 
@@ -235,6 +235,51 @@ test_scan(void **state)
 	assert_string_equal(got.terms[1], "AI");
 	cues_free(&cu);
 	config_free(&c);
+}
+
+static void
+count_hit(void *arg, const struct cue *q)
+{
+	(void)q;
+	(*(size_t *)arg)++;
+}
+
+/* A word that fits more cues than fit in place: every one counts. */
+static void
+test_many_fits(void **state)
+{
+	char path[64], *conf;
+	const char *at = "[org.other]\nname = 기타\nsection = private\n";
+	struct config c;
+	struct cues cu;
+	buf b = {0};
+	size_t i, n = 0;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	conf = strstr(small_conf, at);
+	assert_non_null(conf);
+	buf_put(&b, small_conf, (size_t)(conf - small_conf) + strlen(at));
+	buf_puts(&b, "suffixes =");
+	for (i = 0; i < 40; i++)
+		buf_puts(&b, " 청:1");
+	buf_putc(&b, '\n');
+	buf_puts(&b, conf + strlen(at));
+	strcpy(path, "/tmp/test_fits.XXXXXX");
+	assert_true((fd = mkstemp(path)) != -1);
+	f = fdopen(fd, "w");
+	fputs(buf_cstr(&b), f);
+	fclose(f);
+	assert_int_equal(config_load(&c, path), 0);
+	unlink(path);
+	assert_int_equal(cues_load(&cu, &c), 0);
+	/* 청 of [org.central] and the forty of [org.other]. */
+	cues_word(&cu, &cu.orgs, "도청은", strlen("도청은"), count_hit, &n);
+	assert_int_equal(n, 41);
+	cues_free(&cu);
+	config_free(&c);
+	buf_free(&b);
 }
 
 static struct item *
@@ -405,6 +450,7 @@ main(void)
 		cmocka_unit_test(test_stems),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_many_fits),
 		cmocka_unit_test(test_decide),
 		cmocka_unit_test(test_labels),
 		cmocka_unit_test(test_shipped),

@@ -196,6 +196,36 @@ test_actors(void **state)
 	corpus_free(&cs);
 }
 
+/* A title of many words and many names: none is dropped. */
+static void
+test_many_actors(void **state)
+{
+	static const char *const towns[] = {
+		"가평군", "양평군", "연천군", "홍천군", "횡성군", "영월군",
+		"평창군", "정선군", "철원군", "화천군", "양구군", "인제군",
+		"고성군", "양양군", "보은군", "옥천군", "영동군", "증평군",
+		"진천군", "괴산군",
+	};
+	struct corpus cs;
+	buf t = {0};
+	size_t i;
+
+	(void)state;
+	memset(&cs, 0, sizeof(cs));
+	for (i = 0; i < 10; i++)
+		buf_puts(&t, "오늘 ");
+	for (i = 0; i < sizeof(towns) / sizeof(towns[0]); i++)
+		buf_printf(&t, "%s ", towns[i]);
+	add(&cs, buf_cstr(&t), NULL);
+	assert_int_equal(classify_all(&cs, &cfg, 0, 1, NULL, 0), 0);
+	for (i = 0; i < sizeof(towns) / sizeof(towns[0]); i++)
+		if (strstr(cs.items[0].why, towns[i]) == NULL)
+			fail_msg("%s (word %zu) not among the actors: %s",
+			    towns[i], 11 + i, cs.items[0].why);
+	corpus_free(&cs);
+	buf_free(&t);
+}
+
 /* Correction, then label, then names, then cues, then the prior. */
 static void
 test_order(void **state)
@@ -278,6 +308,7 @@ main(void)
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_actors),
+		cmocka_unit_test(test_many_actors),
 		cmocka_unit_test(test_order),
 		cmocka_unit_test(test_bad_corrections),
 	};
