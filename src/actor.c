@@ -52,11 +52,11 @@ actors_init(struct actors *a, const struct config *c, const struct names *nm)
 	memset(a, 0, sizeof(*a));
 	a->names = nm;
 	memcpy(a->weight, place_dflt, sizeof(a->weight));
-	a->pair = (v = config_get(c, "names", "pair")) ? atof(v) : 0.5;
-	if ((v = config_get(c, "names", "weights")) != NULL)
-		cue_parse(v, place_add, a);
+	a->pair = c->names.pair;
+	if (c->names.weights != NULL)
+		cue_parse(c->names.weights, place_add, a);
 	/* heads: "회장 시장=시": a title, and what of it stays a name. */
-	v = config_get(c, "names", "heads");
+	v = c->names.heads;
 	while (v != NULL && *v != '\0') {
 		size_t n = strcspn(v, " \t\n");
 		const char *eq = memchr(v, '=', n);

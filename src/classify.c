@@ -136,7 +136,11 @@ classify_issuer(const struct config *c, const char *w, size_t n)
 	if (syllables(w, n) < 3)
 		return -1;
 	for (i = 0; i < c->norgs; i++) {
-		if ((list = config_get(c, "outline", c->orgs[i].id)) == NULL)
+		/* [outline] has a key for the two government types. */
+		list = strcmp(c->orgs[i].id, "central") == 0 ?
+		    c->outline.central : strcmp(c->orgs[i].id, "local") == 0 ?
+		    c->outline.local : NULL;
+		if (list == NULL)
 			continue;
 		for (p = list; *p; p += m) {
 			p += strspn(p, " \t\n");
@@ -438,7 +442,7 @@ classify_all(struct corpus *cs, const struct config *c, int use_labels,
 	if ((x.names = names_load(c)) == NULL)
 		rc = -1;
 	actors_init(&x.act, c, x.names);
-	x.names_min = atof(config_str(c, "names", "min", "0"));
+	x.names_min = c->names.min;
 	for (i = 0; i < c->nsectors; i++) {
 		const char *v = config_get(c, c->sectors[i].conf, "within");
 

@@ -205,7 +205,7 @@ read_list(struct names *nm, struct list *l, int org, const struct config *c)
 const char *
 names_dir(const struct config *c, buf *b)
 {
-	const char *d = config_get(c, "names", "dir");
+	const char *d = c->names.dir;
 
 	return d != NULL ? config_path(c, d, b) : NULL;
 }
@@ -215,7 +215,7 @@ struct names *
 names_load(const struct config *c)
 {
 	struct names *nm = xcalloc(1, sizeof(*nm));
-	const char *v = config_get(c, "names", "lists");
+	const char *v = c->names.lists;
 	buf dir = {0}, tok = {0};
 	struct stat st;
 	int bad = 0;

@@ -265,20 +265,17 @@ score_weights(struct weights *w, const struct config *c)
 		    "prior")) ? atof(v) : 0;
 	memcpy(w->sector, sector_dflt, sizeof(w->sector));
 	memcpy(w->org, org_dflt, sizeof(w->org));
-	w->repeat = 3;
-	if ((v = config_get(c, "classify", "sector_zones")) != NULL) {
+	w->repeat = c->classify.repeat > 0 ? c->classify.repeat : 3;
+	if (c->classify.sector_zones != NULL) {
 		zp.factor = w->sector;
 		zp.bad = 0;
-		cue_parse(v, zone_add, &zp);
+		cue_parse(c->classify.sector_zones, zone_add, &zp);
 	}
-	if ((v = config_get(c, "classify", "org_zones")) != NULL) {
+	if (c->classify.org_zones != NULL) {
 		zp.factor = w->org;
 		zp.bad = 0;
-		cue_parse(v, zone_add, &zp);
+		cue_parse(c->classify.org_zones, zone_add, &zp);
 	}
-	if ((v = config_get(c, "classify", "repeat")) != NULL &&
-	    atoi(v) > 0)
-		w->repeat = atoi(v);
 }
 
 /* Decides one of sectors or orgs for an item and explains it. */
