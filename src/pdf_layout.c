@@ -281,20 +281,6 @@ add_item(struct layout *L, const struct item *it)
 	L->nitems++;
 }
 
-/* Transitional: [pdf] contents_items_max as this file read it, from
- * [digest], where it is not a key (so always dflt); goes for the typed
- * field once the messages of issue #16 are in. */
-static size_t
-limit(const struct layout *L, const char *key, size_t dflt)
-{
-	const char *v = config_get(L->cfg, "digest", key);
-	long n;
-
-	if (v == NULL || (n = strtol(v, NULL, 10)) <= 0)
-		return dflt;
-	return (size_t)n;
-}
-
 static const char *
 unclassified(const struct layout *L)
 {
@@ -658,7 +644,7 @@ pdf_layout(struct layout *L, const struct config *cfg,
 	 * week's news), the contents and bookmarks stop at sectors: every
 	 * item's entry, link and bookmark is an object libharu keeps in
 	 * memory, and a contents of hundreds of pages helps no one. */
-	L->item_entries = is->n <= limit(L, "contents_items_max", 1000);
+	L->item_entries = is->n <= (size_t)cfg->pdf.contents_items_max;
 	if (!L->item_entries)
 		msg(MSG_WARNING, fonts->path, 0, "%zu items: the contents and "
 		    "bookmarks list sections and sectors only ([pdf] "

@@ -34,6 +34,32 @@ python3 tests/pdf/check_brief.py --pdf "$pdf" --items "$tmp/items.jsonl" \
     --conf digest.conf --eml "$tmp/a/brief-108.eml" --min-continued 20 \
     >"$tmp/check" 2>&1 ||
 	{ cat "$tmp/check" >&2; die "the brief fails its checks"; }
+
+# [pdf] contents_items_max below the week's items: the contents and the
+# bookmarks list sections and sectors only, with a warning that says so.
+bookmarks() {
+	qpdf --json=1 --json-key=outlines "$1" | python3 -c '
+import json, sys
+def count(o):
+    return sum(1 + count(x["kids"]) for x in o)
+print(count(json.load(sys.stdin)["outlines"]))'
+}
+sed -e 's/^contents_items_max = .*/contents_items_max = 100/' \
+    -e "s|^templates = templates|templates = $(pwd)/templates|" \
+    -e "s|^dir = names\$|dir = $(pwd)/names|" \
+    digest.conf >"$tmp/few.conf"
+grep -q '^contents_items_max = 100$' "$tmp/few.conf" ||
+	die "digest.conf has no [pdf] contents_items_max to change"
+"$digest" build -c "$tmp/few.conf" -o "$tmp/f" "$tmp/heavy.txt" \
+    2>"$tmp/err" || { cat "$tmp/err" >&2; die "the build with contents_items_max = 100 failed"; }
+grep -q "150 items.*contents_items_max" "$tmp/err" ||
+	die "no warning that the contents leave out the items: $(cat "$tmp/err")"
+all=$(bookmarks "$pdf") few=$(bookmarks "$tmp/f/brief-108.pdf")
+[ "$few" -le $((all - 150)) ] ||
+	die "contents_items_max = 100 still bookmarks the items ($few bookmarks, $all with them)"
+qpdf --check "$tmp/f/brief-108.pdf" >/dev/null 2>&1 ||
+	die "qpdf rejects the brief without item entries"
+
 echo "pdf-heavy.sh: ok: $n items, $(pdfinfo "$pdf" |
     sed -n 's/^Pages: *//p') pages, $(wc -c <"$pdf") bytes, ${secs}s;" \
     "$(sed -n 's/^titles: //p' "$tmp/check")"
