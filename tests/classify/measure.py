@@ -196,7 +196,10 @@ def reimport(digest, txt, tsv, verbose):
     """The published file read as it is (the re-import reader), its
     items matched to the .tsv by title (spaces ignored), under swapped
     headers (decoy_copy): a --no-labels that kept the labels scores
-    near zero, and the labelled read must file every item wrong."""
+    near zero.  The labelled read of the copy must keep the sector label
+    of at most one item in ten, or the swap did not take and a leak
+    could not be told.  An item of the .tsv the reader does not read
+    counts as wrong in all three."""
     truth = {}
     for i, line in enumerate(open(tsv, encoding="utf-8")):
         if i:
@@ -205,27 +208,35 @@ def reimport(digest, txt, tsv, verbose):
                 "section": sec, "sector": sect, "org": org, "title": title}
     decoy = decoy_copy(txt)
     try:
-        wrong = 0
-        labelled = run(digest, [decoy])
-        for g in labelled:
+        matched = kept = kept_org = 0
+        for g in run(digest, [decoy]):
             t = truth.get(re.sub(r"\s+", "", g["title"]))
-            wrong += t is not None and g["sector"] != t["sector"] and \
-                g["org"] != t["org"]
-        if wrong != len(truth) or len(labelled) != len(truth):
-            sys.exit("FAIL: %s under swapped headers: %d items read, %d "
-                     "of %d filed wrong with labels" % (
-                         txt, len(labelled), wrong, len(truth)))
+            if t is not None:
+                matched += 1
+                kept += g["sector"] == t["sector"]
+                kept_org += g["org"] == t["org"]
+        if matched == 0 or kept * 10 > matched:
+            sys.exit("FAIL: %s under swapped headers: %d of %d items read "
+                     "keep their sector label" % (txt, kept, matched))
         guess = run(digest, [decoy], "--no-labels", "-v")
     finally:
         os.unlink(decoy)
-    rows = []
+    rows, seen = [], set()
     for g in guess:
-        t = truth.get(re.sub(r"\s+", "", g["title"]))
-        if t is not None:
+        k = re.sub(r"\s+", "", g["title"])
+        if k in truth:
             g["source"] = "%s:%s" % (txt, g["source"].rsplit(":", 1)[1])
-            rows.append((t, g))
-    print("%s: %d of its %d items read by the re-import reader" % (
-        os.path.basename(txt), len(rows), len(truth)))
+            rows.append((truth[k], g))
+            seen.add(k)
+    print("%s: %d of its %d items read by the re-import reader "
+          "(labelled, under swapped headers: %d sector and %d org labels "
+          "kept)" % (os.path.basename(txt), len(seen), len(truth), kept,
+                     kept_org))
+    for k, t in truth.items():
+        if k not in seen:
+            rows.append((t, {"section": None, "sector": None, "org": None,
+                             "title": t["title"], "source": "(not read)",
+                             "why": "the re-import reader did not read it"}))
     return score(os.path.basename(txt) + " (as published, headers "
                  "swapped)", rows, verbose)
 
