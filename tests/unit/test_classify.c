@@ -415,6 +415,20 @@ test_shipped(void **state)
 		{ "한국신재생에너지협회, 재생에너지 입찰 개선 건의",
 		  "한국신재생에너지협회가 재생에너지 입찰 제도 개선안을 정부에 건의",
 		  "carbon", "other" },
+		/* bio prints under AI (within = ai) */
+		{ "세움바이오, 항암 신약 임상 진입…AI로 후보 발굴",
+		  "세움바이오가 인공지능으로 찾은 항암 치료제 후보의 임상을 "
+		  "시작했으며 바이오 의약품 생산도 준비",
+		  "ai", "company" },
+		/* a company known by its ending alone, not the place */
+		{ "누리볕에너지, 전남 신안에 영농형 태양광 준공",
+		  "농지 위 태양광 설비가 완공됨",
+		  "carbon", "company" },
+		/* "AI 시대" is the setting: the topic is carbon */
+		{ "녹색전환연구원, AI 시대 데이터센터 탄소중립 토론회",
+		  "녹색전환연구원이 생성형 AI 확산으로 AI 데이터센터 전력 "
+		  "수요가 늘어나는 AI 시대의 탄소중립 과제를 논의",
+		  "carbon", "national-inst" },
 	};
 	struct config c;
 	struct corpus cs;
