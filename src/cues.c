@@ -369,6 +369,12 @@ index_set(struct cueset *set)
 {
 	size_t i, adv;
 
+	set->framed = xcalloc(set->n, sizeof(*set->framed));
+	for (i = 0; i < set->n; i++) {
+		set->framed[i] = set->v[i];
+		set->framed[i].weight = 0;
+		set->framed[i].framed = 1;
+	}
 	set->first = xcalloc(set->n, sizeof(*set->first));
 	set->wordcues = xcalloc(set->n, sizeof(*set->wordcues));
 	set->last = xcalloc(set->n, sizeof(*set->last));
@@ -468,6 +474,7 @@ free_set(struct cueset *set)
 		free(set->v[i].parts);
 	}
 	free(set->v);
+	free(set->framed);
 	free(set->first);
 	free(set->starts);
 	free(set->wordcues);
@@ -515,7 +522,7 @@ framed(const struct cues *cu, const char *text, size_t len, size_t at)
 
 void
 cues_scan(const struct cues *cu, const struct cueset *set, const char *text,
-    size_t len, cue_hit_fn *hit, void *arg)
+    size_t len, size_t room, cue_hit_fn *hit, void *arg)
 {
 	/* Where the last match of each taxon ends: a keyword inside a
 	 * longer one of the same taxon (환경 in 친환경) does not count. */
@@ -547,9 +554,9 @@ cues_scan(const struct cues *cu, const struct cueset *set, const char *text,
 					continue;
 				covered[q->taxon] = i + tl;
 			}
-			if (q->kind == CUE_KEYWORD && framed(cu, text, len,
-			    i + tl))
-				continue;
+			if (q->kind == CUE_KEYWORD && framed(cu, text,
+			    room > len ? room : len, i + tl))
+				q = &set->framed[set->first[lo].cue];
 			hit(arg, q);
 		}
 		prev_word = cue_wordchar(cp);

@@ -39,12 +39,15 @@ struct cue {
 	size_t		 nparts;
 	const char	*end;		/* shapes: the literal they end with */
 	size_t		 endlen;
+	int		 framed;	/* a keyword's shadow, weight 0: found
+					 * before a frame word ("AI 시대") */
 };
 
 /* The cues of one kind of taxon (the sectors or the org types). */
 struct cueset {
 	struct cue	*v;
 	size_t		 n;
+	struct cue	*framed;	/* v[i]'s shadow, for explanations */
 	/* keywords and names, sorted by first code point */
 	struct cue_first {
 		int	 cp;
@@ -92,9 +95,12 @@ int	 cue_parse(const char *value, void (*add)(void *, const char *term,
 typedef void cue_hit_fn(void *, const struct cue *);
 
 /* Keywords and names occurring in text[0..len); a keyword followed by
- * a word of the [cues] frames list ("AI 시대") does not count. */
+ * a word of the [cues] frames list ("AI 시대") is reported as its
+ * shadow in set->framed, which weighs nothing.  text[0..room) may be
+ * read for that word (room >= len: a zone ends where the next starts,
+ * "AI| 시대"). */
 void	 cues_scan(const struct cues *, const struct cueset *,
-	    const char *text, size_t len, cue_hit_fn *, void *);
+	    const char *text, size_t len, size_t room, cue_hit_fn *, void *);
 /* The most specific suffixes and shapes that fit the word[0..len),
  * with or without its particle. */
 void	 cues_word(const struct cues *, const struct cueset *,

@@ -66,7 +66,9 @@ scan_zone(struct scorer *s, const char *text, size_t len, int zone)
 	s->zone = zone;
 	s->word = NULL;
 	s->wlen = 0;
-	cues_scan(s->cu, s->set, text, len, on_hit, s);
+	/* Zones are tails of one string: the frame word after a keyword
+	 * may lie in the next zone. */
+	cues_scan(s->cu, s->set, text, len, strlen(text), on_hit, s);
 	if (!word_zone[zone] || s->set->nwordcues == 0)
 		return;
 	while (i < len) {
@@ -138,7 +140,7 @@ best_taxon(const struct scorer *s, size_t ntaxa, const int *allowed,
 	hits = xcalloc(ntaxa, sizeof(*hits));
 	for (i = 0; i < s->n; i++) {
 		sum[s->v[i].q->taxon] += hit_points(&s->v[i], factor, repeat);
-		hits[s->v[i].q->taxon] = 1;
+		hits[s->v[i].q->taxon] |= !s->v[i].q->framed;
 	}
 	for (i = 0; i < ntaxa; i++) {
 		if (!hits[i] || (allowed && !allowed[i]))
@@ -201,6 +203,26 @@ explain_hits(buf *b, const struct scorer *s, int taxon,
 	if (n > 6)
 		buf_printf(b, " +%zu more", n - 6);
 	free(order);
+}
+
+/* The keywords that did not count for the frame word after them. */
+static void
+explain_framed(buf *b, const struct scorer *s)
+{
+	size_t i;
+	const char *sep = " (framed:";
+
+	for (i = 0; i < s->n; i++)
+		if (s->v[i].q->framed) {
+			buf_printf(b, "%s %s(%s", sep, s->v[i].q->term,
+			    zone_names[s->v[i].zone]);
+			if (s->v[i].n > 1)
+				buf_printf(b, " x%d", s->v[i].n);
+			buf_putc(b, ')');
+			sep = "";
+		}
+	if (*sep == '\0')
+		buf_putc(b, ')');
 }
 
 static int
@@ -320,6 +342,7 @@ score_decide(struct scorer *s, const struct config *c, const struct taxon *t,
 		if (next >= 0)
 			buf_printf(why, " (next %s %g)", t[next].id,
 			    score[1]);
+		explain_framed(why, s);
 	}
 	return best;
 }

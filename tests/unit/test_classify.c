@@ -72,6 +72,7 @@ remove_conf(void **state)
 struct collected {
 	const char	*terms[16];
 	size_t		 n;
+	size_t		 framed;	/* shadows: weight 0, for why */
 };
 
 static void
@@ -79,6 +80,11 @@ collect(void *arg, const struct cue *q)
 {
 	struct collected *c = arg;
 
+	if (q->framed) {
+		assert_true(q->weight == 0);
+		c->framed++;
+		return;
+	}
 	if (c->n < 16)
 		c->terms[c->n++] = q->term;
 }
@@ -216,12 +222,12 @@ test_scan(void **state)
 	assert_int_equal(config_load(&c, conf_path), 0);
 	assert_int_equal(cues_load(&cu, &c), 0);
 	memset(&got, 0, sizeof(got));
-	cues_scan(&cu, &cu.sectors, t, strlen(t), collect, &got);
+	cues_scan(&cu, &cu.sectors, t, strlen(t), strlen(t), collect, &got);
 	/* 탄소 inside 탄소중립 does not count twice. */
 	assert_int_equal(got.n, 1);
 	assert_string_equal(got.terms[0], "탄소중립");
 	memset(&got, 0, sizeof(got));
-	cues_scan(&cu, &cu.orgs, t, strlen(t), collect, &got);
+	cues_scan(&cu, &cu.orgs, t, strlen(t), strlen(t), collect, &got);
 	/* A name only at the start of a word: not in "XLG". */
 	assert_int_equal(got.n, 1);
 	assert_string_equal(got.terms[0], "LG");
@@ -229,10 +235,12 @@ test_scan(void **state)
 	 * the AI of "AI 도입" counts. */
 	t = "AI 시대 탄소중립, AI시대와 AI 도입";
 	memset(&got, 0, sizeof(got));
-	cues_scan(&cu, &cu.sectors, t, strlen(t), collect, &got);
+	cues_scan(&cu, &cu.sectors, t, strlen(t), strlen(t), collect, &got);
 	assert_int_equal(got.n, 2);
 	assert_string_equal(got.terms[0], "탄소중립");
 	assert_string_equal(got.terms[1], "AI");
+	/* The two framed ones are reported as weightless shadows. */
+	assert_int_equal(got.framed, 2);
 	cues_free(&cu);
 	config_free(&c);
 }
@@ -324,6 +332,9 @@ test_decide(void **state)
 	    "경기연구원이 지역 데이터를 공개", NULL);
 	/* No cue at all: the fallback, said so. */
 	add_item(&cs, "무엇도 없는 제목", "아무 단서 없음", NULL);
+	/* A framed keyword alone is no cue: its sector's prior is not
+	 * earned by it. */
+	add_item(&cs, "AI 시대의 행정", "아무 단서 없음", NULL);
 	classify(&cs, &c, 1, 1);
 	it = &cs.items[0];
 	assert_string_equal(org_id(&c, it), "local");
@@ -344,6 +355,8 @@ test_decide(void **state)
 	assert_non_null(strstr(it->why, "rule prior"));
 	assert_int_equal(it->rule, RULE_PRIOR);
 	assert_true(it->sector >= 0 && it->org >= 0 && it->section >= 0);
+	it = &cs.items[4];
+	assert_non_null(strstr(it->why, "sector=carbon: rule prior"));
 	corpus_free(&cs);
 	config_free(&c);
 }
