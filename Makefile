@@ -59,7 +59,7 @@ DATADIR	 = $(PREFIX)/share/digest
 MANDIR	 = $(PREFIX)/share/man
 
 .PHONY: all deps deps-run deps-test digest test unit regress e2e sanitize \
-	clean bench fuzz install test-install mutate FORCE
+	clean bench fuzz install test-install mutate msgcheck FORCE
 
 all: $(BIN)/digest
 
@@ -101,8 +101,34 @@ digest: deps-run
 	$(MAKE) all
 	$(BIN)/digest build
 
-unit: $(UNIT)
+unit: $(UNIT) msgcheck
 	@for t in $(UNIT); do $$t || exit 1; done
+
+# Every message comes from src/msgs.def.  Each file is compiled once
+# more, for syntax only, with MSG_CHECK (see msg.h): msg(MSG_ID, file,
+# line, col, ...) then checks its arguments against the id's text with
+# -Wformat, and a call whose first argument is not an id (a format, a
+# level, a variable) does not compile.  Every id must be used somewhere.
+MSGFMT	 = $(BUILD)/msgfmt.h
+$(MSGFMT): src/msgs.def
+	@mkdir -p $(BUILD)
+	@printf '%s\n' '#define MSG(id, l, text) MSGFMT_MSG_##id text' \
+	    '#include "msgs.def"' | $(CC) -E -P -Isrc -x c - | \
+	    sed -n 's/^MSGFMT_/#define &/p' >$@.tmp
+	@mv $@.tmp $@
+
+msgcheck: $(MSGFMT)
+	@for f in $(filter-out src/msg.c,$(SRC)); do \
+	  $(CC) $(ALL_CFLAGS) -DMSG_CHECK -include $(MSGFMT) -fsyntax-only \
+	    $$f || { echo "msgcheck: $$f"; exit 1; }; done
+	@for f in $(CXXSRC); do \
+	  $(CXX) $(ALL_CXXFLAGS) -DMSG_CHECK -include $(MSGFMT) -Isrc \
+	    -fsyntax-only $$f || { echo "msgcheck: $$f"; exit 1; }; done
+	@for id in $$(sed -n 's/^MSG(\([A-Z0-9_]*\),.*/\1/p' src/msgs.def); do \
+	  grep -q "MSG_$$id\b" $(filter-out src/msg.c,$(SRC)) $(CXXSRC) || \
+	    { echo "msgcheck: MSG_$$id is never used"; exit 1; }; done
+	@echo "msgcheck: $$(grep -c '^MSG(' src/msgs.def) messages," \
+	    "every call checked"
 
 regress: $(BIN)/digest
 	@sh tests/regress.sh $(BIN)/digest

@@ -367,8 +367,7 @@ text_labels(struct ctx *x, struct item *it, buf *why)
 			if (why)
 				buf_printf(why, "tag \"%s\"; ", it->tag);
 		} else
-			msg(MSG_NOTE, it->file, it->line, "clipping tag \"%s\" "
-			    "names no sector; left to the classifier",
+			msg(MSG_CLASSIFY_TAG_NO_SECTOR, it->file, it->line, 0,
 			    it->tag);
 	}
 	if (it->issuer != NULL && it->org < 0) {

@@ -278,8 +278,7 @@ open_section(struct reader *r, const char *s, size_t n, int line)
 	r->skip = 0;
 	if (!is_name(s, n)) {
 		r->skip = 1;
-		msg(MSG_ERROR, r->path, line, "a section name is letters, "
-		    "digits, '_', '-' and '.': [%.*s]", (int)n, s);
+		msg(MSG_CONF_SECTION_NAME, r->path, line, 0, (int)n, s);
 		r->bad = 1;
 		return;
 	}
@@ -295,8 +294,7 @@ open_section(struct reader *r, const char *s, size_t n, int line)
 	}
 	for (i = 0; i < r->nsec; i++)
 		if (strcmp(r->sec_lines[i].section, r->section) == 0) {
-			msg(MSG_ERROR, r->path, line, "[%s] again (first on "
-			    "line %d): give each section once",
+			msg(MSG_CONF_SECTION_TWICE, r->path, line, 0,
 			    r->section, r->sec_lines[i].line);
 			r->bad = 1;
 			return;
@@ -318,9 +316,7 @@ key_value(struct reader *r, const char *s, size_t n, int line)
 
 	r->key_open = 0;
 	if (eq == NULL) {
-		msg(MSG_ERROR, r->path, line, "not a \"key = value\" line, a "
-		    "[section], a comment or an indented continuation: %.*s",
-		    (int)n, s);
+		msg(MSG_CONF_LINE, r->path, line, 0, (int)n, s);
 		r->bad = 1;
 		return;
 	}
@@ -328,15 +324,14 @@ key_value(struct reader *r, const char *s, size_t n, int line)
 	    klen--)
 		continue;
 	if (!is_name(s, klen)) {
-		msg(MSG_ERROR, r->path, line, "a key is letters, digits, '_', "
-		    "'-' and '.': '%.*s'", (int)klen, s);
+		msg(MSG_CONF_KEY_NAME, r->path, line, 0, (int)klen, s);
 		r->bad = 1;
 		return;
 	}
 	if (r->section == NULL) {
 		if (!r->skip)
-			msg(MSG_ERROR, r->path, line, "'%.*s' is not under "
-			    "any [section]", (int)klen, s);
+			msg(MSG_CONF_KEY_OUTSIDE, r->path, line, 0, (int)klen,
+			    s);
 		r->bad = 1;
 		return;
 	}
@@ -347,8 +342,8 @@ key_value(struct reader *r, const char *s, size_t n, int line)
 	memcpy(key, s, klen);
 	key[klen] = '\0';
 	if ((prev = entry_find(r->c, r->section, key)) != NULL) {
-		msg(MSG_ERROR, r->path, line, "[%s] %s again (first on line "
-		    "%d): give each key once", r->section, key, prev->line);
+		msg(MSG_CONF_KEY_TWICE, r->path, line, 0, r->section, key,
+		    prev->line);
 		r->bad = 1;
 	} else {
 		entry_add(r->c, r->section, key, v, vlen, line);
@@ -382,12 +377,12 @@ read_line(struct reader *r, const char *s, size_t n, int line)
 	while (lead < n && is_blank(s[lead]))
 		lead++;
 	if (memchr(s, '\0', n) != NULL) {
-		msg(MSG_ERROR, r->path, line, "a NUL byte: not a text file");
+		msg(MSG_CONF_NUL, r->path, line, 0);
 		r->bad = 1;
 		return;
 	}
 	if (!utf8_valid(s, n)) {
-		msg(MSG_ERROR, r->path, line, "not valid UTF-8");
+		msg(MSG_CONF_UTF8, r->path, line, 0);
 		r->bad = 1;
 		return;
 	}
@@ -403,17 +398,14 @@ read_line(struct reader *r, const char *s, size_t n, int line)
 		if (r->key_open)
 			continuation(r, s, n);
 		else {
-			msg(MSG_ERROR, r->path, line, "an indented line "
-			    "continues the value above it, but no key is "
-			    "open here: %.*s", (int)n, s);
+			msg(MSG_CONF_CONTINUATION, r->path, line, 0, (int)n, s);
 			r->bad = 1;
 		}
 		return;
 	}
 	if (s[0] == '[') {
 		if (s[n - 1] != ']') {
-			msg(MSG_ERROR, r->path, line, "a section line ends "
-			    "in ']': %.*s", (int)n, s);
+			msg(MSG_CONF_SECTION_END, r->path, line, 0, (int)n, s);
 			r->bad = 1;
 			free(r->section);
 			r->section = NULL;
@@ -582,8 +574,8 @@ check_value(const struct config *c, const struct conf_entry *e,
 	    out ? out : &scratch)) == NULL)
 		return 0;
 	range_text(type, min, max, range, sizeof(range));
-	msg(MSG_ERROR, c->path, e->line, "[%s] %s = %s: want %s%s",
-	    e->section, e->key, e->value, want, range);
+	msg(MSG_CONF_VALUE, c->path, e->line, 0, e->section, e->key, e->value,
+	    want, range);
 	return -1;
 }
 
@@ -623,11 +615,11 @@ section_ok(const char *path, const char *s, int line)
 	unsigned kind = taxon_kind(s);
 
 	if (kind != 0 && strchr(s, '.')[1] == '\0') {
-		msg(MSG_ERROR, path, line, "[%s] has no id after the '.'", s);
+		msg(MSG_CONF_GROUP_NO_ID, path, line, 0, s);
 		return 0;
 	}
 	if (kind == 0 && !known_section(s)) {
-		msg(MSG_ERROR, path, line, "unknown section [%s]", s);
+		msg(MSG_CONF_SECTION_UNKNOWN, path, line, 0, s);
 		return 0;
 	}
 	return 1;
@@ -652,8 +644,7 @@ check_entry(const struct config *c, const struct conf_entry *e)
 	} else if (strcmp(e->section, cues_section) == 0 ||
 	    key_find(e->section, e->key) != NULL)
 		return 0;
-	msg(MSG_ERROR, c->path, e->line, "[%s] has no key '%s'", e->section,
-	    e->key);
+	msg(MSG_CONF_KEY_UNKNOWN, c->path, e->line, 0, e->section, e->key);
 	return -1;
 }
 
@@ -672,8 +663,8 @@ fill(struct config *c, int report)
 
 		if (e == NULL && k->dflt == NULL) {
 			if (k->required && report) {
-				msg(MSG_ERROR, c->path, 0, "[%s] %s is "
-				    "missing", k->section, k->key);
+				msg(MSG_CONF_KEY_MISSING, c->path, 0, 0,
+				    k->section, k->key);
 				bad = -1;
 			}
 			continue;
@@ -783,8 +774,7 @@ add_taxon(struct config *c, const struct conf_entry *e, const char *kind,
 	if (taxon_index(t, *n, id) >= 0)
 		return 0;
 	if (*n == TAXON_MAX) {
-		msg(MSG_ERROR, c->path, e->line, "more than %d [%s.*] groups",
-		    TAXON_MAX, kind);
+		msg(MSG_CONF_GROUPS_MAX, c->path, e->line, 0, TAXON_MAX, kind);
 		return -1;
 	}
 	t[*n].id = id;
@@ -794,8 +784,7 @@ add_taxon(struct config *c, const struct conf_entry *e, const char *kind,
 	t[*n].show_empty = v != NULL && strcmp(v, "yes") == 0;
 	t[*n].section = -1;
 	if (t[*n].name == NULL || *t[*n].name == '\0') {
-		msg(MSG_ERROR, c->path, e->line, "[%s] has no name",
-		    e->section);
+		msg(MSG_CONF_GROUP_NO_NAME, c->path, e->line, 0, e->section);
 		return -1;
 	}
 	(*n)++;
@@ -816,18 +805,17 @@ check_links(struct config *c)
 		c->orgs[i].section = e ? config_section_index(c, e->value) :
 		    -1;
 		if (c->orgs[i].section < 0) {
-			msg(MSG_ERROR, c->path, e ? e->line : 0,
-			    "[%s] section: %s", c->orgs[i].conf, e ?
-			    "no [section.*] of that id" : "missing");
+			msg(MSG_CONF_ORG_SECTION, c->path, e ? e->line : 0, 0,
+			    c->orgs[i].conf,
+			    e ? "no [section.*] of that id" : "missing");
 			bad = -1;
 		}
 	}
 	for (i = 0; i < c->nsectors; i++) {
 		e = entry_find(c, c->sectors[i].conf, "within");
 		if (e != NULL && config_sector_index(c, e->value) < 0) {
-			msg(MSG_ERROR, c->path, e->line, "[%s] within = %s: "
-			    "no [sector.*] of that id", c->sectors[i].conf,
-			    e->value);
+			msg(MSG_CONF_SECTOR_WITHIN, c->path, e->line, 0,
+			    c->sectors[i].conf, e->value);
 			bad = -1;
 		}
 	}
@@ -851,14 +839,13 @@ check(struct config *c)
 		bad |= add_taxon(c, &c->e[i], "org", c->orgs, &c->norgs);
 	}
 	if (c->nsections == 0 || c->nsectors == 0 || c->norgs == 0) {
-		msg(MSG_ERROR, c->path, 0,
-		    "needs [section.*], [sector.*] and [org.*] groups");
+		msg(MSG_CONF_NO_TAXONOMY, c->path, 0, 0);
 		return -1;
 	}
 	bad |= check_links(c);
 	if (bad == 0 && date_weekday(c->anchor_date) != c->weekday) {
-		msg(MSG_ERROR, c->path, entry_find(c, "digest",
-		    "anchor_date")->line, "[digest] anchor_date is not a %s",
+		msg(MSG_CONF_ANCHOR_WEEKDAY, c->path,
+		    entry_find(c, "digest", "anchor_date")->line, 0,
 		    weekdays[c->weekday]);
 		bad = -1;
 	}

@@ -63,8 +63,7 @@ read_line(struct corrections *cs, char *s, const char *file, int line,
 	if (*str_trim(s) == '\0' || s[0] == '#')
 		return 0;
 	if (tab == NULL) {
-		msg(MSG_ERROR, file, line, "a correction is a title, a tab "
-		    "and what to impose: no tab");
+		msg(MSG_CORR_NO_TAB, file, line, 0);
 		return -1;
 	}
 	memset(&k, 0, sizeof(k));
@@ -76,16 +75,13 @@ read_line(struct corrections *cs, char *s, const char *file, int line,
 		if (next != NULL)
 			*next++ = '\0';
 		if (*str_trim(f) != '\0' && field(&k, f, c) == -1) {
-			msg(MSG_ERROR, file, line, "%s: no section, sector "
-			    "or organisation type of that name, or one "
-			    "given twice", f);
+			msg(MSG_CORR_FIELD, file, line, 0, f);
 			return -1;
 		}
 		f = next;
 	}
 	if (k.section < 0 && k.sector < 0 && k.org < 0) {
-		msg(MSG_ERROR, file, line, "a correction with nothing to "
-		    "impose");
+		msg(MSG_CORR_EMPTY, file, line, 0);
 		return -1;
 	}
 	/* Imposing an org type without a section moves the item to the
@@ -109,8 +105,7 @@ corrections_load(struct corrections *cs, char *const *paths, size_t n,
 	memset(cs, 0, sizeof(*cs));
 	for (i = 0; i < n; i++) {
 		if ((text = read_whole(paths[i], &len)) == NULL) {
-			msg(MSG_ERROR, paths[i], 0, "cannot read: %s",
-			    strerror_safe());
+			msg(MSG_SYS_READ, paths[i], 0, 0, strerror_safe());
 			rc = -1;
 			continue;
 		}
@@ -133,8 +128,7 @@ corrections_load(struct corrections *cs, char *const *paths, size_t n,
 		qsort(cs->v, cs->n, sizeof(*cs->v), cmp_corr);
 	for (i = 1; i < cs->n; i++)
 		if (strcmp(cs->v[i].key, cs->v[i - 1].key) == 0)
-			msg(MSG_WARNING, cs->v[i].file, cs->v[i].line,
-			    "the same title as %s:%d: this one is not used",
+			msg(MSG_CORR_TWICE, cs->v[i].file, cs->v[i].line, 0,
 			    cs->v[i - 1].file, cs->v[i - 1].line);
 	return rc;
 }
@@ -172,8 +166,7 @@ corrections_report(const struct corrections *cs)
 	for (i = 0; i < cs->n; i++)
 		if (!cs->v[i].used && (i == 0 ||
 		    strcmp(cs->v[i].key, cs->v[i - 1].key) != 0))
-			msg(MSG_WARNING, cs->v[i].file, cs->v[i].line,
-			    "this correction matches no item's title");
+			msg(MSG_CORR_UNUSED, cs->v[i].file, cs->v[i].line, 0);
 }
 
 void

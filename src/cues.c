@@ -317,8 +317,7 @@ cue_add(void *arg, const char *term, size_t len, double w)
 	q->kind = ld->kind;
 	q->taxon = ld->taxon;
 	if (q->kind == CUE_SHAPE && compile_shape(ld->cu, q) == -1) {
-		msg(MSG_ERROR, ld->path, 0, "[%s] shapes: '%s': unknown list "
-		    "(lists are keys of [cues])", ld->conf, q->term);
+		msg(MSG_CUES_SHAPE_LIST, ld->path, 0, 0, ld->conf, q->term);
 		free(q->term);
 		free(q->parts);
 		ld->bad = 1;
@@ -440,8 +439,7 @@ load_set(struct cues *cu, struct cueset *set, const struct config *c,
 			ld.conf = t[i].conf;
 			ld.path = c->path;
 			if ((nbad = cue_parse(v, cue_add, &ld)) > 0) {
-				msg(MSG_ERROR, c->path, 0, "[%s] %s: %d entries "
-				    "not TERM or TERM:WEIGHT", t[i].conf,
+				msg(MSG_CUES_ENTRIES, c->path, 0, 0, t[i].conf,
 				    keys[k].key, nbad);
 				bad = 1;
 			}

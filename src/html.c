@@ -337,8 +337,7 @@ item_html(const struct site *s, const struct item *it, buf *html)
 			buf_printf(&desc, "%s: %s", host.ptr, it->title);
 			link_title(u, desc.ptr);
 		} else {
-			msg(MSG_WARNING, it->file, it->line, "source URL is "
-			    "not http or https, shown as text: %s", url);
+			msg(MSG_HTML_URL_SCHEME, it->file, it->line, 0, url);
 			md_set(tdict_section(u, "PLAIN"), "TEXT", url);
 		}
 	}

@@ -414,8 +414,7 @@ wordlist(struct joins *j, const struct config *c)
 	if (path == NULL || *path == '\0')
 		return;
 	if ((all = read_whole(path, &len)) == NULL) {
-		msg(MSG_NOTE, path, 0, "word list not read (%s): joins are "
-		    "decided from the file alone", strerror_safe());
+		msg(MSG_JOINS_NO_WORDS, path, 0, 0, strerror_safe());
 		return;
 	}
 	for (p = all; p < all + len; p = e + 1) {
@@ -649,9 +648,8 @@ joins_space(struct joins *j, const char *text, size_t len, const char *next,
 	else if (j->longest > 0 && abn >= j->longest)
 		s += 0.5;
 	if (fabs(s) < 0.5)
-		msg(MSG_NOTE, j->path, line, "join undecided: %.*s|%.*s, read "
-		    "%s a space", (int)(len - i), text + i, (int)bn, next,
-		    s > 0 ? "with" : "without");
+		msg(MSG_JOINS_UNDECIDED, j->path, line, 0, (int)(len - i),
+		    text + i, (int)bn, next, s > 0 ? "with" : "without");
 	return s > 0;
 }
 

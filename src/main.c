@@ -123,17 +123,15 @@ collect_dir(struct walk *w, const char *path, const struct stat *st)
 	int rc = 0;
 
 	if (s != NULL && s->open) {
-		msg(MSG_ERROR, path, 0, "a symbolic link loop: this is the "
-		    "folder %s again; not read twice", s->path);
+		msg(MSG_INPUT_LINK_LOOP, path, 0, 0, s->path);
 		return -1;
 	}
 	if (s != NULL) {
-		msg(MSG_WARNING, path, 0, "the same folder as %s, already "
-		    "read; not read twice", s->path);
+		msg(MSG_INPUT_SAME_FOLDER, path, 0, 0, s->path);
 		return 0;
 	}
 	if ((dir = opendir(path)) == NULL) {
-		msg(MSG_ERROR, path, 0, "cannot read: %s", strerror_safe());
+		msg(MSG_SYS_READ, path, 0, 0, strerror_safe());
 		return -1;
 	}
 	w->v = xrealloc(w->v, (w->n + 1) * sizeof(*w->v));
@@ -185,7 +183,7 @@ collect(struct walk *w, const char *path)
 	size_t i;
 
 	if (stat(path, &st) == -1) {
-		msg(MSG_ERROR, path, 0, "cannot read: %s", strerror_safe());
+		msg(MSG_SYS_READ, path, 0, 0, strerror_safe());
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode))
@@ -196,8 +194,7 @@ collect(struct walk *w, const char *path)
 	for (i = 0; i < w->r->npaths; i++)
 		if (w->r->ids[i].dev == st.st_dev &&
 		    w->r->ids[i].ino == st.st_ino) {
-			msg(MSG_WARNING, path, 0, "the same file as %s, "
-			    "already read; not read twice", w->r->paths[i]);
+			msg(MSG_INPUT_SAME_FILE, path, 0, 0, w->r->paths[i]);
 			return 0;
 		}
 	add_path(w->r, path, &st);
@@ -813,8 +810,7 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 	/* An input error: nothing is written (exit 1, output/ as it
 	 * was). */
 	if (msg_count(MSG_ERROR) > 0) {
-		msg(MSG_ERROR, NULL, 0, "errors in the input: nothing "
-		    "published");
+		msg(MSG_BUILD_INPUT_ERRORS, NULL, 0, 0);
 		buf_free(&tdir);
 		publish_end(&pub);
 		return 1;
@@ -823,8 +819,7 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 	iss = weeks_group(&r->cs, &r->cfg, &n);
 	weeks_check_lonely(iss, n, &r->cfg);
 	if (n == 0) {
-		msg(MSG_ERROR, NULL, 0, "no dated item in the input: "
-		    "nothing to publish");
+		msg(MSG_BUILD_NO_DATED_ITEM, NULL, 0, 0);
 		rc = 1;
 	}
 	memset(&rd, 0, sizeof(rd));
@@ -841,8 +836,7 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 			if (iss[i].number == num)
 				rd.latest = &iss[i];
 		if (rd.latest == NULL) {
-			msg(MSG_ERROR, NULL, 0, "no issue covers the date "
-			    "given with -w (it would be No. %d)", num);
+			msg(MSG_BUILD_WEEK_NO_ISSUE, NULL, 0, 0, num);
 			rc = 1;
 		}
 	}
@@ -858,8 +852,7 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		summary_build(&r->cfg, iss, n, rd.latest, outdir, &before,
 		    msg_count(MSG_WARNING));
 	else
-		msg(MSG_NOTE, pub.dir, 0, "nothing published: the output is "
-		    "as it was");
+		msg(MSG_BUILD_UNCHANGED, pub.dir, 0, 0);
 	publish_end(&pub);
 	outscan_free(&before);
 	buf_free(&tdir);

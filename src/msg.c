@@ -12,7 +12,19 @@
 #include "msg.h"
 #include "util.h"
 
+/* The table: each id's level and text, in the order of enum msg_id. */
+static const struct {
+	enum msg_level	 level;
+	const char	*name;
+	const char	*text;
+} table[MSG__COUNT] = {
+#define MSG(id, lvl, text) { MSG_##lvl, #id, text },
+#include "msgs.def"
+#undef MSG
+};
+
 static int counts[3];
+static int show_ids = -1;	/* DIGEST_MSG_IDS: -1 not read yet */
 static int verbosity;
 /* Where this thread's messages go instead, for msg_replay. */
 static _Thread_local buf *capture;
@@ -20,7 +32,9 @@ static _Thread_local buf *capture;
 /* A message kept by msg_capture: then its text, len bytes. */
 struct captured {
 	enum msg_level	 lvl;
+	enum msg_id	 id;
 	int		 line;
+	int		 col;
 	const char	*file;
 	size_t		 len;
 };
@@ -107,39 +121,43 @@ cut(buf *b, size_t max)
 		}
 }
 
-void
-msg(enum msg_level lvl, const char *file, int line, const char *fmt, ...)
+/* Whether to print ids, not texts (DIGEST_MSG_IDS=1). */
+static int
+ids_shown(void)
 {
-	va_list ap;
-	buf raw = {0}, b = {0}, where = {0};
+	const char *e;
+
+	if (show_ids == -1)
+		show_ids = (e = getenv("DIGEST_MSG_IDS")) != NULL &&
+		    strcmp(e, "1") == 0;
+	return show_ids;
+}
+
+/* Counts, keeps and prints one message, its text in raw (not yet cut
+ * or escaped); id is MSG__COUNT for a msgf text. */
+static void
+emit(enum msg_level lvl, enum msg_id id, const char *file, int line,
+    int col, buf *raw)
+{
+	buf b = {0}, where = {0};
 	int c;
 
-	if (capture != NULL) {
-		struct captured m = { lvl, line, file, 0 };
-
-		va_start(ap, fmt);
-		buf_vprintf(&raw, fmt, ap);
-		va_end(ap);
-		m.len = raw.len;
-		buf_put(capture, &m, sizeof(m));
-		buf_put(capture, raw.ptr ? raw.ptr : "", raw.len);
-		buf_free(&raw);
-		return;
-	}
 	counts[lvl]++;
 	if (file) {
 		msg_escape(&where, file, strlen(file));
 		if (line > 0)
 			buf_printf(&where, ":%d", line);
+		if (line > 0 && col > 0)
+			buf_printf(&where, ":%d", col);
 		buf_puts(&where, ": ");
 	} else
 		buf_puts(&where, "digest: ");
-	va_start(ap, fmt);
-	buf_vprintf(&raw, fmt, ap);
-	va_end(ap);
-	cut(&raw, MSG_MAX_CHARS);
-	msg_escape(&b, raw.ptr ? raw.ptr : "", raw.len);
-	buf_free(&raw);
+	if (id < MSG__COUNT && ids_shown()) {
+		buf_reset(raw);
+		buf_puts(raw, table[id].name);
+	}
+	cut(raw, MSG_MAX_CHARS);
+	msg_escape(&b, raw->ptr ? raw->ptr : "", raw->len);
 	if (b.ptr == NULL)
 		buf_puts(&b, "");
 	if (kept && lvl != MSG_NOTE) {
@@ -160,6 +178,74 @@ msg(enum msg_level lvl, const char *file, int line, const char *fmt, ...)
 	    names[lvl], c ? "\033[0m" : "", b.ptr);
 	buf_free(&b);
 	buf_free(&where);
+}
+
+/* Formats the text of a message and sends it, or keeps it for
+ * msg_replay when this thread captures. */
+static void
+send(enum msg_level lvl, enum msg_id id, const char *file, int line,
+    int col, const char *fmt, va_list ap)
+{
+	buf raw = {0};
+
+	buf_vprintf(&raw, fmt, ap);
+	if (capture != NULL) {
+		struct captured m = { lvl, id, line, col, file, raw.len };
+
+		buf_put(capture, &m, sizeof(m));
+		buf_put(capture, raw.ptr ? raw.ptr : "", raw.len);
+	} else
+		emit(lvl, id, file, line, col, &raw);
+	buf_free(&raw);
+}
+
+void
+msg(enum msg_id id, const char *file, int line, int col, ...)
+{
+	va_list ap;
+
+	va_start(ap, col);
+	send(table[id].level, id, file, line, col, table[id].text, ap);
+	va_end(ap);
+}
+
+void
+msg_at(enum msg_level lvl, enum msg_id id, const char *file, int line,
+    int col, ...)
+{
+	va_list ap;
+
+	va_start(ap, col);
+	send(lvl, id, file, line, col, table[id].text, ap);
+	va_end(ap);
+}
+
+void
+msgf(enum msg_level lvl, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	send(lvl, MSG__COUNT, file, line, 0, fmt, ap);
+	va_end(ap);
+}
+
+enum msg_level
+msg_level_of(enum msg_id id)
+{
+	return table[id].level;
+}
+
+const char *
+msg_text(enum msg_id id)
+{
+	return table[id].text;
+}
+
+const char *
+msg_name(enum msg_id id)
+{
+	return table[id].name;
 }
 
 const char *
@@ -210,10 +296,13 @@ msg_replay(const buf *log)
 
 	while (i + sizeof(struct captured) <= log->len) {
 		struct captured m;
+		buf raw = {0};
 
 		memcpy(&m, log->ptr + i, sizeof(m));
 		i += sizeof(m);
-		msg(m.lvl, m.file, m.line, "%.*s", (int)m.len, log->ptr + i);
+		buf_put(&raw, log->ptr + i, m.len);
+		emit(m.lvl, m.id, m.file, m.line, m.col, &raw);
+		buf_free(&raw);
 		i += m.len;
 	}
 }
@@ -240,6 +329,7 @@ void
 msg_reset(void)
 {
 	memset(counts, 0, sizeof(counts));
+	show_ids = -1;
 }
 
 const char *

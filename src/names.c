@@ -113,9 +113,8 @@ add(struct names *nm, const char *name, size_t len, int kind,
 	}
 	if ((was = find(nm, k.ptr, k.len)) != NULL) {
 		if (was->org != e->org)
-			msg(MSG_NOTE, e->file, e->line, "%.*s: already %s at "
-			    "%s:%d; the first kept", (int)len, name,
-			    c->orgs[was->org].id, was->file, was->line);
+			msg(MSG_NAMES_TWICE, e->file, e->line, 0, (int)len,
+			    name, c->orgs[was->org].id, was->file, was->line);
 		buf_free(&k);
 		return;
 	}
@@ -150,8 +149,7 @@ read_line(struct names *nm, char *s, struct entry *e, int indented,
 		e->body = arena_strdup(&nm->arena, s);
 		l->bodies++;
 	} else if (e->body == NULL) {
-		msg(MSG_WARNING, e->file, e->line, "an alias with no body "
-		    "above it: read as a body");
+		msg(MSG_NAMES_ALIAS_FIRST, e->file, e->line, 0);
 		e->body = arena_strdup(&nm->arena, s);
 		l->bodies++;
 	}
@@ -164,7 +162,7 @@ read_line(struct names *nm, char *s, struct entry *e, int indented,
 		len--;
 	}
 	if (len == 0) {
-		msg(MSG_WARNING, e->file, e->line, "an empty name: ignored");
+		msg(MSG_NAMES_EMPTY, e->file, e->line, 0);
 		return;
 	}
 	add(nm, s, len, kind, e, c);
@@ -181,8 +179,7 @@ read_list(struct names *nm, struct list *l, int org, const struct config *c)
 	struct entry e;
 
 	if (text == NULL) {
-		msg(MSG_ERROR, l->path, 0, "cannot read the name list: %s",
-		    strerror_safe());
+		msg(MSG_NAMES_READ, l->path, 0, 0, strerror_safe());
 		return -1;
 	}
 	memset(&e, 0, sizeof(e));
@@ -228,8 +225,7 @@ names_load(const struct config *c)
 	 * by the cues alone, and says so; a list missing from the folder
 	 * is an error. */
 	if (stat(dir.ptr, &st) == -1 || !S_ISDIR(st.st_mode)) {
-		msg(MSG_WARNING, c->path, 0, "[names] dir: no folder %s: "
-		    "organisation types from the cues alone", dir.ptr);
+		msg(MSG_NAMES_NO_DIR, c->path, 0, 0, dir.ptr);
 		buf_free(&dir);
 		return nm;
 	}
@@ -247,9 +243,7 @@ names_load(const struct config *c)
 			buf_put(&tok, colon + 1, (size_t)(v + n - colon - 1));
 		if (colon == NULL || (org = config_org_index(c,
 		    buf_cstr(&tok))) < 0) {
-			msg(MSG_ERROR, c->path, 0, "[names] lists: %.*s: "
-			    "not LIST:ORG with a known organisation type",
-			    (int)n, v);
+			msg(MSG_NAMES_LIST, c->path, 0, 0, (int)n, v);
 			bad = 1;
 		} else {
 			struct list *l;

@@ -94,7 +94,7 @@ write_if_changed(const char *path, const void *data, size_t len)
 	(void)unlink(tmp.ptr);
 	if (create_file(tmp.ptr, data, len) == -1 ||
 	    rename(tmp.ptr, path) == -1) {
-		msg(MSG_ERROR, path, 0, "cannot write: %s", strerror_safe());
+		msg(MSG_SYS_WRITE, path, 0, 0, strerror_safe());
 		(void)unlink(tmp.ptr);
 		rc = -1;
 	}
@@ -133,8 +133,7 @@ write_keep(const char *olddir, const char *newdir, const char *rel,
 			rc = 0;
 	}
 	if (rc == 1 && create_file(new.ptr, data, len) == -1) {
-		msg(MSG_ERROR, new.ptr, 0, "cannot write: %s",
-		    strerror_safe());
+		msg(MSG_SYS_WRITE, new.ptr, 0, 0, strerror_safe());
 		rc = -1;
 	}
 	buf_free(&old);

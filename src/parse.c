@@ -106,8 +106,7 @@ clip(struct arena *a, char *s, size_t max, const struct item *it,
 	r = arena_alloc(a, at + 4);
 	memcpy(r, s, at);
 	memcpy(r + at, "\xe2\x80\xa6", 4);	/* … */
-	msg(MSG_WARNING, it->file, it->line, "%s of %zu characters: cut to "
-	    "its first %zu", what, n, max - 1);
+	msg(MSG_PARSE_FIELD_CUT, it->file, it->line, 0, what, n, max - 1);
 	return r;
 }
 
@@ -331,8 +330,6 @@ urls_uneven(struct item **items, size_t n, const size_t *owner, size_t m,
 	buf b = {0};
 	size_t i, j, k;
 
-	buf_printf(&b, "%zu source URL%s for %zu item%s started on this "
-	    "page:", m, m == 1 ? "" : "s", n, n == 1 ? "" : "s");
 	for (j = 0; j < n; j++) {
 		for (k = i = 0; i < m; i++)
 			k += owner[i] == j;
@@ -345,7 +342,8 @@ urls_uneven(struct item **items, size_t n, const size_t *owner, size_t m,
 		else
 			buf_printf(&b, "gets %zu", k);
 	}
-	msg(MSG_WARNING, file, line, "%s", b.ptr);
+	msg(MSG_PARSE_URLS_SHARED, file, line, 0, m, m == 1 ? "" : "s", n,
+	    n == 1 ? "" : "s", b.ptr);
 	buf_free(&b);
 }
 
@@ -358,9 +356,8 @@ urls_assign(struct item **items, size_t n, char **urls, size_t m,
 
 	if (n == 0) {
 		if (m > 0)
-			msg(MSG_WARNING, file, line, "%zu source URL%s at a "
-			    "page end with no item started on that page",
-			    m, m == 1 ? "" : "s");
+			msg(MSG_PARSE_URLS_ORPHAN, file, line, 0, m,
+			    m == 1 ? "" : "s");
 		return;
 	}
 	if (m == 0)
@@ -370,8 +367,7 @@ urls_assign(struct item **items, size_t n, char **urls, size_t m,
 	for (i = 0; i < m; i++)
 		ud[i] = date_in_url(urls[i]);
 	if (m + 1 > URL_CELLS_MAX / (n + 1)) {
-		msg(MSG_WARNING, file, line, "%zu URLs for %zu items on one "
-		    "page: too many to match by date; given in order", m, n);
+		msg(MSG_PARSE_URLS_TOO_MANY, file, line, 0, m, n);
 		for (i = 0; i < m; i++)
 			owner[i] = i < n ? i : n - 1;
 	} else
@@ -381,8 +377,7 @@ urls_assign(struct item **items, size_t n, char **urls, size_t m,
 
 		strlist_add(&it->urls, a, urls[i]);
 		if (url_cost(it, ud[i]))
-			msg(MSG_WARNING, file, line, "source URL dated "
-			    "otherwise than its item \"%s\": %s",
+			msg(MSG_PARSE_URL_DATE, file, line, 0,
 			    msg_title(it->title), urls[i]);
 	}
 	if (m != n)

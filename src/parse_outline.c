@@ -435,8 +435,7 @@ static void
 task_end(struct outline *o)
 {
 	if (o->task.len > 0)
-		msg(MSG_NOTE, o->d->path, o->task_line, "task header: %s",
-		    o->task.ptr);
+		msg(MSG_OUTLINE_TASK, o->d->path, o->task_line, 0, o->task.ptr);
 	buf_reset(&o->task);
 	o->task_line = 0;
 }
@@ -464,9 +463,8 @@ flush(struct outline *o)
 		st = date_trailing_period(s, o->year ? o->year : o->doc_year,
 		    &a, &b, &open);
 		if (st == DATE_IMPOSSIBLE)
-			msg(MSG_WARNING, o->d->path, it->line, "impossible "
-			    "date in title; the item keeps the date of its "
-			    "period: %s", msg_title(s));
+			msg(MSG_OUTLINE_DATE_IMPOSSIBLE, o->d->path, it->line,
+			    0, msg_title(s));
 		/* Its own date, if inside the period: "(6.25)", "(2월)". */
 		if (first != DATE_NONE && st == DATE_OK && a >= first &&
 		    a <= last) {
@@ -503,8 +501,7 @@ open_item(struct outline *o, const char *title, int lineno)
 	it->date = period(o, &last);
 	it->date_is_period = it->date != DATE_NONE;
 	if (it->date == DATE_NONE)
-		msg(MSG_WARNING, o->d->path, lineno, "no year or quarter "
-		    "above this item; it is left undated");
+		msg(MSG_OUTLINE_NO_PERIOD, o->d->path, lineno, 0);
 	/* The heading body: classify.c reads it as the input's label. */
 	if (o->issuer != NULL || o->doc_issuer != NULL)
 		it->issuer = arena_strdup(&o->cs->arena, o->issuer != NULL ?
@@ -787,8 +784,8 @@ parse_outline(struct doc *d, struct corpus *cs, const struct config *c)
 		if (mode(&o) == MODE_REFERENCE) {
 			if (strchr(t, '\t') == NULL) {
 				l->use = LINE_UNPLACED;
-				msg(MSG_WARNING, d->path, lineno, "text in a "
-				    "reference table: %s", t);
+				msg(MSG_OUTLINE_REFERENCE_TEXT, d->path, lineno,
+				    0, t);
 			}
 			continue;
 		}

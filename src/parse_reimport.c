@@ -110,10 +110,9 @@ label_item(struct reimport *r, const struct entry *e, struct item *it)
 	it->labels |= LABEL_ORG;
 	if (o->section < 0 || it->section < 0 || o->section == it->section)
 		return;
-	msg(MSG_WARNING, r->d->path, e->label_line, "label %s is not one "
-	    "of section \"%s\": item filed by its label, under \"%s\": %s",
-	    e->label, r->c->sections[it->section].name,
-	    r->c->sections[o->section].name, it->title);
+	msg(MSG_REIMPORT_LABEL_SECTION, r->d->path, e->label_line, 0, e->label,
+	    r->c->sections[it->section].name, r->c->sections[o->section].name,
+	    it->title);
 	it->section = o->section;
 }
 
@@ -139,9 +138,8 @@ block_end(struct reimport *r)
 			 * own: nothing was inferred. */
 			if (before > 0 && (p == first ||
 			    r->ent[p].org != r->ent[p - before - 1].org))
-				msg(MSG_WARNING, r->d->path, r->ent[p].line,
-				    "label %s inferred for %zu earlier row%s",
-				    r->ent[p].label, before,
+				msg(MSG_REIMPORT_LABEL_INFERRED, r->d->path,
+				    r->ent[p].line, 0, r->ent[p].label, before,
 				    before == 1 ? "" : "s");
 			give_label(r, p - before, p, &r->ent[p]);
 			for (q = p + 1; q < r->nent &&
@@ -174,9 +172,7 @@ cell_label(struct reimport *r, const char *cell, int lineno)
 	if (*cell == '\0')
 		return NO_LABEL;
 	if ((org = taxon_by_name(r->c->orgs, r->c->norgs, cell)) < 0) {
-		msg(MSG_WARNING, r->d->path, lineno, "unknown label in the "
-		    "구분 column: %s; its items are classified from their "
-		    "text", cell);
+		msg(MSG_REIMPORT_LABEL_UNKNOWN, r->d->path, lineno, 0, cell);
 		return UNKNOWN_LABEL;
 	}
 	return org;
@@ -190,12 +186,12 @@ title_of(struct reimport *r, struct item *it, const char *text)
 	text += cell_marks(text);
 	st = title_split(text, r->year, &r->cs->arena, &it->title, &it->date);
 	if (st == DATE_IMPOSSIBLE) {
-		msg(MSG_WARNING, r->d->path, it->line, "impossible date in "
-		    "title; item kept undated: %s", msg_title(text));
+		msg(MSG_PARSE_TITLE_DATE_IMPOSSIBLE, r->d->path, it->line, 0,
+		    msg_title(text));
 		it->date = DATE_NONE;
 	} else if (st == DATE_NOT_A_DATE)
-		msg(MSG_WARNING, r->d->path, it->line, "item title has no "
-		    "date: %s", msg_title(it->title));
+		msg(MSG_PARSE_TITLE_NO_DATE, r->d->path, it->line, 0,
+		    msg_title(it->title));
 }
 
 /* A paragraph shaped like a title: bold from its first word, and
@@ -296,8 +292,7 @@ table_row(struct reimport *r, struct line *l, int lineno)
 	org = cell_label(r, cell, lineno);
 	n = cell_paragraphs(html, strlen(html), &r->cs->arena, &v, &flat);
 	if (flat)
-		msg(MSG_WARNING, r->d->path, lineno, "cell of more than %d "
-		    "tags: the text after them read as one paragraph",
+		msg(MSG_REIMPORT_CELL_TAGS, r->d->path, lineno, 0,
 		    CELL_MAX_TAGS);
 	l->use = LINE_USED;
 	if (n == 0 || (n == 1 && str_eq_nospace(v[0].text, none))) {
@@ -313,8 +308,7 @@ table_row(struct reimport *r, struct line *l, int lineno)
 	if (i > 0 && r->cur < 0) {
 		if (i == n)
 			l->use = LINE_UNPLACED;
-		msg(MSG_WARNING, r->d->path, lineno, "row goes on with an "
-		    "item, but none came before it: %s", v[0].text);
+		msg(MSG_REIMPORT_ROW_ORPHAN, r->d->path, lineno, 0, v[0].text);
 	} else if (i > 0)
 		add_bullets(r, v, i, 1);
 	for (; i < n; i = j) {
@@ -497,13 +491,10 @@ heading(struct reimport *r, struct line *l, int lineno)
 		return;
 	}
 	if (level == 2) {
-		msg(MSG_WARNING, r->d->path, lineno, "unknown section \"%s\": "
-		    "its items are classified from their text", s);
+		msg(MSG_REIMPORT_SECTION_UNKNOWN, r->d->path, lineno, 0, s);
 		r->section = -1;
 	} else
-		msg(MSG_WARNING, r->d->path, lineno, "unknown sector \"%s\": "
-		    "add it to the configuration; its items are classified "
-		    "from their text", s);
+		msg(MSG_PARSE_SECTOR_UNKNOWN, r->d->path, lineno, 0, s);
 	r->sector = -1;
 }
 
@@ -645,14 +636,13 @@ contents_check(struct reimport *r)
 		if (lo < n && strcmp(v[lo].key, r->toc[k].key) == 0)
 			listed[v[lo].item] = 1;
 		else
-			msg(MSG_WARNING, r->d->path, r->toc[k].line, "the "
-			    "contents list a title with no item in the body: "
-			    "%s", r->toc[k].text);
+			msg(MSG_REIMPORT_TOC_EXTRA, r->d->path, r->toc[k].line,
+			    0, r->toc[k].text);
 	}
 	for (i = 0; i < n; i++)
 		if (!listed[i])
-			msg(MSG_WARNING, r->d->path, r->cs->items[r->first +
-			    i].line, "item missing from the contents: %s",
+			msg(MSG_REIMPORT_TOC_MISSING, r->d->path,
+			    r->cs->items[r->first + i].line, 0,
 			    r->cs->items[r->first + i].title);
 	free(listed);
 	free(v);
@@ -697,11 +687,10 @@ parse_reimport(struct doc *d, struct corpus *cs, const struct config *c)
 		if (!r.body) {
 			/* The cover: the bulletin's name, its English line. */
 			l->use = LINE_FURNITURE;
-			msg(MSG_NOTE, d->path, lineno, "cover: %s", l->text);
+			msg(MSG_REIMPORT_COVER, d->path, lineno, 0, l->text);
 			continue;
 		}
-		msg(MSG_WARNING, d->path, lineno, "text outside the table: %s",
-		    l->text);
+		msg(MSG_REIMPORT_OUTSIDE, d->path, lineno, 0, l->text);
 	}
 	block_end(&r);
 	close_bullet(&r);

@@ -359,9 +359,7 @@ summary(struct trend *t, size_t h)
 	}
 	buf_free(&cat);
 	if (i == t->d->n)
-		msg(MSG_WARNING, t->d->path, (int)h + 1, "the summary table "
-		    "runs to the end of the file: no article or clipping "
-		    "found after it");
+		msg(MSG_TREND_SUMMARY_OPEN, t->d->path, (int)h + 1, 0);
 	return i;
 }
 
@@ -465,13 +463,13 @@ article_title(struct trend *t, size_t i, int prev_trail)
 	it->title = title_with_source(t, l->text, open, src);
 	it->date = st == DATE_OK ? date : DATE_NONE;
 	if (st == DATE_IMPOSSIBLE)
-		msg(MSG_WARNING, t->d->path, (int)i + 1, "impossible date in "
-		    "title; item kept undated: %s", msg_title(l->text));
+		msg(MSG_PARSE_TITLE_DATE_IMPOSSIBLE, t->d->path, (int)i + 1, 0,
+		    msg_title(l->text));
 	if (listed)
 		t->sum[listed - 1].found = 1;
 	else if (t->narticles > 0)
-		msg(MSG_WARNING, t->d->path, (int)i + 1, "article not listed "
-		    "in the summary: %s", msg_title(it->title));
+		msg(MSG_TREND_NOT_LISTED, t->d->path, (int)i + 1, 0,
+		    msg_title(it->title));
 	l->use = LINE_USED;
 	return 1;
 }
@@ -518,8 +516,8 @@ articles(struct trend *t, size_t a, size_t z)
 			continue;
 		}
 		if (t->cur < 0) {
-			msg(MSG_NOTE, t->d->path, (int)i + 1,
-			    "front matter: %s", l->text);
+			msg(MSG_TREND_FRONT, t->d->path, (int)i + 1, 0,
+			    l->text);
 			continue;
 		}
 		l->use = LINE_USED;
@@ -588,9 +586,8 @@ run_continue(struct trend *t, const struct run *r, size_t from, size_t to)
 
 		if (t->cur < 0 || t->acc.len == 0) {
 			l->use = LINE_UNPLACED;
-			msg(MSG_WARNING, t->d->path, (int)r->v[k] + 1,
-			    "clipping text outside any clipping: %s",
-			    l->text);
+			msg(MSG_TREND_CLIPPING_OUTSIDE, t->d->path,
+			    (int)r->v[k] + 1, 0, l->text);
 			continue;
 		}
 		l->use = LINE_USED;
@@ -822,8 +819,8 @@ clip_end(struct trend *t, struct clip *cl)
 		it->title = title_with_source(t, it->title, strlen(it->title),
 		    cl->sources.ptr);
 	if (it->date == DATE_NONE)
-		msg(MSG_WARNING, t->d->path, it->line, "clipping has no date: "
-		    "%s", msg_title(it->title));
+		msg(MSG_TREND_CLIPPING_NO_DATE, t->d->path, it->line, 0,
+		    msg_title(it->title));
 	buf_reset(&cl->sources);
 	cl->item = -1;
 }
@@ -869,12 +866,11 @@ clippings(struct trend *t, size_t a)
 			run_sources(t, &r, &cl, cut_by_cells(t, i));
 			if (cl.item < 0) {
 				l->use = LINE_UNPLACED;
-				msg(MSG_WARNING, t->d->path, (int)i + 1,
-				    "date outside any clipping: %s", l->text);
+				msg(MSG_TREND_DATE_OUTSIDE, t->d->path,
+				    (int)i + 1, 0, l->text);
 			} else if (st == DATE_IMPOSSIBLE)
-				msg(MSG_WARNING, t->d->path, (int)i + 1,
-				    "impossible date; clipping kept undated: "
-				    "%s", l->text);
+				msg(MSG_TREND_CLIPPING_DATE_IMPOSSIBLE,
+				    t->d->path, (int)i + 1, 0, l->text);
 			else
 				t->cs->items[cl.item].date = date;
 			continue;
@@ -906,8 +902,8 @@ clippings(struct trend *t, size_t a)
 			cl.category = category;
 			it->title = name;
 			if (name == NULL) {
-				msg(MSG_WARNING, t->d->path, (int)i + 1,
-				    "clipping without a name cell");
+				msg(MSG_TREND_CLIPPING_NO_NAME, t->d->path,
+				    (int)i + 1, 0);
 				it->title = arena_strdup(&t->cs->arena, "");
 			}
 			start_bullet(t, l, i);
@@ -918,9 +914,8 @@ clippings(struct trend *t, size_t a)
 			r.n = 0;
 			if (cl.item < 0) {
 				l->use = LINE_UNPLACED;
-				msg(MSG_WARNING, t->d->path, (int)i + 1,
-				    "clipping text outside any clipping: %s",
-				    l->text);
+				msg(MSG_TREND_CLIPPING_OUTSIDE, t->d->path,
+				    (int)i + 1, 0, l->text);
 				continue;
 			}
 			start_bullet(t, l, i);
@@ -968,10 +963,9 @@ parse_trend(struct doc *d, struct corpus *cs, const struct config *c)
 	clippings(&t, clip);
 	for (i = 0; i < t.nsum; i++)
 		if (!t.sum[i].found)
-			msg(MSG_WARNING, d->path, t.sum[i].line, "summary "
-			    "entry with no %s after it: %s", t.sum[i].kind ==
-			    SUM_ARTICLE ? "article" : "clipping",
-			    t.sum[i].text);
+			msg(MSG_TREND_SUMMARY_UNUSED, d->path, t.sum[i].line, 0,
+			    t.sum[i].kind == SUM_ARTICLE ? "article" :
+			    "clipping", t.sum[i].text);
 	buf_free(&t.acc);
 	free(t.sum);
 	free(t.cats);

@@ -57,13 +57,12 @@ flush_text(struct weekly *w)
 		st = title_split(w->acc.ptr, w->year, &w->cs->arena,
 		    &it->title, &it->date);
 		if (st == DATE_IMPOSSIBLE) {
-			msg(MSG_WARNING, w->d->path, it->line, "impossible "
-			    "date in title; item kept undated: %s",
-			    msg_title(w->acc.ptr));
+			msg(MSG_PARSE_TITLE_DATE_IMPOSSIBLE, w->d->path,
+			    it->line, 0, msg_title(w->acc.ptr));
 			it->date = DATE_NONE;
 		} else if (st == DATE_NOT_A_DATE)
-			msg(MSG_WARNING, w->d->path, it->line,
-			    "item title has no date: %s", msg_title(it->title));
+			msg(MSG_PARSE_TITLE_NO_DATE, w->d->path, it->line, 0,
+			    msg_title(it->title));
 	}
 	buf_reset(&w->acc);
 }
@@ -156,10 +155,8 @@ sector_header(struct weekly *w, const struct line *l, int lineno)
 	name = l->text + strlen("☞");
 	i = taxon_by_name(w->c->sectors, w->c->nsectors, name);
 	if (i < 0)
-		msg(MSG_WARNING, w->d->path, lineno, "unknown sector \"%s\": "
-		    "add it to the configuration; its items are classified "
-		    "from their text", str_trim(arena_strdup(&w->cs->arena,
-		    name)));
+		msg(MSG_PARSE_SECTOR_UNKNOWN, w->d->path, lineno, 0,
+		    str_trim(arena_strdup(&w->cs->arena, name)));
 	/* The same sector again is a running title at a page top. */
 	if (i >= 0 && i == w->sector && w->pending < 0)
 		return 1;
@@ -308,8 +305,7 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 		}
 		if (w.cur < 0) {
 			l->use = LINE_UNPLACED;
-			msg(MSG_WARNING, d->path, lineno, "text outside any "
-			    "item: %s", l->text);
+			msg(MSG_WEEKLY_OUTSIDE, d->path, lineno, 0, l->text);
 			continue;
 		}
 		if (str_starts(l->text, "- ") || strcmp(l->text, "-") == 0) {
@@ -325,8 +321,7 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 		 * title is complete with its date: then the text is a bullet
 		 * that lost its marker. */
 		if (!w.acc_bullet && title_complete(&w)) {
-			msg(MSG_WARNING, d->path, lineno, "text after a dated "
-			    "title without a \"-\" marker: read as a bullet");
+			msg(MSG_WEEKLY_NO_MARKER, d->path, lineno, 0);
 			flush_text(&w);
 			w.acc_bullet = 1;
 		}

@@ -31,8 +31,8 @@ on_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
 	struct haru_errors *e = arg;
 
 	if (e->n++ < 5)
-		msg(MSG_ERROR, e->path, 0, "libharu error 0x%04X (detail %u)",
-		    (unsigned)code, (unsigned)detail);
+		msg(MSG_PDF_LIBHARU, e->path, 0, 0, (unsigned)code,
+		    (unsigned)detail);
 }
 
 /* The issue's time stamp: its date at [pdf] time ("09:00") in the zone
@@ -147,10 +147,10 @@ save(HPDF_Doc doc, const char *path, struct haru_errors *errs)
 
 	buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid());
 	if (HPDF_SaveToFile(doc, tmp.ptr) != HPDF_OK || errs->n > 0) {
-		msg(MSG_ERROR, path, 0, "cannot write the PDF");
+		msg(MSG_PDF_WRITE, path, 0, 0);
 		rc = -1;
 	} else if (rename(tmp.ptr, path) == -1) {
-		msg(MSG_ERROR, path, 0, "cannot write: %s", strerror_safe());
+		msg(MSG_SYS_WRITE, path, 0, 0, strerror_safe());
 		rc = -1;
 	}
 	(void)remove(tmp.ptr);
@@ -168,7 +168,7 @@ pdf_write(const struct render *r, const struct issue *is, const char *path)
 	int rc = -1, laid = 0;
 
 	if ((doc = HPDF_New(on_error, &errs)) == NULL) {
-		msg(MSG_ERROR, path, 0, "libharu cannot start");
+		msg(MSG_PDF_START, path, 0, 0);
 		return -1;
 	}
 	HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);

@@ -192,8 +192,8 @@ slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
 		return NULL;
 	name = load_ttf(doc, file);
 	if (name == NULL) {
-		msg(level, cfg->path, 0, "[pdf] %s: cannot embed %s (a "
-		    "TrueType font is needed)", key, file);
+		msg_at(level, MSG_PDF_FONT_NOT_TRUETYPE, cfg->path, 0, 0, key,
+		    file);
 		free(file);
 		HPDF_ResetError(doc);
 		return NULL;
@@ -204,8 +204,8 @@ slot_load(HPDF_Doc doc, const struct config *cfg, const char *key,
 	s->cmap_sorted = -1;
 	s->font = get_font(doc, name);
 	if (s->font == NULL) {
-		msg(level, cfg->path, 0, "[pdf] %s: cannot use %s",
-		    key, file);
+		msg_at(level, MSG_PDF_FONT_UNUSABLE, cfg->path, 0, 0, key,
+		    file);
 		free(file);
 		free(s);
 		HPDF_ResetError(doc);
@@ -256,7 +256,7 @@ pdf_font_load(struct fonts *f, HPDF_Doc doc, const struct config *cfg,
 	}
 	if (HPDF_UseUTFEncodings(doc) != HPDF_OK ||
 	    HPDF_SetCurrentEncoder(doc, "UTF-8") != HPDF_OK) {
-		msg(MSG_ERROR, pdf_path, 0, "libharu has no UTF-8 encoder");
+		msg(MSG_PDF_NO_UTF8, pdf_path, 0, 0);
 		return -1;
 	}
 	for (i = 0; i < FACE_COUNT; i++)
@@ -382,8 +382,7 @@ code_of(struct fonts *f, int cp)
 		return -1;
 	if (cp > 0xFFFF && !f->warned_astral) {
 		f->warned_astral = 1;
-		msg(MSG_WARNING, f->path, 0, "U+%04X and other characters "
-		    "beyond U+FFFF print as spaces", (unsigned)cp);
+		msg(MSG_PDF_BEYOND_BMP, f->path, 0, 0, (unsigned)cp);
 	}
 	if (cp < 0x20 || cp == 0x7F || cp > 0xFFFF ||
 	    (cp >= 0xD800 && cp <= 0xDFFF))
@@ -403,8 +402,7 @@ slot_for(struct fonts *f, enum face face, int code)
 		return fb;
 	if (!(f->warned[code / 8] & (1 << (code % 8)))) {
 		f->warned[code / 8] |= 1 << (code % 8);
-		msg(MSG_WARNING, f->path, 0, "no font has a glyph for "
-		    "U+%04X; it prints as a box", (unsigned)code);
+		msg(MSG_PDF_NO_GLYPH, f->path, 0, 0, (unsigned)code);
 	}
 	return m;
 }

@@ -154,7 +154,7 @@ pdf_font_file(const struct config *cfg, const char *key, const char *value,
 	size_t flen;
 
 	if (value == NULL || *value == '\0') {
-		msg(level, cfg->path, 0, "[pdf] %s: no font given", key);
+		msg_at(level, MSG_PDF_FONT_NONE, cfg->path, 0, 0, key);
 		return NULL;
 	}
 	if (strchr(value, '/') != NULL) {
@@ -162,23 +162,21 @@ pdf_font_file(const struct config *cfg, const char *key, const char *value,
 
 		/* Relative to the configuration's folder. */
 		if (access(config_path(cfg, value, &p), R_OK) == -1) {
-			msg(level, cfg->path, 0, "[pdf] %s: font file "
-			    "%s: %s", key, p.ptr, strerror_safe());
+			msg_at(level, MSG_PDF_FONT_FILE, cfg->path, 0, 0, key,
+			    p.ptr, strerror_safe());
 			buf_free(&p);
 			return NULL;
 		}
 		return buf_detach(&p);
 	}
 	if ((file = fc_lookup(value, &families)) == NULL) {
-		msg(level, cfg->path, 0, "[pdf] %s: fontconfig cannot find "
-		    "font '%s' (install fontconfig, or give the font file's "
-		    "path)", key, value);
+		msg_at(level, MSG_PDF_FONT_NOT_FOUND, cfg->path, 0, 0, key,
+		    value);
 		return NULL;
 	}
 	flen = strcspn(value, ":");
 	if (*file == '\0' || !families_match(families, value, flen)) {
-		msg(level, cfg->path, 0, "[pdf] %s: font '%.*s' is not "
-		    "installed (fontconfig offers '%s' instead)", key,
+		msg_at(level, MSG_PDF_FONT_NOT_INSTALLED, cfg->path, 0, 0, key,
 		    (int)flen, value, families);
 		free(file);
 		free(families);

@@ -392,8 +392,7 @@ font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used)
 		rc = -1;
 	buf_free(&b);
 	if (rc == -1)
-		msg(MSG_ERROR, f->path, 0, "cannot rewrite the maps of %s",
-		    s->file);
+		msg(MSG_PDF_FONT_MAPS, f->path, 0, 0, s->file);
 	return rc;
 }
 

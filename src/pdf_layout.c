@@ -223,8 +223,7 @@ clip(struct layout *L, const struct item *it, const char *text,
 	memcpy(r, text, at);
 	memcpy(r + at, "\xe2\x80\xa6", 4);	/* … */
 	*cut = 1;
-	msg(MSG_WARNING, it->file, it->line, "%s of %zu characters: the "
-	    "brief prints its first %zu", what, n, max);
+	msg(MSG_PDF_FIELD_CUT, it->file, it->line, 0, what, n, max);
 	return r;
 }
 
@@ -646,9 +645,7 @@ pdf_layout(struct layout *L, const struct config *cfg,
 	 * memory, and a contents of hundreds of pages helps no one. */
 	L->item_entries = is->n <= (size_t)cfg->pdf.contents_items_max;
 	if (!L->item_entries)
-		msg(MSG_WARNING, fonts->path, 0, "%zu items: the contents and "
-		    "bookmarks list sections and sectors only ([pdf] "
-		    "contents_items_max)", is->n);
+		msg(MSG_PDF_CONTENTS_ITEMS, fonts->path, 0, 0, is->n);
 	build_body(L);
 	build_contents(L);
 	L->ncontents = paginate(L, &L->contents, 1);

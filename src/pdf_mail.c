@@ -319,8 +319,7 @@ mail_write(const struct render *r, const struct issue *is,
 		n -= 4;
 	buf_printf(&eml, "%.*s.eml", (int)n, pdf_path);
 	if ((pdf = (unsigned char *)read_whole(pdf_path, &len)) == NULL) {
-		msg(MSG_ERROR, pdf_path, 0, "cannot read: %s",
-		    strerror_safe());
+		msg(MSG_SYS_READ, pdf_path, 0, 0, strerror_safe());
 		goto out;
 	}
 	message(&b, r->cfg, is, name, pdf, len);

@@ -21,15 +21,13 @@ pdf_time(const struct config *cfg, int date, struct pdf_time *t)
 	date_to_ymd(date, &t->year, &t->month, &t->day);
 	if (sscanf(v, "%d:%d", &t->hour, &t->minute) != 2 || t->hour < 0 ||
 	    t->hour > 23 || t->minute < 0 || t->minute > 59) {
-		msg(MSG_WARNING, cfg->path, 0, "[pdf] time: want HH:MM, "
-		    "not '%s'", v);
+		msg(MSG_PDF_TIME, cfg->path, 0, 0, v);
 		t->hour = t->minute = 0;
 	}
 	if (sscanf(z, "%c%d:%d", &sign, &zh, &zm) != 3 ||
 	    (sign != '+' && sign != '-') || zh < 0 || zh > 23 || zm < 0 ||
 	    zm > 59) {
-		msg(MSG_WARNING, cfg->path, 0, "[site] time_zone: want "
-		    "+HH:MM, not '%s'", z);
+		msg(MSG_PDF_TIME_ZONE, cfg->path, 0, 0, z);
 		zh = zm = 0;
 	}
 	t->zone = (sign == '-' ? -1 : 1) * (zh * 60 + zm);

@@ -105,8 +105,7 @@ locate(struct publish *p, const char *outdir)
 	p->dir = d;
 	if (p->base[0] == '\0' || strcmp(p->base, ".") == 0 ||
 	    strcmp(p->base, "..") == 0) {
-		msg(MSG_ERROR, outdir, 0, "the output folder must be named "
-		    "(it is replaced whole at each build)");
+		msg(MSG_PUB_UNNAMED, outdir, 0, 0);
 		return -1;
 	}
 	return 0;
@@ -135,11 +134,9 @@ leftovers(const struct publish *p, int remove)
 			continue;
 		buf_reset(&path);
 		buf_printf(&path, "%s/%s", p->parent, de->d_name);
-		msg(MSG_NOTE, path.ptr, 0, "removing what an interrupted "
-		    "build left");
+		msg(MSG_PUB_LEFTOVER, path.ptr, 0, 0);
 		if (remove_tree(path.ptr) == -1)
-			msg(MSG_WARNING, path.ptr, 0, "cannot remove: %s",
-			    strerror_safe());
+			msg(MSG_SYS_REMOVE, path.ptr, 0, 0, strerror_safe());
 	}
 	closedir(d);
 	buf_free(&prefix);
@@ -169,15 +166,13 @@ publish_lock(struct publish *p)
 	ssize_t n;
 
 	if (mkdirs(p->parent) == -1) {
-		msg(MSG_ERROR, p->parent, 0, "cannot create: %s",
-		    strerror_safe());
+		msg(MSG_SYS_CREATE, p->parent, 0, 0, strerror_safe());
 		return 1;
 	}
 	buf_printf(&lock, "%s/.%s.lock", p->parent, p->base);
 	p->lockfd = open(lock.ptr, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (p->lockfd == -1) {
-		msg(MSG_ERROR, lock.ptr, 0, "cannot create the lock: %s",
-		    strerror_safe());
+		msg(MSG_PUB_LOCK_CREATE, lock.ptr, 0, 0, strerror_safe());
 		buf_free(&lock);
 		return 1;
 	}
@@ -190,12 +185,10 @@ publish_lock(struct publish *p)
 		pid[n > 0 ? n : 0] = '\0';
 		pid[strcspn(pid, "\n")] = '\0';
 		if (busy)
-			msg(MSG_ERROR, p->dir, 0, "another build (process %s) "
-			    "is writing this folder: try again when it has "
-			    "finished", pid[0] ? pid : "unknown");
+			msg(MSG_PUB_LOCKED, p->dir, 0, 0,
+			    pid[0] ? pid : "unknown");
 		else
-			msg(MSG_ERROR, p->dir, 0, "cannot lock: %s",
-			    strerror_safe());
+			msg(MSG_PUB_LOCK, p->dir, 0, 0, strerror_safe());
 		close(p->lockfd);
 		p->lockfd = -1;
 		return busy ? 2 : 1;
@@ -203,8 +196,7 @@ publish_lock(struct publish *p)
 	n = snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
 	if (ftruncate(p->lockfd, 0) == -1 ||
 	    pwrite(p->lockfd, pid, (size_t)n, 0) != n)
-		msg(MSG_NOTE, p->dir, 0, "cannot note the process id in "
-		    "the lock: %s", strerror_safe());
+		msg(MSG_PUB_LOCK_PID, p->dir, 0, 0, strerror_safe());
 	(void)leftovers(p, 1);
 	return 0;
 }
@@ -239,21 +231,18 @@ check_ours(const struct publish *p)
 	if (lstat(p->dir, &st) == -1)
 		return errno == ENOENT ? 0 : -1;
 	if (!S_ISDIR(st.st_mode)) {
-		msg(MSG_ERROR, p->dir, 0, "the output folder is not a folder");
+		msg(MSG_PUB_NOT_FOLDER, p->dir, 0, 0);
 		return -1;
 	}
 	if ((d = opendir(p->dir)) == NULL) {
-		msg(MSG_ERROR, p->dir, 0, "cannot read: %s", strerror_safe());
+		msg(MSG_SYS_READ, p->dir, 0, 0, strerror_safe());
 		return -1;
 	}
 	while (rc == 0 && (de = readdir(d)) != NULL) {
 		if (strcmp(de->d_name, ".") == 0 ||
 		    strcmp(de->d_name, "..") == 0 || ours(de->d_name))
 			continue;
-		msg(MSG_ERROR, p->dir, 0, "holds '%s', which a build did not "
-		    "write: the folder is replaced whole at each build, so "
-		    "move it away or choose another folder with -o",
-		    de->d_name);
+		msg(MSG_PUB_FOREIGN, p->dir, 0, 0, de->d_name);
 		rc = -1;
 	}
 	closedir(d);
@@ -270,8 +259,7 @@ publish_begin(struct publish *p)
 		return -1;
 	buf_printf(&stage, "%s/.%s.new-XXXXXX", p->parent, p->base);
 	if (mkdtemp(stage.ptr) == NULL) {
-		msg(MSG_ERROR, stage.ptr, 0, "cannot create: %s",
-		    strerror_safe());
+		msg(MSG_SYS_CREATE, stage.ptr, 0, 0, strerror_safe());
 		buf_free(&stage);
 		return -1;
 	}
@@ -304,8 +292,7 @@ publish_commit(struct publish *p)
 	int had = lstat(p->dir, &st) == 0, rc;
 
 	if (sync_path(p->stage, 1) == -1) {
-		msg(MSG_ERROR, p->stage, 0, "cannot flush: %s",
-		    strerror_safe());
+		msg(MSG_PUB_FLUSH, p->stage, 0, 0, strerror_safe());
 		return -1;
 	}
 	if (had)
@@ -315,15 +302,13 @@ publish_commit(struct publish *p)
 		rc = renameat2(AT_FDCWD, p->stage, AT_FDCWD, p->dir,
 		    RENAME_NOREPLACE);
 	if (rc == -1) {
-		msg(MSG_ERROR, p->dir, 0, "cannot put the new output in "
-		    "place: %s", strerror_safe());
+		msg(MSG_PUB_RENAME, p->dir, 0, 0, strerror_safe());
 		return -1;
 	}
 	(void)sync_path(p->parent, 0);
 	/* The stage's name now holds the old output, or nothing. */
 	if (remove_tree(p->stage) == -1)
-		msg(MSG_WARNING, p->stage, 0, "cannot remove the old output: "
-		    "%s (the next build tries again)", strerror_safe());
+		msg(MSG_PUB_REMOVE_OLD, p->stage, 0, 0, strerror_safe());
 	free(p->stage);
 	p->stage = NULL;
 	return 0;
@@ -333,8 +318,7 @@ void
 publish_end(struct publish *p)
 {
 	if (p->stage != NULL && remove_tree(p->stage) == -1)
-		msg(MSG_WARNING, p->stage, 0, "cannot remove: %s",
-		    strerror_safe());
+		msg(MSG_SYS_REMOVE, p->stage, 0, 0, strerror_safe());
 	/* The lock names its holder only while held. */
 	if (p->lockfd != -1) {
 		(void)ftruncate(p->lockfd, 0);

@@ -305,23 +305,19 @@ decode(const char *path, const char *s, size_t len, const char **enc,
 		*enc = "UTF-16LE";
 		if ((out = convert("UTF-16LE", s + 2, len - 2, outlen)))
 			return out;
-		msg(MSG_ERROR, path, 0, "not valid UTF-16LE after its "
-		    "byte order mark");
+		msg(MSG_READ_UTF16LE, path, 0, 0);
 		return NULL;
 	} else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
 		*enc = "UTF-16BE";
 		if ((out = convert("UTF-16BE", s + 2, len - 2, outlen)))
 			return out;
-		msg(MSG_ERROR, path, 0, "not valid UTF-16BE after its "
-		    "byte order mark");
+		msg(MSG_READ_UTF16BE, path, 0, 0);
 		return NULL;
 	} else
 		*enc = "UTF-8";
 	if ((out = memchr(s, '\0', len)) != NULL) {
-		msg(MSG_ERROR, path, 0, "contains NUL bytes (the first on line "
-		    "%d): binary data or UTF-16 without a byte order mark; "
-		    "cannot decide its encoding", line_at(s, len,
-		    (size_t)(out - s)));
+		msg(MSG_READ_NUL, path, 0, 0,
+		    line_at(s, len, (size_t)(out - s)));
 		return NULL;
 	}
 	if ((bad = utf8_bad_at(s, len)) == len) {
@@ -339,8 +335,7 @@ decode(const char *path, const char *s, size_t len, const char **enc,
 		}
 		free(out);
 	}
-	msg(MSG_ERROR, path, 0, "neither UTF-8 (line %d is not) nor CP949 "
-	    "(EUC-KR): cannot decide its encoding", line_at(s, len, bad));
+	msg(MSG_READ_ENCODING, path, 0, 0, line_at(s, len, bad));
 	return NULL;
 }
 
@@ -393,7 +388,7 @@ doc_from_bytes(struct doc *d, struct arena *a, const char *path,
 	norm = text_normalise(text, tlen, &nlen);
 	free(text);
 	if (norm == NULL) {
-		msg(MSG_ERROR, path, 0, "invalid UTF-8 after decoding");
+		msg(MSG_READ_DECODED_UTF8, path, 0, 0);
 		return -1;
 	}
 	/* The lines counted first: one array in the arena, not a
@@ -456,11 +451,9 @@ static int
 refuse(const char *path, const struct stat *st, size_t max)
 {
 	if (!S_ISREG(st->st_mode))
-		msg(MSG_ERROR, path, 0, "not a regular file but %s: not read",
-		    file_kind(st->st_mode));
+		msg(MSG_READ_NOT_REGULAR, path, 0, 0, file_kind(st->st_mode));
 	else
-		msg(MSG_ERROR, path, 0, "larger than the limit of %zu MB "
-		    "([digest] max_file_mb): not read", max >> 20);
+		msg(MSG_READ_TOO_LARGE, path, 0, 0, max >> 20);
 	return -1;
 }
 
@@ -536,7 +529,7 @@ read_input(const char *path, size_t max, size_t *len)
 	*len = b.len;
 	return buf_detach(&b);
 fail:
-	msg(MSG_ERROR, path, 0, "cannot read: %s", strerror_safe());
+	msg(MSG_SYS_READ, path, 0, 0, strerror_safe());
 	return NULL;
 }
 

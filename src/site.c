@@ -624,7 +624,7 @@ copy_asset(const struct site *s, const char *name)
 
 	tmpl_path(s, name, &p);
 	if ((data = read_whole(p.ptr, &len)) == NULL) {
-		msg(MSG_ERROR, p.ptr, 0, "cannot read: %s", strerror_safe());
+		msg(MSG_SYS_READ, p.ptr, 0, 0, strerror_safe());
 		buf_free(&p);
 		return -1;
 	}
@@ -748,11 +748,11 @@ site_write(const struct render *r, const char *dir, const char *live)
 	int rc;
 
 	if (r->n == 0 || r->latest == NULL) {
-		msg(MSG_ERROR, dir, 0, "no issue to publish");
+		msg(MSG_SITE_NO_ISSUE, dir, 0, 0);
 		return -1;
 	}
 	if (mkdir(dir, 0777) == -1) {
-		msg(MSG_ERROR, dir, 0, "cannot create: %s", strerror_safe());
+		msg(MSG_SYS_CREATE, dir, 0, 0, strerror_safe());
 		return -1;
 	}
 	memset(&s, 0, sizeof(s));

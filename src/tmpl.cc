@@ -33,7 +33,7 @@ handle(TemplateDictionary *d)
 static void
 fail(const char *what, const char *detail)
 {
-	msg(MSG_ERROR, NULL, 0, "templates: %s: %s", what, detail);
+	msg(MSG_TMPL_FAIL, NULL, 0, 0, what, detail);
 }
 
 struct tdict *
@@ -184,11 +184,16 @@ tmpl_expand(const char *path, enum tmpl_strip strip,
 			while (!w.empty() && (w.back() == '\n' ||
 			    w.back() == ' '))
 				w.pop_back();
-			if (reported.insert(path).second)
-				msg(ok ? MSG_WARNING : MSG_ERROR, path, 0,
-				    "%s%s%s", ok ? "template" : "cannot read "
-				    "or expand the template", w.empty() ? "" :
-				    ": ", w.c_str());
+			const char *sep = w.empty() ? "" : ": ";
+
+			if (reported.insert(path).second) {
+				if (ok)
+					msg(MSG_TMPL_WARNING, path, 0, 0, sep,
+					    w.c_str());
+				else
+					msg(MSG_TMPL_ERROR, path, 0, 0, sep,
+					    w.c_str());
+			}
 			if (!ok)
 				return -1;
 		}

@@ -136,13 +136,10 @@ file_issues(struct corpus *cs, const struct config *c)
 			if (it->date == DATE_NONE) {
 				it->issue = best;
 				if (best == 0)
-					msg(MSG_WARNING, it->file, it->line,
-					    "undated item with no dated item in "
-					    "its file: left out of every issue: "
-					    "%s", msg_title(it->title));
+					msg(MSG_WEEKS_UNDATED_FILE, it->file,
+					    it->line, 0, msg_title(it->title));
 			} else if (abs(it->date - median) > 60)
-				msg(MSG_WARNING, it->file, it->line, "dated %d "
-				    "days from the other items of its file: %s",
+				msg(MSG_WEEKS_DATE_FAR, it->file, it->line, 0,
 				    abs(it->date - median),
 				    msg_title(it->title));
 		}
@@ -220,14 +217,12 @@ weeks_check_dates(const struct corpus *cs, const struct config *c,
 		date_iso(it->date, d);
 		if (it->date < c->digest.earliest_date) {
 			date_iso(c->digest.earliest_date, t);
-			msg(MSG_ERROR, it->file, it->line, "dated %s, before "
-			    "[digest] earliest_date %s: a mistyped year? %s",
-			    d, t, msg_title(it->title));
+			msg(MSG_WEEKS_TOO_EARLY, it->file, it->line, 0, d, t,
+			    msg_title(it->title));
 			bad = -1;
 		} else if (it->date > today && !it->date_is_period) {
 			date_iso(today, t);
-			msg(MSG_ERROR, it->file, it->line, "dated %s, after "
-			    "today %s: a mistyped year? %s", d, t,
+			msg(MSG_WEEKS_FUTURE, it->file, it->line, 0, d, t,
 			    msg_title(it->title));
 			bad = -1;
 		}
@@ -257,11 +252,8 @@ weeks_check_lonely(const struct issue *v, size_t n,
 			continue;
 		date_iso(v[i].date, d);
 		for (k = 0; k < v[i].n; k++)
-			msg(MSG_WARNING, v[i].items[k]->file,
-			    v[i].items[k]->line, "No. %d (%s) holds %zu "
-			    "item%s only and is %d weeks from any other issue "
-			    "([digest] lone_issue_weeks %d): is this date "
-			    "right? %s", v[i].number, d, v[i].n,
+			msg(MSG_WEEKS_LONE_ISSUE, v[i].items[k]->file,
+			    v[i].items[k]->line, 0, v[i].number, d, v[i].n,
 			    v[i].n == 1 ? "" : "s", gap,
 			    c->digest.lone_issue_weeks,
 			    msg_title(v[i].items[k]->title));

@@ -3,6 +3,8 @@
 # Every tests/regress/CASE.txt is read by `digest items`; its output must
 # equal CASE.jsonl and, where CASE.err exists, its messages must equal
 # CASE.err, and its exit status must be 0, or the number in CASE.status.
+# Messages are pinned by id (DIGEST_MSG_IDS=1: "file:line: level: ID",
+# the ids of src/msgs.def), not by their wording.
 # A case named *-nolabels.txt is read with --no-labels.
 # Usage: sh tests/regress.sh bin/digest [CASE...]
 digest=${1:?usage: regress.sh DIGEST [CASE...]}
@@ -17,7 +19,7 @@ for t in $cases; do
 	[ -f "$base.jsonl" ] || { echo "regress: $t has no $base.jsonl"; fail=$((fail + 1)); continue; }
 	opt=
 	case $t in *-nolabels.txt) opt=--no-labels ;; esac
-	"$digest" items $opt "$t" >"$tmp/out" 2>"$tmp/err"
+	DIGEST_MSG_IDS=1 "$digest" items $opt "$t" >"$tmp/out" 2>"$tmp/err"
 	rc=$?
 	want=0
 	[ -f "$base.status" ] && want=$(cat "$base.status")

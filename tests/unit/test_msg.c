@@ -1,0 +1,178 @@
+/* test_msg.c: the message table (src/msgs.def) and what msg() prints
+ * from it: levels, texts, columns, ids for the tests, capture. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "msg.h"
+#include "util.h"
+
+/* The conversions a text may use: each takes the arguments its
+ * callers give (checked per call by `make msgcheck`); anything else in
+ * a text is a mistake in the table. */
+static int
+conversion_ok(const char *s, size_t *len)
+{
+	static const char *const ok[] = { "%%", "%s", "%d", "%u", "%zu",
+	    "%.*s", "%04X" };
+	size_t i;
+
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (strncmp(s, ok[i], strlen(ok[i])) == 0) {
+			*len = strlen(ok[i]);
+			return 1;
+		}
+	return 0;
+}
+
+static void
+test_table(void **state)
+{
+	size_t i, j, len = 0;
+	const char *t, *n;
+
+	(void)state;
+	assert_true(MSG__COUNT > 100);
+	for (i = 0; i < MSG__COUNT; i++) {
+		t = msg_text(i);
+		n = msg_name(i);
+		assert_non_null(t);
+		assert_true(*t != '\0');
+		assert_null(strchr(t, '\n'));
+		assert_true(msg_level_of(i) <= MSG_ERROR);
+		/* An id is upper case, digits and '_'. */
+		assert_true(strspn(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+		    == strlen(n));
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(n, msg_name(j));
+		for (; (t = strchr(t, '%')) != NULL; t += len)
+			if (!conversion_ok(t, &len))
+				fail_msg("%s: bad conversion at \"%s\"", n, t);
+	}
+	assert_string_equal(msg_name(MSG_SYS_READ), "SYS_READ");
+	assert_string_equal(msg_text(MSG_SYS_READ), "cannot read: %s");
+	assert_int_equal(msg_level_of(MSG_SYS_READ), MSG_ERROR);
+	assert_int_equal(msg_level_of(MSG_SYS_REMOVE), MSG_WARNING);
+	assert_int_equal(msg_level_of(MSG_BUILD_UNCHANGED), MSG_NOTE);
+}
+
+/* Runs f with standard error into a file; returns what it wrote. */
+static char *
+stderr_of(void (*f)(void))
+{
+	static char out[4096];
+	char path[] = "/tmp/test_msg.XXXXXX";
+	int fd = mkstemp(path), saved = dup(STDERR_FILENO);
+	ssize_t n;
+
+	assert_true(fd >= 0 && saved >= 0);
+	fflush(stderr);
+	dup2(fd, STDERR_FILENO);
+	f();
+	fflush(stderr);
+	dup2(saved, STDERR_FILENO);
+	close(saved);
+	n = pread(fd, out, sizeof(out) - 1, 0);
+	assert_true(n >= 0);
+	out[n] = '\0';
+	close(fd);
+	unlink(path);
+	return out;
+}
+
+static void
+some_messages(void)
+{
+	msg(MSG_SYS_READ, "a.txt", 0, 0, "No such file");
+	msg(MSG_WEEKS_DATE_FAR, "b.txt", 12, 0, 40, "title");
+	msg(MSG_CONF_KEY_TWICE, "c.conf", 3, 7, "digest", "weekday", 2);
+	msg(MSG_SITE_NO_ISSUE, NULL, 0, 0);
+	msg_at(MSG_WARNING, MSG_PDF_FONT_NONE, "d.conf", 0, 0, "bold");
+	msg(MSG_BUILD_UNCHANGED, "out", 0, 0);	/* a note: not shown */
+}
+
+static void
+test_texts(void **state)
+{
+	(void)state;
+	unsetenv("DIGEST_MSG_IDS");
+	msg_reset();
+	assert_string_equal(stderr_of(some_messages),
+	    "a.txt: error: cannot read: No such file\n"
+	    "b.txt:12: warning: dated 40 days from the other items of its "
+	    "file: title\n"
+	    "c.conf:3:7: error: [digest] weekday again (first on line 2): "
+	    "give each key once\n"
+	    "digest: error: no issue to publish\n"
+	    "d.conf: warning: [pdf] bold: no font given\n");
+	assert_int_equal(msg_count(MSG_ERROR), 3);
+	assert_int_equal(msg_count(MSG_WARNING), 2);
+	assert_int_equal(msg_count(MSG_NOTE), 1);
+}
+
+static void
+test_ids(void **state)
+{
+	(void)state;
+	setenv("DIGEST_MSG_IDS", "1", 1);
+	msg_reset();
+	assert_string_equal(stderr_of(some_messages),
+	    "a.txt: error: SYS_READ\n"
+	    "b.txt:12: warning: WEEKS_DATE_FAR\n"
+	    "c.conf:3:7: error: CONF_KEY_TWICE\n"
+	    "digest: error: SITE_NO_ISSUE\n"
+	    "d.conf: warning: PDF_FONT_NONE\n");
+	unsetenv("DIGEST_MSG_IDS");
+	msg_reset();
+}
+
+static void
+captured(void)
+{
+	buf log = {0};
+
+	msg_capture(&log);
+	some_messages();
+	msg_capture(NULL);
+	assert_int_equal(msg_count(MSG_ERROR), 0);
+	msg_replay(&log);
+	buf_free(&log);
+}
+
+/* Captured messages come out as they would have, ids and columns
+ * kept. */
+static void
+test_capture(void **state)
+{
+	(void)state;
+	setenv("DIGEST_MSG_IDS", "1", 1);
+	msg_reset();
+	assert_string_equal(stderr_of(captured),
+	    "a.txt: error: SYS_READ\n"
+	    "b.txt:12: warning: WEEKS_DATE_FAR\n"
+	    "c.conf:3:7: error: CONF_KEY_TWICE\n"
+	    "digest: error: SITE_NO_ISSUE\n"
+	    "d.conf: warning: PDF_FONT_NONE\n");
+	assert_int_equal(msg_count(MSG_ERROR), 3);
+	unsetenv("DIGEST_MSG_IDS");
+	msg_reset();
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_texts),
+		cmocka_unit_test(test_ids),
+		cmocka_unit_test(test_capture),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
