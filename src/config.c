@@ -153,23 +153,28 @@ static const struct conf_key conf_keys[] = {
 #define K_SECTOR	0x2
 #define K_ORG		0x4
 
+#define TOFF(f)	offsetof(struct taxon, f)
+#define K_CUES	(K_SECTOR | K_ORG)
+
+/* Every key of a taxonomy group, and where it goes in struct taxon. */
 static const struct taxon_key {
 	const char	*key;
 	enum conf_type	 type;
 	unsigned	 kinds;
 	double		 min, max;
+	size_t		 off;
 } taxon_keys[] = {
-	{ "name", CT_STR, K_SECTION | K_SECTOR | K_ORG, 0, 0 },
-	{ "show_empty", CT_BOOL, K_SECTOR | K_ORG, 0, 0 },
-	{ "fallback", CT_BOOL, K_SECTOR | K_ORG, 0, 0 },
-	{ "prior", CT_REAL, K_SECTOR | K_ORG, -1000000, 1000000 },
-	{ "keywords", CT_STR, K_SECTOR | K_ORG, 0, 0 },
-	{ "names", CT_STR, K_SECTOR | K_ORG, 0, 0 },
-	{ "suffixes", CT_STR, K_SECTOR | K_ORG, 0, 0 },
-	{ "shapes", CT_STR, K_SECTOR | K_ORG, 0, 0 },
-	{ "within", CT_STR, K_SECTOR, 0, 0 },	/* a sector id */
-	{ "tags", CT_STR, K_SECTOR, 0, 0 },
-	{ "section", CT_STR, K_ORG, 0, 0 },	/* a section id */
+	{ "name", CT_STR, K_SECTION | K_CUES, 0, 0, TOFF(name) },
+	{ "show_empty", CT_BOOL, K_CUES, 0, 0, TOFF(show_empty) },
+	{ "fallback", CT_BOOL, K_CUES, 0, 0, TOFF(fallback) },
+	{ "prior", CT_REAL, K_CUES, -1000000, 1000000, TOFF(prior) },
+	{ "keywords", CT_STR, K_CUES, 0, 0, TOFF(keywords) },
+	{ "names", CT_STR, K_CUES, 0, 0, TOFF(names) },
+	{ "suffixes", CT_STR, K_CUES, 0, 0, TOFF(suffixes) },
+	{ "shapes", CT_STR, K_CUES, 0, 0, TOFF(shapes) },
+	{ "within", CT_STR, K_SECTOR, 0, 0, TOFF(within_id) },	/* an id */
+	{ "tags", CT_STR, K_SECTOR, 0, 0, TOFF(tags) },
+	{ "section", CT_STR, K_ORG, 0, 0, TOFF(section_id) },	/* an id */
 };
 
 static const char *const taxon_kinds[] = { "section", "sector", "org" };
@@ -760,13 +765,29 @@ taxon_by_name(const struct taxon *t, size_t n, const char *name)
 	return -1;
 }
 
+/* Fills t's fields from its group's keys (checked in check_entry; a
+ * value found wrong there leaves the field at its zero). */
+static void
+taxon_fill(const struct config *c, struct taxon *t, unsigned kind)
+{
+	const struct conf_entry *e;
+	size_t i;
+
+	for (i = 0; i < sizeof(taxon_keys) / sizeof(taxon_keys[0]); i++)
+		if ((taxon_keys[i].kinds & kind) && (e = entry_find(c,
+		    t->conf, taxon_keys[i].key)) != NULL)
+			(void)parse_value(taxon_keys[i].type,
+			    taxon_keys[i].min, taxon_keys[i].max, e->value,
+			    (char *)t + taxon_keys[i].off);
+}
+
 /* Adds the taxon for entry e when e opens a new "kind.id" group. */
 static int
 add_taxon(struct config *c, const struct conf_entry *e, const char *kind,
     struct taxon *t, size_t *n)
 {
 	size_t klen = strlen(kind);
-	const char *id, *v;
+	const char *id;
 
 	if (strncmp(e->section, kind, klen) != 0 || e->section[klen] != '.')
 		return 0;
@@ -777,12 +798,11 @@ add_taxon(struct config *c, const struct conf_entry *e, const char *kind,
 		msg(MSG_CONF_GROUPS_MAX, c->path, e->line, 0, TAXON_MAX, kind);
 		return -1;
 	}
+	memset(&t[*n], 0, sizeof(t[*n]));
 	t[*n].id = id;
 	t[*n].conf = e->section;
-	t[*n].name = config_get(c, e->section, "name");
-	v = config_get(c, e->section, "show_empty");
-	t[*n].show_empty = v != NULL && strcmp(v, "yes") == 0;
-	t[*n].section = -1;
+	t[*n].section = t[*n].within = -1;
+	taxon_fill(c, &t[*n], taxon_kind(e->section));
 	if (t[*n].name == NULL || *t[*n].name == '\0') {
 		msg(MSG_CONF_GROUP_NO_NAME, c->path, e->line, 0, e->section);
 		return -1;
@@ -813,7 +833,10 @@ check_links(struct config *c)
 	}
 	for (i = 0; i < c->nsectors; i++) {
 		e = entry_find(c, c->sectors[i].conf, "within");
-		if (e != NULL && config_sector_index(c, e->value) < 0) {
+		if (e != NULL)
+			c->sectors[i].within = config_sector_index(c,
+			    e->value);
+		if (e != NULL && c->sectors[i].within < 0) {
 			msg(MSG_CONF_SECTOR_WITHIN, c->path, e->line, 0,
 			    c->sectors[i].conf, e->value);
 			bad = -1;
@@ -838,6 +861,13 @@ check(struct config *c)
 		    &c->nsectors);
 		bad |= add_taxon(c, &c->e[i], "org", c->orgs, &c->norgs);
 	}
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->e[i].section, cues_section) == 0) {
+			c->lists = xrealloc(c->lists, (c->nlists + 1) *
+			    sizeof(*c->lists));
+			c->lists[c->nlists].name = c->e[i].key;
+			c->lists[c->nlists++].value = c->e[i].value;
+		}
 	if (c->nsections == 0 || c->nsectors == 0 || c->norgs == 0) {
 		msg(MSG_CONF_NO_TAXONOMY, c->path, 0, 0);
 		return -1;
@@ -901,5 +931,6 @@ config_free(struct config *c)
 		free(c->e[i].value);
 	}
 	free(c->e);
+	free(c->lists);
 	memset(c, 0, sizeof(*c));
 }

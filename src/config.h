@@ -22,10 +22,26 @@ struct taxon {
 	const char	*name;		/* as printed: "탄소중립 분야" */
 	const char	*conf;		/* its ini section: "sector.carbon" */
 	int		 section;	/* orgs: index of their section */
-	int		 show_empty;	/* orgs: print "(해당 없음)" */
+	int		 within;	/* sectors: index of the broader
+					 * sector ("within"), or -1 */
+	int		 show_empty;	/* print "(해당 없음)" (yes/no) */
+	int		 fallback;	/* chosen when nothing fits (yes/no) */
+	double		 prior;		/* added to its score; 0 if not given */
+	/* The cue lists of cues.c, as written; NULL when not given. */
+	const char	*keywords, *names, *suffixes, *shapes;
+	const char	*tags;		/* sectors: clipping tags, or NULL */
+	const char	*within_id;	/* as written, or NULL */
+	const char	*section_id;	/* as written, or NULL */
 };
 
 #define TAXON_MAX 64
+
+/* A list of [cues], "@name" in a shapes key: its name and its entries
+ * as written (cues.c reads them). */
+struct conf_list {
+	const char	*name;
+	const char	*value;
+};
 
 /* The scalar keys, each checked against the table in config.c and
  * filled with its default when the file leaves it out.  Strings point
@@ -99,6 +115,8 @@ struct config {
 	size_t		 nsectors;
 	struct taxon	 orgs[TAXON_MAX];
 	size_t		 norgs;
+	struct conf_list *lists;	/* the keys of [cues], in file order */
+	size_t		 nlists;
 
 	int		 anchor_number;	/* No. anchor_number ... */
 	int		 anchor_date;	/* ... is published on this day */

@@ -32,7 +32,7 @@ taxon_label(const struct config *c, const struct taxon *t, size_t n, int i)
 {
 	if (i >= 0 && (size_t)i < n)
 		return t[i].name;
-	return config_str(c, "digest", "unclassified", "");
+	return c->digest.unclassified;
 }
 
 void
@@ -135,15 +135,12 @@ page_new(const struct site *s, const char *root,
 	buf p = {0};
 
 	tdict_set_global(d, "ROOT", root);
-	tdict_set_global(d, "SITE_TITLE", config_str(c, "digest", "title",
-	    ""));
-	tdict_set_global(d, "KICKER", config_str(c, "digest", "kicker", ""));
-	tdict_set_global(d, "SUBTITLE", config_str(c, "digest", "subtitle",
-	    ""));
-	tdict_set_global(d, "NUMBER_LABEL", config_str(c, "digest",
-	    "number_label", ""));
-	tdict_set_global(d, "NONE", config_str(c, "digest", "none", ""));
-	tdict_set_global(d, "AUTHOR", config_str(c, "digest", "author", ""));
+	tdict_set_global(d, "SITE_TITLE", c->digest.title);
+	tdict_set_global(d, "KICKER", c->digest.kicker);
+	tdict_set_global(d, "SUBTITLE", c->digest.subtitle);
+	tdict_set_global(d, "NUMBER_LABEL", c->digest.number_label);
+	tdict_set_global(d, "NONE", c->digest.none);
+	tdict_set_global(d, "AUTHOR", c->digest.author);
 	/* The navigation marks where the reader is; the search page has
 	 * its own box, so the header's is left off there. */
 	if (strcmp(content_template, "home.html") == 0)
@@ -205,11 +202,10 @@ issue_cover(const struct site *s, const struct issue *is,
 	buf p = {0}, html = {0}, period = {0}, num = {0};
 	int rc;
 
-	md_set(d, "KICKER", config_str(c, "digest", "kicker", ""));
-	md_set(d, "TITLE", config_str(c, "digest", "title", ""));
-	md_set(d, "SUBTITLE", config_str(c, "digest", "subtitle", ""));
-	md_set(d, "NUMBER_LABEL", config_str(c, "digest", "number_label",
-	    ""));
+	md_set(d, "KICKER", c->digest.kicker);
+	md_set(d, "TITLE", c->digest.title);
+	md_set(d, "SUBTITLE", c->digest.subtitle);
+	md_set(d, "NUMBER_LABEL", c->digest.number_label);
 	buf_printf(&num, "%d", is->number);
 	md_set(d, "NUMBER", num.ptr);
 	issue_period(c, is, &period);
@@ -236,13 +232,12 @@ issue_contents(const struct site *s, const struct itree *T, size_t k,
 	size_t i, j, g, m;
 	int rc;
 
-	md_set(d, "CONTENTS", config_str(c, "digest", "contents", ""));
+	md_set(d, "CONTENTS", c->digest.contents);
 	for (i = 0; i < T->nsections; i++) {
 		const struct isection *sec = &T->sections[i];
 
 		sd = tdict_section(d, "SECTION");
-		md_set(sd, "MARKER", config_str(c, "digest",
-		    "section_marker", ""));
+		md_set(sd, "MARKER", c->digest.section_marker);
 		md_set(sd, "NAME", section_label(c, sec->section));
 		block_id(c, sec->section, -2, &p);
 		tdict_set(sd, "ID", p.ptr);
@@ -400,14 +395,10 @@ issue_body(const struct site *s, const struct itree *T, size_t k,
 	size_t i, j;
 	int rc = 0;
 
-	tdict_set(body, "HEADER_LABEL", config_str(c, "digest",
-	    "header_label", ""));
-	tdict_set(body, "SECTION_MARKER", config_str(c, "digest",
-	    "section_marker", ""));
-	tdict_set(body, "SECTOR_MARKER", config_str(c, "digest",
-	    "sector_marker", ""));
-	tdict_set(body, "HEADER_CONTENT", config_str(c, "digest",
-	    "header_content", ""));
+	tdict_set(body, "HEADER_LABEL", c->digest.header_label);
+	tdict_set(body, "SECTION_MARKER", c->digest.section_marker);
+	tdict_set(body, "SECTOR_MARKER", c->digest.sector_marker);
+	tdict_set(body, "HEADER_CONTENT", c->digest.header_content);
 	for (i = 0; i < T->nsections; i++) {
 		const struct isection *sec = &T->sections[i];
 
@@ -463,10 +454,8 @@ page_issue(const struct site *s, size_t k)
 	rc |= issue_contents(s, &T, k, body);
 	rc |= issue_body(s, &T, k, body);
 	itree_free(&T);
-	tdict_set(body, "DISCLAIMER", config_str(s->cfg, "digest",
-	    "disclaimer", ""));
-	tdict_set(body, "CONTENTS_LABEL", config_str(s->cfg, "digest",
-	    "contents", ""));
+	tdict_set(body, "DISCLAIMER", s->cfg->digest.disclaimer);
+	tdict_set(body, "CONTENTS_LABEL", s->cfg->digest.contents);
 	if (k > 0)
 		issue_link(s, body, "PREV", k - 1);
 	if (k + 1 < s->r->n)

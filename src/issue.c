@@ -36,7 +36,7 @@ label(const struct config *c, const struct taxon *t, size_t n, int i)
 {
 	if (i >= 0 && (size_t)i < n)
 		return t[i].name;
-	return config_str(c, "digest", "unclassified", "");
+	return c->digest.unclassified;
 }
 
 const char *
@@ -255,7 +255,7 @@ fill_fields(buf *b, const char *tmpl, const char *const *vars)
 void
 weekday_name(const struct config *c, int wd, buf *b)
 {
-	const char *p = config_str(c, "digest", "weekday_names", "");
+	const char *p = c->digest.weekday_names;
 	size_t len;
 
 	for (;;) {
@@ -288,7 +288,7 @@ issue_period(const struct config *c, const struct issue *is, buf *b)
 	vars[6] = "last", vars[7] = last;
 	vars[8] = "number", vars[9] = num;
 	vars[10] = NULL;
-	fill_fields(b, config_str(c, "digest", "period", ""), vars);
+	fill_fields(b, c->digest.period, vars);
 	buf_free(&wd);
 }
 
@@ -312,5 +312,5 @@ issue_stamp(const struct config *c, int date, buf *b)
 	pdf_time(c, date, &t);
 	buf_reset(b);
 	buf_printf(b, "%04d-%02d-%02dT%02d:%02d:00%s", t.year, t.month,
-	    t.day, t.hour, t.minute, config_str(c, "site", "time_zone", "Z"));
+	    t.day, t.hour, t.minute, c->site.time_zone);
 }

@@ -489,9 +489,8 @@ review(const struct run *r)
 	const struct config *c = &r->cfg;
 	struct item **v = xcalloc(r->cs.n + 1, sizeof(*v));
 	buf file = {0}, title = {0}, actor = {0};
-	size_t i, n = 0, max = (size_t)atoi(config_str(c, "classify",
-	    "review", "10"));
-	double below = atof(config_str(c, "classify", "review_below", "0.5"));
+	size_t i, n = 0, max = (size_t)c->classify.review;
+	double below = c->classify.review_below;
 
 	for (i = 0; i < r->cs.n; i++) {
 		struct item *it = &r->cs.items[i];
@@ -546,8 +545,8 @@ disputes(struct run *r)
 	const struct config *c = &r->cfg;
 	struct decision *d;
 	buf file = {0}, title = {0};
-	size_t i, n = 0, shown = 0, labelled = 0, max = (size_t)atoi(
-	    config_str(c, "classify", "review", "10"));
+	size_t i, n = 0, shown = 0, labelled = 0;
+	size_t max = (size_t)c->classify.review;
 
 	if (!r->use_labels || r->cs.n == 0)
 		return;

@@ -447,7 +447,7 @@ label_list(const struct config *c, const struct taxon *t, size_t n, buf *b)
 		json_str(b, t[i].name);
 		buf_putc(b, ',');
 	}
-	json_str(b, config_str(c, "digest", "unclassified", ""));
+	json_str(b, c->digest.unclassified);
 	buf_putc(b, ']');
 }
 
@@ -597,7 +597,7 @@ feed(const struct site *s)
 		 * them would make a feed of megabytes. */
 		if (s->r->n - k > (size_t)recent)
 			continue;
-		rc |= feed_content(s, k, config_str(c, "site", "base_url", ""),
+		rc |= feed_content(s, k, c->site.base_url,
 		    &b);
 		tdict_set(tdict_section(e, "CONTENT"), "HTML", buf_cstr(&b));
 	}

@@ -97,14 +97,63 @@ test_minimal(void **state)
 	assert_int_equal(c.site.zone_minutes, 0);
 	assert_int_equal(c.pdf.section_new_page, 0);
 	assert_string_equal(c.digest.templates, "templates");
-	/* config_get gives the default too, or NULL when there is none. */
-	assert_string_equal(config_get(&c, "digest", "duplicate_days"), "7");
-	assert_null(config_get(&c, "pdf", "font"));
-	assert_null(config_get(&c, "digest", "no_such_key"));
+	/* A string with no default is NULL when not given. */
+	assert_null(c.pdf.font);
+	assert_string_equal(c.digest.section_marker, "□");
+	assert_string_equal(c.digest.number_label, "No.");
 	assert_int_equal(c.nsections, 1);
 	assert_int_equal(c.orgs[0].section, 0);
+	/* A taxon's keys not given: zero, NULL, -1. */
+	assert_int_equal(c.sectors[0].within, -1);
+	assert_int_equal(c.sectors[0].fallback, 0);
+	assert_true(c.sectors[0].prior == 0);
+	assert_null(c.sectors[0].keywords);
+	assert_null(c.sectors[0].tags);
+	assert_string_equal(c.orgs[0].section_id, "policy");
+	assert_int_equal(c.nlists, 0);
 	free(err);
 	config_free(&c);
+}
+
+/* Every key of a taxonomy group reaches its typed field: booleans by
+ * the one conversion (yes/no), prior as a number, within as an index. */
+static void
+test_taxon_fields(void **state)
+{
+	struct config c;
+	int rc;
+	char *err = parse(&c, HEAD TAXA "names = 환경부:4\nsuffixes = 부:3\n"
+	    "show_empty = yes\nfallback = yes\nprior = -1.5\n"
+	    "[sector.hydrogen]\nname = 수소\nwithin = carbon\n"
+	    "tags = 수소 H2\nshapes = @region:2\nprior = 2.5\n"
+	    "show_empty = no\nfallback = no\n"
+	    "[cues]\nregion = 서울\n", &rc);
+
+	(void)state;
+	assert_int_equal(rc, 0);
+	assert_string_equal(err, "");
+	assert_int_equal(c.nsectors, 2);
+	assert_int_equal(c.sectors[1].within, 0);
+	assert_string_equal(c.sectors[1].within_id, "carbon");
+	assert_string_equal(c.sectors[1].tags, "수소 H2");
+	assert_string_equal(c.sectors[1].shapes, "@region:2");
+	assert_true(c.sectors[1].prior == 2.5);
+	assert_int_equal(c.sectors[1].show_empty, 0);
+	assert_int_equal(c.sectors[1].fallback, 0);
+	assert_int_equal(c.sectors[0].within, -1);
+	assert_string_equal(c.orgs[0].names, "환경부:4");
+	assert_string_equal(c.orgs[0].suffixes, "부:3");
+	assert_int_equal(c.orgs[0].show_empty, 1);
+	assert_int_equal(c.orgs[0].fallback, 1);
+	assert_true(c.orgs[0].prior == -1.5);
+	assert_int_equal(c.nlists, 1);
+	assert_string_equal(c.lists[0].name, "region");
+	free(err);
+	config_free(&c);
+	bad(HEAD TAXA "fallback = maybe\n",
+	    "t.conf:11: error: [org.central] fallback = maybe: want yes or no");
+	bad(HEAD TAXA "prior = 1e3\n",
+	    "t.conf:11: error: [org.central] prior = 1e3: want a number");
 }
 
 /* A line of 400 bytes and one of 100 KB, values on indented lines,
@@ -139,9 +188,8 @@ test_long_and_continued(void **state)
 	assert_string_equal(err, "");
 	assert_true(strlen(want.ptr) > 390);
 	assert_string_equal(c.digest.disclaimer, want.ptr);
-	assert_string_equal(config_get(&c, "digest", "disclaimer"), want.ptr);
 	assert_int_equal(strlen(c.digest.subtitle), 100000);
-	assert_string_equal(config_get(&c, "org.central", "keywords"),
+	assert_string_equal(c.orgs[0].keywords,
 	    "탄소:3 기후:2\n넷제로:5\n재생에너지:4");
 	assert_int_equal(c.classify.repeat, 4);
 	free(err);
@@ -232,8 +280,9 @@ test_unknown(void **state)
 
 		assert_int_equal(rc, 0);
 		assert_string_equal(err, "");
-		assert_string_equal(config_get(&c, "cues", "any_list"),
-		    "가 나");
+		assert_int_equal(c.nlists, 2);
+		assert_string_equal(c.lists[1].name, "any_list");
+		assert_string_equal(c.lists[1].value, "가 나");
 		free(err);
 		config_free(&c);
 	}
@@ -322,6 +371,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_minimal),
+		cmocka_unit_test(test_taxon_fields),
 		cmocka_unit_test(test_long_and_continued),
 		cmocka_unit_test(test_values),
 		cmocka_unit_test(test_unknown),
