@@ -399,11 +399,20 @@ str_trim(char *s)
 void
 json_str(buf *b, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s, *run;
 
 	buf_putc(b, '"');
-	for (p = (const unsigned char *)s; *p; p++) {
+	for (;;) {
+		/* Runs of characters that need no escape copied at once:
+		 * the search index passes every item's text through here. */
+		for (run = p; *p >= 0x20 && *p != '"' && *p != '\\' &&
+		    *p != '<'; p++)
+			;
+		buf_put(b, run, (size_t)(p - run));
 		switch (*p) {
+		case '\0':
+			buf_putc(b, '"');
+			return;
 		case '"':
 			buf_puts(b, "\\\"");
 			break;
@@ -423,13 +432,10 @@ json_str(buf *b, const char *s)
 			buf_puts(b, "\\u003c");
 			break;
 		default:
-			if (*p < 0x20)
-				buf_printf(b, "\\u%04x", *p);
-			else
-				buf_putc(b, *p);
+			buf_printf(b, "\\u%04x", *p);
 		}
+		p++;
 	}
-	buf_putc(b, '"');
 }
 
 int

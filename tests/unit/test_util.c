@@ -1,0 +1,94 @@
+/* test_util.c: json_str(), through which the search index passes every
+ * item's text (escapes found while plain runs are copied at once), and
+ * buf_printf() when what it formats does not fit the room there is. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "util.h"
+
+static void
+expect_json(const char *in, const char *want)
+{
+	buf b = {0};
+
+	buf_puts(&b, "x");
+	json_str(&b, in);
+	assert_string_equal(b.ptr, want);
+	assert_int_equal(b.len, strlen(want));
+	buf_free(&b);
+}
+
+static void
+test_json_str(void **state)
+{
+	(void)state;
+	expect_json("", "x\"\"");
+	expect_json("plain", "x\"plain\"");
+	expect_json("한글 text", "x\"한글 text\"");
+	expect_json("a\"b", "x\"a\\\"b\"");
+	expect_json("\\", "x\"\\\\\"");
+	expect_json("l1\nl2\tt\rr", "x\"l1\\nl2\\tt\\rr\"");
+	expect_json("</script>", "x\"\\u003c/script>\"");
+	expect_json("\x01" "a\x1f", "x\"\\u0001a\\u001f\"");
+	expect_json("del\x7f>", "x\"del\x7f>\"");
+	expect_json("\"\"<<", "x\"\\\"\\\"\\u003c\\u003c\"");
+	expect_json("end\\", "x\"end\\\\\"");
+}
+
+/* A run longer than any buffer's first growth, escapes at both ends. */
+static void
+test_json_long(void **state)
+{
+	size_t n = 100000, i;
+	char *in = malloc(n + 3);
+	buf b = {0};
+
+	(void)state;
+	in[0] = '<';
+	memset(in + 1, 'a', n);
+	in[n + 1] = '"';
+	in[n + 2] = '\0';
+	json_str(&b, in);
+	assert_int_equal(b.len, n + 2 + 6 + 2);
+	assert_memory_equal(b.ptr, "\"\\u003c", 7);
+	for (i = 7; i < 7 + n; i++)
+		assert_int_equal(b.ptr[i], 'a');
+	assert_string_equal(b.ptr + 7 + n, "\\\"\"");
+	free(in);
+	buf_free(&b);
+}
+
+static void
+test_printf_grows(void **state)
+{
+	buf b = {0};
+	char big[300];
+
+	(void)state;
+	memset(big, 'z', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	buf_printf(&b, "%d-", 42);
+	buf_printf(&b, "[%s]", big);
+	assert_int_equal(b.len, 3 + 2 + 299);
+	assert_memory_equal(b.ptr, "42-[", 4);
+	assert_string_equal(b.ptr + 4 + 299, "]");
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_str),
+		cmocka_unit_test(test_json_long),
+		cmocka_unit_test(test_printf_grows),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
