@@ -630,22 +630,22 @@ static uint64_t
 build_hash(const struct run *r, const char *tdir, int week, int all_pdfs)
 {
 	char opts[64];
-	uint64_t h = fnv64(FNV64_INIT, VERSION, sizeof(VERSION));
+	uint64_t h = hash64(FNV64_INIT, VERSION, sizeof(VERSION));
 	buf nd = {0};
 	size_t i;
 
-	h = fnv64_file(h, "/proc/self/exe");
-	h = fnv64_file(h, r->cfg.path);
-	h = fnv64_tree(h, tdir);
+	h = hash_file(h, "/proc/self/exe");
+	h = hash_file(h, r->cfg.path);
+	h = hash_tree(h, tdir);
 	snprintf(opts, sizeof(opts), "-w %d --all-pdfs %d --no-labels %d",
 	    week, all_pdfs, !r->use_labels);
-	h = fnv64(h, opts, strlen(opts) + 1);
+	h = hash64(h, opts, strlen(opts) + 1);
 	for (i = 0; i < r->npaths; i++)
-		h = fnv64_file(h, r->paths[i]);
+		h = hash_file(h, r->paths[i]);
 	for (i = 0; i < r->ncorr; i++)
-		h = fnv64_file(h, r->corr[i]);
+		h = hash_file(h, r->corr[i]);
 	if (names_dir(&r->cfg, &nd) != NULL)
-		h = fnv64_tree(h, nd.ptr);
+		h = hash_tree(h, nd.ptr);
 	buf_free(&nd);
 	return h;
 }

@@ -34,10 +34,13 @@ int	 file_equals(const char *path, const void *data, size_t len);
 /* FNV-1a, 64 bits: start from FNV64_INIT, feed any number of pieces. */
 #define FNV64_INIT UINT64_C(0xcbf29ce484222325)
 uint64_t fnv64(uint64_t h, const void *data, size_t len);
+/* The build stamp's hash (not FNV: 64-bit words in four lanes, several
+ * times faster on the inputs it reads): feed any number of pieces. */
+uint64_t hash64(uint64_t h, const void *data, size_t len);
 /* Feeds path's name and bytes (a missing file feeds a mark of its own). */
-uint64_t fnv64_file(uint64_t h, const char *path);
+uint64_t hash_file(uint64_t h, const char *path);
 /* Feeds every file under dir, in name order, with its name. */
-uint64_t fnv64_tree(uint64_t h, const char *dir);
+uint64_t hash_tree(uint64_t h, const char *dir);
 
 /* Replaces newdir/rel with a hard link to olddir/rel when both hold the
  * same bytes, so that an unchanged output keeps its date.  Returns 1

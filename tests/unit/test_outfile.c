@@ -175,6 +175,47 @@ test_stamp_fonts(void **state)
 	free(out), free(font);
 }
 
+/* hash64: every byte counts, wherever it is (each of the four lanes,
+ * the tail), and so does the order of the words. */
+static void
+test_hash64(void **state)
+{
+	unsigned char b[100];
+	uint64_t h0, w;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(b); i++)
+		b[i] = (unsigned char)(i * 7);
+	h0 = hash64(FNV64_INIT, b, sizeof(b));
+	assert_true(h0 == hash64(FNV64_INIT, b, sizeof(b)));
+	assert_true(h0 != hash64(FNV64_INIT + 1, b, sizeof(b)));
+	assert_true(h0 != hash64(FNV64_INIT, b, sizeof(b) - 1));
+	for (i = 0; i < sizeof(b); i++) {
+		b[i] ^= 0x10;
+		assert_true(h0 != hash64(FNV64_INIT, b, sizeof(b)));
+		b[i] ^= 0x10;
+	}
+	/* The first two words swapped (lanes 0 and 1), then put back. */
+	memcpy(&w, b, 8);
+	memmove(b, b + 8, 8);
+	memcpy(b + 8, &w, 8);
+	assert_true(h0 != hash64(FNV64_INIT, b, sizeof(b)));
+	memcpy(&w, b, 8);
+	memmove(b, b + 8, 8);
+	memcpy(b + 8, &w, 8);
+	assert_true(h0 == hash64(FNV64_INIT, b, sizeof(b)));
+	/* Two blocks swapped: the same words in each lane, in turn. */
+	for (i = 0; i < 32; i++) {
+		unsigned char t = b[i];
+
+		b[i] = b[32 + i];
+		b[32 + i] = t;
+	}
+	assert_true(h0 != hash64(FNV64_INIT, b, sizeof(b)));
+	assert_true(hash64(FNV64_INIT, "", 0) != hash64(FNV64_INIT, "\0", 1));
+}
+
 static void
 test_hash_files(void **state)
 {
@@ -185,15 +226,15 @@ test_hash_files(void **state)
 	assert_int_equal(mkdir(t, 0777), 0);
 	assert_int_equal(write_if_changed(f, "ab", 2), 1);
 	assert_int_equal(write_if_changed(g, "c", 1), 1);
-	h1 = fnv64_tree(FNV64_INIT, t);
-	assert_true(h1 == fnv64_tree(FNV64_INIT, t));
+	h1 = hash_tree(FNV64_INIT, t);
+	assert_true(h1 == hash_tree(FNV64_INIT, t));
 	/* The same bytes cut elsewhere hash otherwise. */
 	assert_int_equal(write_if_changed(f, "a", 1), 1);
 	assert_int_equal(write_if_changed(g, "bc", 2), 1);
-	h2 = fnv64_tree(FNV64_INIT, t);
+	h2 = hash_tree(FNV64_INIT, t);
 	assert_true(h1 != h2);
-	assert_true(fnv64_file(FNV64_INIT, f) !=
-	    fnv64_file(FNV64_INIT, "/nonexistent"));
+	assert_true(hash_file(FNV64_INIT, f) !=
+	    hash_file(FNV64_INIT, "/nonexistent"));
 	free(t), free(f), free(g);
 }
 
@@ -206,6 +247,7 @@ main(void)
 		cmocka_unit_test(test_write_keep),
 		cmocka_unit_test(test_stamp),
 		cmocka_unit_test(test_stamp_fonts),
+		cmocka_unit_test(test_hash64),
 		cmocka_unit_test(test_hash_files),
 	};
 
