@@ -56,13 +56,31 @@ date_weekday(int date)
 }
 
 void
+date_digits(unsigned y, unsigned m, unsigned d, char sep, char out[11])
+{
+	/* What snprintf's "%04u-%02u-%02u" writes, without snprintf: the
+	 * site writes a date for every item it lists. */
+	y %= 10000u, m %= 100u, d %= 100u;
+	out[0] = (char)('0' + y / 1000);
+	out[1] = (char)('0' + y / 100 % 10);
+	out[2] = (char)('0' + y / 10 % 10);
+	out[3] = (char)('0' + y % 10);
+	out[4] = sep;
+	out[5] = (char)('0' + m / 10);
+	out[6] = (char)('0' + m % 10);
+	out[7] = sep;
+	out[8] = (char)('0' + d / 10);
+	out[9] = (char)('0' + d % 10);
+	out[10] = '\0';
+}
+
+void
 date_iso(int date, char *out)
 {
 	int y, m, d;
 
 	date_to_ymd(date, &y, &m, &d);
-	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u,
-	    (unsigned)m % 100u, (unsigned)d % 100u);
+	date_digits((unsigned)y, (unsigned)m, (unsigned)d, '-', out);
 }
 
 /* Reads up to maxd digits; returns the count read. */

@@ -12,6 +12,10 @@ void	 date_to_ymd(int date, int *y, int *m, int *d);
 int	 date_weekday(int date);		/* 0 = Sunday */
 /* "YYYY-MM-DD" into out (at least 11 bytes). */
 void	 date_iso(int date, char *out);
+/* y, m and d (each taken modulo 10000, 100, 100) as YYYY-MM-DD with sep
+ * for '-': what printf's "%04u-%02u-%02u" writes. */
+void	 date_digits(unsigned y, unsigned m, unsigned d, char sep,
+	    char out[11]);
 
 enum date_status {
 	DATE_NOT_A_DATE = 0,

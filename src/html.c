@@ -79,9 +79,12 @@ site_anchors(struct site *s)
 	size_t i, j, k;
 
 	s->anchors = xcalloc(s->r->n, sizeof(*s->anchors));
+	s->dirs = xcalloc(s->r->n, sizeof(*s->dirs));
 	for (i = 0; i < s->r->n; i++) {
 		const struct issue *is = &s->r->issues[i];
 		anchor_t *a = xcalloc(is->n, sizeof(*a));
+
+		issue_dir(is, s->dirs[i]);
 
 		for (j = 0; j < is->n; j++) {
 			int same = 1;
@@ -109,7 +112,9 @@ site_anchors_free(struct site *s)
 	for (i = 0; s->anchors && i < s->r->n; i++)
 		free(s->anchors[i]);
 	free(s->anchors);
+	free(s->dirs);
 	s->anchors = NULL;
+	s->dirs = NULL;
 }
 
 void

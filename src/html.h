@@ -22,6 +22,7 @@ struct site {
 	const char		*dir;		/* the folder being filled */
 	const char		*live;		/* the site it will replace */
 	anchor_t		**anchors;	/* [issue][item] */
+	char			(*dirs)[16];	/* [issue], issue_dir() */
 };
 
 /* The folder of an issue, its number in at least three digits. */
@@ -36,7 +37,8 @@ void	 slug(buf *, const char *);
 int	 url_is_http(const char *);
 /* The host part of an http(s) URL. */
 void	 url_host(buf *, const char *url);
-/* Computes the anchors of every item of every issue. */
+/* Computes the anchors of every item of every issue, and the folder of
+ * every issue. */
 void	 site_anchors(struct site *);
 void	 site_anchors_free(struct site *);
 

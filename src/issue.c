@@ -221,7 +221,7 @@ date_dots(int date, char out[16])
 	date_to_ymd(date, &y, &m, &d);
 	if (y < 0 || y > 9999)
 		y = 0;
-	snprintf(out, 16, "%04d.%02d.%02d", y % 10000, m % 100, d % 100);
+	date_digits((unsigned)y, (unsigned)m, (unsigned)d, '.', out);
 }
 
 void

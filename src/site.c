@@ -105,13 +105,15 @@ static void
 issue_href(const struct site *s, const char *root, size_t k, int item,
     buf *b)
 {
-	char dir[16];
-
-	issue_dir(&s->r->issues[k], dir);
+	/* Put, not printed: every item the site lists links so. */
 	buf_reset(b);
-	buf_printf(b, "%s%s/index.html", root, dir);
-	if (item >= 0)
-		buf_printf(b, "#%s", s->anchors[k][item]);
+	buf_puts(b, root);
+	buf_puts(b, s->dirs[k]);
+	buf_puts(b, "/index.html");
+	if (item >= 0) {
+		buf_putc(b, '#');
+		buf_puts(b, s->anchors[k][item]);
+	}
 }
 
 static void

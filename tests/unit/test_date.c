@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -230,11 +231,40 @@ test_tie(void **state)
 	corpus_free(&cs);
 }
 
+/* date_digits writes what snprintf's "%04u-%02u-%02u" does, for every
+ * day of four centuries and for the odd values the callers may pass. */
+static void
+test_digits(void **state)
+{
+	static const unsigned odd[][3] = { { 0, 0, 0 }, { 9999, 99, 99 },
+	    { 10000, 100, 100 }, { 12345, 7, 123 }, { 4294967295u, 1, 2 } };
+	char want[32], got[11];
+	int date, y, m, d;
+	size_t i;
+
+	(void)state;
+	for (date = date_from_ymd(1900, 1, 1);
+	    date <= date_from_ymd(2300, 12, 31); date++) {
+		date_to_ymd(date, &y, &m, &d);
+		snprintf(want, sizeof(want), "%04u-%02u-%02u",
+		    (unsigned)y % 10000u, (unsigned)m, (unsigned)d);
+		date_iso(date, got);
+		assert_string_equal(got, want);
+	}
+	for (i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
+		snprintf(want, sizeof(want), "%04u.%02u.%02u",
+		    odd[i][0] % 10000u, odd[i][1] % 100u, odd[i][2] % 100u);
+		date_digits(odd[i][0], odd[i][1], odd[i][2], '.', got);
+		assert_string_equal(got, want);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_civil),
+		cmocka_unit_test(test_digits),
 		cmocka_unit_test(test_spellings),
 		cmocka_unit_test(test_trailing),
 		cmocka_unit_test(test_weeks),
