@@ -727,6 +727,64 @@ brief_names(const struct render *rd, int all, size_t *n)
 	return v;
 }
 
+/* The briefs written by a thread while this one writes the site, when
+ * the site is written by this process alone (one issue: no page writer
+ * is forked, and no thread may run across a fork).  Their messages wait
+ * for the site's and come out after them, as when the briefs were
+ * written after the site. */
+struct brief_job {
+	pthread_t		 thread;
+	const struct render	*rd;
+	int			 all;
+	const char		*outdir;
+	int			 rc;
+	buf			 log;
+};
+
+static void *
+brief_run(void *arg)
+{
+	struct brief_job *j = arg;
+
+	msg_capture(&j->log);
+	j->rc = write_briefs(j->rd, j->all, j->outdir);
+	msg_capture(NULL);
+	return NULL;
+}
+
+/* Writes the site, and the briefs beside it in a thread when it can,
+ * else after it (and only if the site was written).  Returns 0, or 1
+ * when anything failed. */
+static int
+site_and_briefs(const struct render *rd, int all, const struct publish *pub,
+    const char *site, const char *live)
+{
+	struct brief_job job;
+	int threaded = 0, rc = 0;
+
+	memset(&job, 0, sizeof(job));
+	job.rd = rd;
+	job.all = all;
+	job.outdir = pub->stage;
+	if (!site_forks(rd) && !one_process() &&
+	    pthread_create(&job.thread, NULL, brief_run, &job) == 0)
+		threaded = 1;
+	if (site_write(rd, site, live) == -1)
+		rc = 1;
+	if (threaded) {
+		pthread_join(job.thread, NULL);
+		/* A site that failed publishes nothing, and no brief would
+		 * have been written: neither are its messages given. */
+		if (rc == 0) {
+			msg_replay(&job.log);
+			rc = job.rc;
+		}
+		buf_free(&job.log);
+	} else if (rc == 0)
+		rc = write_briefs(rd, all, pub->stage);
+	return rc;
+}
+
 /* Fills the stage with the site, the briefs and the stamp; a file whose
  * bytes did not change is a hard link to the live one (it keeps its
  * date).  Returns 0, or 1 when anything failed. */
@@ -742,10 +800,7 @@ fill_stage(const struct publish *pub, const struct render *rd, int all,
 
 	buf_printf(&site, "%s/site", pub->stage);
 	buf_printf(&live, "%s/site", pub->dir);
-	if (site_write(rd, site.ptr, live.ptr) == -1)
-		rc = 1;
-	if (rc == 0)
-		rc = write_briefs(rd, all, pub->stage);
+	rc = site_and_briefs(rd, all, pub, site.ptr, live.ptr);
 	briefs = brief_names(rd, all, &n);
 	for (i = 0; i < n; i++) {
 		if (rc == 0)

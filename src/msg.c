@@ -29,13 +29,15 @@ static int verbosity;
 /* Where this thread's messages go instead, for msg_replay. */
 static _Thread_local buf *capture;
 
-/* A message kept by msg_capture: then its text, len bytes. */
+/* A message kept by msg_capture: then its file's name, flen bytes
+ * (copied: a thread's buffer may be gone by the replay; (size_t)-1 for
+ * no file), then its text, len bytes. */
 struct captured {
 	enum msg_level	 lvl;
 	enum msg_id	 id;
 	int		 line;
 	int		 col;
-	const char	*file;
+	size_t		 flen;
 	size_t		 len;
 };
 static int colour = -1;		/* -1: not decided yet */
@@ -190,9 +192,12 @@ send(enum msg_level lvl, enum msg_id id, const char *file, int line,
 
 	buf_vprintf(&raw, fmt, ap);
 	if (capture != NULL) {
-		struct captured m = { lvl, id, line, col, file, raw.len };
+		struct captured m = { lvl, id, line, col, file ?
+		    strlen(file) : (size_t)-1, raw.len };
 
 		buf_put(capture, &m, sizeof(m));
+		if (file != NULL)
+			buf_put(capture, file, m.flen);
 		buf_put(capture, raw.ptr ? raw.ptr : "", raw.len);
 	} else
 		emit(lvl, id, file, line, col, &raw);
@@ -297,12 +302,20 @@ msg_replay(const buf *log)
 	while (i + sizeof(struct captured) <= log->len) {
 		struct captured m;
 		buf raw = {0};
+		char *file = NULL;
 
 		memcpy(&m, log->ptr + i, sizeof(m));
 		i += sizeof(m);
+		if (m.flen != (size_t)-1) {
+			file = xmalloc(m.flen + 1);
+			memcpy(file, log->ptr + i, m.flen);
+			file[m.flen] = '\0';
+			i += m.flen;
+		}
 		buf_put(&raw, log->ptr + i, m.len);
-		emit(m.lvl, m.id, m.file, m.line, m.col, &raw);
+		emit(m.lvl, m.id, file, m.line, m.col, &raw);
 		buf_free(&raw);
+		free(file);
 		i += m.len;
 	}
 }

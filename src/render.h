@@ -18,6 +18,9 @@ struct render {
  * already holds as it is is hard-linked from there, so it keeps its
  * date.  Returns 0, or reports and returns -1. */
 int	 site_write(const struct render *, const char *dir, const char *live);
+/* Whether site_write forks a second page writer (more than one issue):
+ * no thread may then run while it writes. */
+int	 site_forks(const struct render *);
 
 /* Writes the PDF brief of one issue.  Returns 0, or reports and
  * returns -1. */

@@ -714,7 +714,7 @@ site_fill(const struct site *s)
 	for (k = 0; k < first; k++)
 		if (site_page(s, order[k]) != 0)
 			rc = -1;
-	if (rc == 0 && ni >= 2 && !one_process()) {
+	if (rc == 0 && site_forks(s->r)) {
 		pid_t parent = getpid();
 
 		/* No thread may run across a fork: the faces' look-up
@@ -748,6 +748,12 @@ site_fill(const struct site *s)
 	free(order);
 	free(done);
 	return rc;
+}
+
+int
+site_forks(const struct render *r)
+{
+	return r->n >= 2 && !one_process();
 }
 
 int

@@ -12,8 +12,10 @@ same() {	# name, then the build's arguments
 		DIGEST_ONE_PROCESS=$m "$DIGEST" build -o "$tmp/$name.$m" "$@" \
 		    >"$tmp/$name.out.$m" 2>"$tmp/$name.err.$m"
 		echo $? >"$tmp/$name.rc.$m"
-		# The summary names the output folder.
-		sed -i "s|$tmp/$name\.$m|OUT|g" "$tmp/$name.err.$m" "$tmp/$name.out.$m"
+		# The summary names the output folder, the brief's messages
+		# the stage beside it (a name made at random).
+		sed -i -e "s|$tmp/\.$name\.$m\.new-[A-Za-z0-9]*|STAGE|g" \
+		    -e "s|$tmp/$name\.$m|OUT|g" "$tmp/$name.err.$m" "$tmp/$name.out.$m"
 	done
 	cmp -s "$tmp/$name.rc.0" "$tmp/$name.rc.1" && ok ||
 	    bad "$name: exit $(cat "$tmp/$name.rc.0") on both cores, $(cat "$tmp/$name.rc.1") in one process"
@@ -26,6 +28,14 @@ same() {	# name, then the build's arguments
 }
 
 same samples input
+# One issue: the brief is written by a thread while the site is; with
+# characters no font draws, so that the brief has warnings to give, in
+# their place after the site's.
+mkdir "$tmp/one" || exit 1
+sed '0,/^□ /s/^□ /□ 𝕏 ⛄ /' input/draft-2025-12-11.txt >"$tmp/one/week.txt"
+same one "$tmp/one"
+grep -q 'warning: no font has a glyph for U+26C4' "$tmp/one.err.0" && ok ||
+    bad "one: the brief's warning is not given: $(head -3 "$tmp/one.err.0")"
 # Twelve weeks: the samples again, their dates moved back by 2 to 12
 # weeks (the file names too), so that the site has many issue pages.
 mkdir "$tmp/weeks" || exit 1
