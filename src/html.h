@@ -42,6 +42,22 @@ void	 url_host(buf *, const char *url);
 void	 site_anchors(struct site *);
 void	 site_anchors_free(struct site *);
 
+/* Whether an item is listed on a sector's page (filed under it, or
+ * about it and filed under a broader one), on an org type's. */
+int	 site_keep_sector(const struct item *, int sector);
+int	 site_keep_org(const struct item *, int org);
+
+/* Which page writer writes which page (site_split.c), pages numbered
+ * as site.c's site_page() takes them. */
+struct site_split {
+	size_t		*order;		/* every page, in the order written */
+	size_t		 n;
+	size_t		 first;		/* order[0..first): before the fork */
+	unsigned char	*writer;	/* [page]: 0 the build's, 1 the fork */
+};
+void	 site_split(const struct site *, struct site_split *);
+void	 site_split_free(struct site_split *);
+
 /* Path of a template file. */
 void	 tmpl_path(const struct site *, const char *name, buf *);
 /* Writes data to relpath inside the site folder (and its folders); a

@@ -87,14 +87,14 @@ select_items(const struct site *s, int (*keep)(const struct item *, int),
 
 /* A sector page lists the items filed under the sector and those about
  * it that "within" files under a broader one (hydrogen under carbon). */
-static int
-keep_sector(const struct item *it, int sector)
+int
+site_keep_sector(const struct item *it, int sector)
 {
 	return it->sector == sector || it->narrow == sector;
 }
 
-static int
-keep_org(const struct item *it, int org)
+int
+site_keep_org(const struct item *it, int org)
 {
 	return it->org == org;
 }
@@ -230,7 +230,7 @@ page_home(const struct site *s)
 	/* Only sectors and organisation types with items are linked: a
 	 * page that says only "(해당 없음)" helps no one. */
 	for (i = 0; i < c->nsectors; i++) {
-		free(select_items(s, keep_sector, (int)i, &n));
+		free(select_items(s, site_keep_sector, (int)i, &n));
 		if (n == 0)
 			continue;
 		d = tdict_section(body, "BROWSE_SECTOR");
@@ -240,7 +240,7 @@ page_home(const struct site *s)
 		tdict_set_int(d, "COUNT", (long)n);
 	}
 	for (i = 0; i < c->norgs; i++) {
-		free(select_items(s, keep_org, (int)i, &n));
+		free(select_items(s, site_keep_org, (int)i, &n));
 		if (n == 0)
 			continue;
 		d = tdict_section(body, "BROWSE_ORG");
@@ -350,7 +350,7 @@ list_page(const struct site *s, const char *kind, const struct taxon *t,
 		tdict_set(d, "SECTION", section_label(c, it->section));
 		/* The other facet: a sector page names the organisation
 		 * type, an organisation page the sector. */
-		tdict_set(d, "FACET", keep == keep_sector ?
+		tdict_set(d, "FACET", keep == site_keep_sector ?
 		    org_label(c, it->org) : sector_label(c, it->sector));
 	}
 	year_file(&f, t, year, newest);
@@ -658,11 +658,11 @@ site_page(const struct site *s, size_t k)
 		return page_archive(s);
 	k -= 2;
 	if (k < c->nsectors)
-		return page_list(s, "sector", &c->sectors[k], keep_sector,
+		return page_list(s, "sector", &c->sectors[k], site_keep_sector,
 		    (int)k);
 	k -= c->nsectors;
 	if (k < c->norgs)
-		return page_list(s, "org", &c->orgs[k], keep_org, (int)k);
+		return page_list(s, "org", &c->orgs[k], site_keep_org, (int)k);
 	k -= c->norgs;
 	if (k == 0)
 		return page_search(s);
@@ -673,46 +673,26 @@ site_page(const struct site *s, size_t k)
 
 /* Every page, in two processes when there is more than one issue: no
  * page depends on another (each is a file of its own), so each takes
- * every other page of the list and the files are those one process
- * writes (the samples' two issues take this path in the golden tests).
- * One page of each kind is written first, before the fork, so that a
- * template at fault is reported once, not by both; then the other
- * lists, then the issues' pages.  Which process writes which page is
- * fixed, so that a build makes the same system calls in each every time
- * (publish-faults counts them). */
+ * its share of the list (site_split.c: about half of the work, fixed by
+ * the input) and the files are those one process writes (the samples'
+ * two issues take this path in the golden tests).  One page of each
+ * kind is written first, before the fork, so that a template at fault
+ * is reported once, not by both; then the other lists, then the issues'
+ * pages. */
 static int
 site_fill(const struct site *s)
 {
-	const struct config *c = s->cfg;
-	size_t ni = s->r->n, extra = 2 + c->nsectors + c->norgs + 3;
-	size_t n = ni + extra, *order = xcalloc(n, sizeof(*order));
-	size_t first = 0, k, j;
-	unsigned char *done = xcalloc(n, 1);
+	struct site_split sp;
 	int errs = msg_count(MSG_ERROR);
 	pid_t pid = -1;
-	size_t step = 1;
-	int rc = 0, st;
+	size_t j;
+	int rc = 0, st, me = 0, forked = 0;
 
 	rc |= copy_asset(s, "style.css");
 	rc |= copy_asset(s, "search.js");
-	/* One of each kind: an issue, home, archive, a sector's list, an
-	 * organisation's, search, the index, the feed. */
-	order[first++] = 0;
-	order[first++] = ni;
-	order[first++] = ni + 1;
-	if (c->nsectors > 0)
-		order[first++] = ni + 2;
-	if (c->norgs > 0)
-		order[first++] = ni + 2 + c->nsectors;
-	for (k = ni + extra - 3; k < n; k++)
-		order[first++] = k;
-	for (k = 0; k < first; k++)
-		done[order[k]] = 1;
-	for (j = first, k = n; k-- > 0;)
-		if (!done[k])
-			order[j++] = k;
-	for (k = 0; k < first; k++)
-		if (site_page(s, order[k]) != 0)
+	site_split(s, &sp);
+	for (j = 0; j < sp.first; j++)
+		if (site_page(s, sp.order[j]) != 0)
 			rc = -1;
 	if (rc == 0 && site_forks(s->r)) {
 		pid_t parent = getpid();
@@ -722,7 +702,8 @@ site_fill(const struct site *s)
 		pdf_font_prefetch_wait();
 		fflush(NULL);
 		if ((pid = fork()) != -1)
-			step = 2;
+			forked = 1;
+		me = pid == 0;
 		/* The child dies with the build, as --all-pdfs' does: killed,
 		 * it must not go on writing into a stage the next build
 		 * removes (failing that, the build fails). */
@@ -730,14 +711,14 @@ site_fill(const struct site *s)
 		    getppid() != parent))
 			_exit(1);
 	}
-	for (j = first + (pid == 0); rc == 0 && j < n; j += step)
-		if (site_page(s, order[j]) != 0)
+	for (j = sp.first; rc == 0 && j < sp.n; j++)
+		if ((!forked || sp.writer[sp.order[j]] == me) &&
+		    site_page(s, sp.order[j]) != 0)
 			rc = -1;
+	site_split_free(&sp);
 	if (pid == 0) {
 		/* What this writer holds that leak checkers would call lost
 		 * (the forked copy of fontconfig's state among it). */
-		free(order);
-		free(done);
 		pdf_font_cleanup();
 		fflush(NULL);
 		_exit(rc != 0 || msg_count(MSG_ERROR) > errs);
@@ -745,8 +726,6 @@ site_fill(const struct site *s)
 	if (pid > 0 && (waitpid(pid, &st, 0) == -1 || !WIFEXITED(st) ||
 	    WEXITSTATUS(st) != 0))
 		rc = -1;
-	free(order);
-	free(done);
 	return rc;
 }
 
