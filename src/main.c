@@ -729,9 +729,11 @@ brief_names(const struct render *rd, int all, size_t *n)
 
 /* The briefs written by a thread while this one writes the site, when
  * the site is written by this process alone (one issue: no page writer
- * is forked, and no thread may run across a fork).  Their messages wait
- * for the site's and come out after them, as when the briefs were
- * written after the site. */
+ * is forked, and no thread may run across a fork) and the issue is
+ * news, not hostile input of more than [pdf] contents_items_max items
+ * (then one after the other, so that memory holds one of them at a
+ * time).  Their messages wait for the site's and come out after them,
+ * as when the briefs were written after the site. */
 struct brief_job {
 	pthread_t		 thread;
 	const struct render	*rd;
@@ -766,7 +768,8 @@ site_and_briefs(const struct render *rd, int all, const struct publish *pub,
 	job.rd = rd;
 	job.all = all;
 	job.outdir = pub->stage;
-	if (!site_forks(rd) && !one_process() &&
+	if (!site_forks(rd) && !one_process() && rd->latest != NULL &&
+	    rd->latest->n <= (size_t)rd->cfg->pdf.contents_items_max &&
 	    pthread_create(&job.thread, NULL, brief_run, &job) == 0)
 		threaded = 1;
 	if (site_write(rd, site, live) == -1)
