@@ -410,27 +410,28 @@ json_field(buf *b, const char *key, const char *v)
  * reader's browser loads stays well under 2 MB. */
 #define CHUNK_MAX (1024 * 1024)
 
-/* Writes one chunk, search/N.js: a script that hands its entries to
- * the search page (a script, not JSON, so that search works from
+/* A chunk of the index, search/N.js: a script that hands its entries
+ * to the search page (a script, not JSON, so that search works from
  * file://, where a page may not fetch() a file). */
+#define CHUNK_HEAD	"window.DIGEST_INDEX_ADD(["
+#define CHUNK_TAIL	"\n]);\n"
+
+/* Writes chunk (its head, then its entries) as search/N.js and names it
+ * in names; chunk is left holding its head alone. */
 static int
-search_chunk(const struct site *s, buf *entries, int n, buf *names)
+search_chunk(const struct site *s, buf *chunk, int n, buf *names)
 {
-	buf path = {0}, js = {0};
+	buf path = {0};
 	int rc;
 
 	buf_printf(&path, "search/%d.js", n);
-	/* Put, not printed: "%s" of a megabyte through vsnprintf costs
-	 * more than the rest of the index. */
-	buf_puts(&js, "window.DIGEST_INDEX_ADD([");
-	buf_put(&js, entries->ptr, entries->len);
-	buf_puts(&js, "\n]);\n");
-	rc = site_file(s, path.ptr, js.ptr, js.len);
+	buf_puts(chunk, CHUNK_TAIL);
+	rc = site_file(s, path.ptr, chunk->ptr, chunk->len);
 	buf_puts(names, names->len > 1 ? "," : "");
 	json_str(names, path.ptr);
-	buf_reset(entries);
+	buf_reset(chunk);
+	buf_puts(chunk, CHUNK_HEAD);
 	buf_free(&path);
-	buf_free(&js);
 	return rc;
 }
 
@@ -458,53 +459,64 @@ label_list(const struct config *c, const struct taxon *t, size_t n, buf *b)
 	buf_putc(b, ']');
 }
 
+/* Appends item m of issue k's entry of the index to b (t: scratch). */
+static void
+search_entry(const struct site *s, size_t k, size_t m, buf *b, buf *t)
+{
+	const struct config *c = s->cfg;
+	const struct item *it = s->r->issues[k].items[m];
+	char date[16];
+
+	buf_printf(b, "\n{\"n\":%d", s->r->issues[k].number);
+	date_dots(it->date, date);
+	json_field(b, "d", date);
+	json_field(b, "t", it->title);
+	issue_href(s, "", k, (int)m, t);
+	json_field(b, "u", t->ptr);
+	/* Names by their place in search-index.js's lists: 30,000 items
+	 * need not repeat them. */
+	buf_printf(b, ",\"c\":%d,\"s\":%d,\"o\":%d",
+	    label_index(item_section_of(c, it), c->nsections),
+	    label_index(item_sector_of(c, it), c->nsectors),
+	    label_index(item_org_of(c, it), c->norgs));
+	buf_puts(b, ",\"b\":");
+	json_lines(b, it->bullets.v, it->bullets.n);
+	buf_puts(b, "}");
+}
+
 /* The search index: the items of every issue, newest first, in chunks
- * of at most CHUNK_MAX bytes that the page loads one after the other
- * when a reader searches; search-index.js names them. */
+ * of at most CHUNK_MAX bytes of entries that the page loads one after
+ * the other when a reader searches; search-index.js names them.  Each
+ * entry is made in its chunk, where it is written from. */
 static int
 search_index(const struct site *s)
 {
 	const struct config *c = s->cfg;
 	struct tdict *d;
 	buf b = {0}, t = {0}, js = {0}, names = {0}, e = {0};
-	size_t k, m, i, count = 0;
-	char date[16];
+	size_t k, m, count = 0, head = strlen(CHUNK_HEAD), at, mark;
 	int rc = 0, chunk = 0;
 
 	buf_puts(&names, "[");
+	buf_puts(&b, CHUNK_HEAD);
 	for (k = s->r->n; k-- > 0;)
-		for (m = 0; m < s->r->issues[k].n; m++) {
-			const struct item *it = s->r->issues[k].items[m];
-
-			buf_reset(&e);
-			buf_printf(&e, "\n{\"n\":%d", s->r->issues[k].number);
-			date_dots(it->date, date);
-			json_field(&e, "d", date);
-			json_field(&e, "t", it->title);
-			issue_href(s, "", k, (int)m, &t);
-			json_field(&e, "u", t.ptr);
-			/* Names by their place in search-index.js's
-			 * lists: 30,000 items need not repeat them. */
-			buf_printf(&e, ",\"c\":%d,\"s\":%d,\"o\":%d",
-			    label_index(item_section_of(c, it), c->nsections),
-			    label_index(item_sector_of(c, it), c->nsectors),
-			    label_index(item_org_of(c, it), c->norgs));
-			buf_reset(&t);
-			for (i = 0; i < it->bullets.n; i++) {
-				if (i > 0)
-					buf_putc(&t, '\n');
-				buf_puts(&t, it->bullets.v[i]);
-			}
-			json_field(&e, "b", buf_cstr(&t));
-			buf_puts(&e, "}");
-			if (b.len > 0 && b.len + e.len > CHUNK_MAX)
-				rc |= search_chunk(s, &b, ++chunk, &names);
-			if (b.len > 0)
+		for (m = 0; m < s->r->issues[k].n; m++, count++) {
+			if ((at = b.len) > head)
 				buf_putc(&b, ',');
+			mark = b.len;
+			search_entry(s, k, m, &b, &t);
+			if (at == head || at - head + b.len - mark <= CHUNK_MAX)
+				continue;
+			/* Too much for this chunk: it goes without the
+			 * entry, which opens the next. */
+			buf_reset(&e);
+			buf_put(&e, b.ptr + mark, b.len - mark);
+			b.len = at;
+			b.ptr[at] = '\0';
+			rc |= search_chunk(s, &b, ++chunk, &names);
 			buf_put(&b, e.ptr, e.len);
-			count++;
 		}
-	if (b.len > 0)
+	if (b.len > head)
 		rc |= search_chunk(s, &b, ++chunk, &names);
 	buf_puts(&names, "]");
 	d = tdict_new("search-index");

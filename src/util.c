@@ -396,12 +396,12 @@ str_trim(char *s)
 	return s;
 }
 
-void
-json_str(buf *b, const char *s)
+/* The characters of s as a JSON string holds them, quotes aside. */
+static void
+json_chars(buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s, *run;
 
-	buf_putc(b, '"');
 	for (;;) {
 		/* Runs of characters that need no escape copied at once:
 		 * the search index passes every item's text through here. */
@@ -411,7 +411,6 @@ json_str(buf *b, const char *s)
 		buf_put(b, run, (size_t)(p - run));
 		switch (*p) {
 		case '\0':
-			buf_putc(b, '"');
 			return;
 		case '"':
 			buf_puts(b, "\\\"");
@@ -436,6 +435,28 @@ json_str(buf *b, const char *s)
 		}
 		p++;
 	}
+}
+
+void
+json_str(buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	json_chars(b, s);
+	buf_putc(b, '"');
+}
+
+void
+json_lines(buf *b, char *const *v, size_t n)
+{
+	size_t i;
+
+	buf_putc(b, '"');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_puts(b, "\\n");
+		json_chars(b, v[i]);
+	}
+	buf_putc(b, '"');
 }
 
 int

@@ -76,5 +76,7 @@ char	*str_trim(char *s);
 
 /* Appends s as a JSON string literal, quotes included. */
 void	 json_str(buf *, const char *s);
+/* The n strings of v joined by newlines, as json_str writes that. */
+void	 json_lines(buf *, char *const *v, size_t n);
 
 #endif

@@ -295,6 +295,31 @@ PY
 		[ "$n" = 10000 ] && ok || bad "$b: $n items, want 10000"
 		[ "$build_rc" = 0 ] || [ "$build_rc" = skip ] && ok ||
 		    bad "$b: build exited $build_rc: $(head -3 "$tmp/err")"
+		# The search index in chunks of at most 1 MiB of entries,
+		# each as full as the next entry lets it be.
+		[ "$build_rc" = 0 ] && { python3 - "$tmp/o/site" <<'PY' && ok || bad "$b: the search index's chunks"
+import json, os, re, sys
+sys.path.insert(0, "tests/site")
+import searchindex
+root = sys.argv[1]
+chunks = searchindex.manifest(root)["chunks"]
+if len(searchindex.load(root)) != 10000 or len(chunks) < 2:
+    sys.exit("%d chunks" % len(chunks))
+sizes = []
+for name in chunks:
+    js = open(os.path.join(root, name), "rb").read()
+    m = re.fullmatch(rb"window\.DIGEST_INDEX_ADD\(\[(.*)\n\]\);\n", js, re.S)
+    body = m.group(1)
+    # The entries, each starting "\n{" (commas between them).
+    first = len(body.split(b",\n{", 1)[0])
+    sizes.append((len(body), first))
+for i, (size, first) in enumerate(sizes):
+    if size > 1024 * 1024:
+        sys.exit("chunk %d: %d bytes of entries" % (i + 1, size))
+    if i + 1 < len(sizes) and size + sizes[i + 1][1] <= 1024 * 1024:
+        sys.exit("chunk %d: %d bytes, room for the next entry" % (i + 1, size))
+PY
+		}
 		;;
 	esac
 done

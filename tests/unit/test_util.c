@@ -1,6 +1,7 @@
-/* test_util.c: json_str(), through which the search index passes every
- * item's text (escapes found while plain runs are copied at once), and
- * buf_printf() when what it formats does not fit the room there is. */
+/* test_util.c: json_str() and json_lines(), through which the search
+ * index passes every item's text (escapes found while plain runs are
+ * copied at once), and buf_printf() when what it formats does not fit
+ * the room there is. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -64,6 +65,28 @@ test_json_long(void **state)
 	buf_free(&b);
 }
 
+/* json_lines: the strings joined by newlines, as json_str would write
+ * the joined text. */
+static void
+test_json_lines(void **state)
+{
+	char *v[] = { "a\"b", "", "한<글" };
+	buf b = {0}, j = {0};
+
+	(void)state;
+	json_lines(&b, v, 3);
+	json_str(&j, "a\"b\n\n한<글");
+	assert_string_equal(b.ptr, j.ptr);
+	buf_reset(&b);
+	json_lines(&b, NULL, 0);
+	assert_string_equal(b.ptr, "\"\"");
+	buf_reset(&b);
+	json_lines(&b, v + 2, 1);
+	assert_string_equal(b.ptr, "\"한\\u003c글\"");
+	buf_free(&b);
+	buf_free(&j);
+}
+
 static void
 test_printf_grows(void **state)
 {
@@ -87,6 +110,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_str),
 		cmocka_unit_test(test_json_long),
+		cmocka_unit_test(test_json_lines),
 		cmocka_unit_test(test_printf_grows),
 	};
 
