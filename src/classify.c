@@ -424,50 +424,86 @@ classify_item(struct ctx *x, struct item *it, buf *why, struct arena *ar)
 		    "correction" : "label");
 }
 
+struct classifier {
+	struct ctx	 x;
+	buf		 why;
+	int		 explain;
+	int		 rc;
+};
+
+struct classifier *
+classify_begin(const struct config *c, int use_labels, int explain,
+    char *const *corrections, size_t ncorrections)
+{
+	struct classifier *k = xcalloc(1, sizeof(*k));
+	struct ctx *x = &k->x;
+	size_t i;
+
+	x->c = c;
+	x->use_labels = use_labels;
+	k->explain = explain;
+	cues_load(&x->cu, c);
+	score_weights(&x->w, c);
+	if ((x->names = names_load(c)) == NULL)
+		k->rc = -1;
+	actors_init(&x->act, c, x->names);
+	x->names_min = c->names.min;
+	for (i = 0; i < c->nsectors; i++) {
+		const char *v = config_get(c, c->sectors[i].conf, "within");
+
+		x->within[i] = v != NULL ? config_sector_index(c, v) : -1;
+		if (x->within[i] >= 0 && (size_t)x->within[i] != i)
+			x->has_narrow[x->within[i]] = 1;
+	}
+	if (corrections_load(&x->corr, corrections, ncorrections, c) == -1)
+		k->rc = -1;
+	return k;
+}
+
+void
+classify_items(struct classifier *k, struct corpus *cs, size_t from,
+    size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		struct item *it = &cs->items[i];
+
+		classify_item(&k->x, it, k->explain ? &k->why : NULL,
+		    &cs->arena);
+		if (k->explain)
+			it->why = arena_strdup(&cs->arena, buf_cstr(&k->why));
+	}
+}
+
+int
+classify_end(struct classifier *k)
+{
+	struct ctx *x = &k->x;
+	int rc = k->rc;
+
+	corrections_report(&x->corr);
+	corrections_free(&x->corr);
+	actors_free(&x->act);
+	actor_list_free(&x->found);
+	names_free(x->names);
+	score_free(&x->ss);
+	score_free(&x->so);
+	buf_free(&k->why);
+	cues_free(&x->cu);
+	free(k);
+	return rc;
+}
+
 int
 classify_all(struct corpus *cs, const struct config *c, int use_labels,
     int explain, char *const *corrections, size_t ncorrections)
 {
-	struct ctx x;
-	buf why = {0};
-	size_t i;
-	int rc = 0;
+	struct classifier *k = classify_begin(c, use_labels, explain,
+	    corrections, ncorrections);
 
-	memset(&x, 0, sizeof(x));
-	x.c = c;
-	x.use_labels = use_labels;
-	cues_load(&x.cu, c);
-	score_weights(&x.w, c);
-	if ((x.names = names_load(c)) == NULL)
-		rc = -1;
-	actors_init(&x.act, c, x.names);
-	x.names_min = c->names.min;
-	for (i = 0; i < c->nsectors; i++) {
-		const char *v = config_get(c, c->sectors[i].conf, "within");
-
-		x.within[i] = v != NULL ? config_sector_index(c, v) : -1;
-		if (x.within[i] >= 0 && (size_t)x.within[i] != i)
-			x.has_narrow[x.within[i]] = 1;
-	}
-	if (corrections_load(&x.corr, corrections, ncorrections, c) == -1)
-		rc = -1;
-	for (i = 0; i < cs->n; i++) {
-		struct item *it = &cs->items[i];
-
-		classify_item(&x, it, explain ? &why : NULL, &cs->arena);
-		if (explain)
-			it->why = arena_strdup(&cs->arena, buf_cstr(&why));
-	}
-	corrections_report(&x.corr);
-	corrections_free(&x.corr);
-	actors_free(&x.act);
-	actor_list_free(&x.found);
-	names_free(x.names);
-	score_free(&x.ss);
-	score_free(&x.so);
-	buf_free(&why);
-	cues_free(&x.cu);
-	return rc;
+	classify_items(k, cs, 0, cs->n);
+	return classify_end(k);
 }
 
 void

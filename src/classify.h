@@ -39,5 +39,16 @@ int	 classify_issuer(const struct config *, const char *word, size_t len);
  * when the corrections or the name lists cannot be read. */
 int	 classify_all(struct corpus *, const struct config *, int use_labels,
 	    int explain, char *const *corrections, size_t ncorrections);
+/* The same in steps, for items classified as their file is read (each
+ * item is classified alone): begin (the cues, name lists and
+ * corrections read), the items [from, to) of the corpus, any number of
+ * times, then end (the corrections that matched nothing reported).
+ * classify_end returns what classify_all does. */
+struct classifier;
+struct classifier *classify_begin(const struct config *, int use_labels,
+	    int explain, char *const *corrections, size_t ncorrections);
+void	 classify_items(struct classifier *, struct corpus *, size_t from,
+	    size_t to);
+int	 classify_end(struct classifier *);
 
 #endif

@@ -329,9 +329,19 @@ load(struct run *r, int report_merges, int keep_lines)
 {
 	size_t max = (size_t)r->cfg.digest.max_file_mb << 20, i;
 	struct ahead ah[2];
+	struct classifier *cl;
+	buf clog = {0};
 
 	r->docs = xcalloc(r->npaths, sizeof(*r->docs));
 	r->ndocs = r->npaths;
+	/* A file's items are classified once it is parsed (an item is
+	 * classified alone), while the next file is read; what classifying
+	 * says waits in clog, to come out after the dates are checked, where
+	 * it came when every item was classified at the end. */
+	msg_capture(&clog);
+	cl = classify_begin(&r->cfg, r->use_labels, r->verbose, r->corr,
+	    r->ncorr);
+	msg_capture(NULL);
 	if (!keep_lines && r->npaths > 0)
 		ahead_start(&ah[0], r->paths[0], max);
 	for (i = 0; i < r->npaths; i++) {
@@ -343,24 +353,31 @@ load(struct run *r, int report_merges, int keep_lines)
 			if (doc_read_max(d, &r->cs.arena, r->paths[i],
 			    max) == 0)
 				parse_doc(d, &r->cs, &r->cfg);
-			continue;
+		} else {
+			ahead_wait(a);
+			if (i + 1 < r->npaths)
+				ahead_start(&ah[(i + 1) % 2], r->paths[i + 1],
+				    max);
+			*d = a->d;
+			if (a->rc == 0) {
+				parse_doc(d, &r->cs, &r->cfg);
+				items_own(&r->cs, first, &a->lines);
+			}
 		}
-		ahead_wait(a);
-		if (i + 1 < r->npaths)
-			ahead_start(&ah[(i + 1) % 2], r->paths[i + 1], max);
-		*d = a->d;
-		if (a->rc == 0) {
-			parse_doc(d, &r->cs, &r->cfg);
-			items_own(&r->cs, first, &a->lines);
+		msg_capture(&clog);
+		classify_items(cl, &r->cs, first, r->cs.n);
+		msg_capture(NULL);
+		if (!keep_lines) {
+			arena_free(&a->lines);
+			d->lines = NULL;
 		}
-		arena_free(&a->lines);
-		d->lines = NULL;
 	}
 	/* A date that cannot be true is an error: one mistyped year would
 	 * otherwise make the latest issue. */
 	weeks_check_dates(&r->cs, &r->cfg, r->today);
-	if (classify_all(&r->cs, &r->cfg, r->use_labels, r->verbose,
-	    r->corr, r->ncorr) == -1)
+	msg_replay(&clog);
+	buf_free(&clog);
+	if (classify_end(cl) == -1)
 		r->failed = 1;
 	dedup(&r->cs, &r->cfg, report_merges);
 	/* The lines and dedup's tables are freed but still counted as the

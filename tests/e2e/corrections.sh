@@ -83,12 +83,22 @@ org2 | grep -q 'rule names, sure 1.00; actors: 누리솔빛(title-start)=local-i
 build || bad "build after editing a name list failed"
 grep -q "up to date" "$tmp/err" && bad "editing a name list did not rebuild" || ok
 
-# A bad correction line stops the build with its file:line.
+# A bad correction line stops the build with its file:line, said after
+# what reading the bulletins said (a title cut in a second file), as
+# when the items were classified once all were read: they are now
+# classified file by file, what that says kept until the end.
 printf '%s\tno-such-type\n' "$title" >"$tmp/in/corrections.tsv"
+long=$(python3 -c 'print("긴 제목 " * 100)')
+printf ' □ 중앙부처 및 지방자치단체 정책 동향\n\n☞ 탄소중립 분야\n\n구분 제목 및 주요 내용\n\n지자체\n\n□ %s (2025.12.09)\n\n- 본문\n' \
+    "$long" >"$tmp/in/week2.txt"
 if build; then bad "a bad correction did not fail the build"; else ok; fi
 grep -q "corrections.tsv:1: error: no-such-type" "$tmp/err" && ok ||
     bad "the bad correction is not reported at file:line: $(cat "$tmp/err")"
-rm "$tmp/in/corrections.tsv"
+cut=$(grep -n 'week2.txt:.*title of .* characters: cut' "$tmp/err" | cut -d: -f1)
+err=$(grep -n 'corrections.tsv:1: error' "$tmp/err" | cut -d: -f1)
+[ -n "$cut" ] && [ -n "$err" ] && [ "$cut" -lt "$err" ] && ok ||
+    bad "the correction's error is not said after the bulletins': $(cat "$tmp/err")"
+rm "$tmp/in/corrections.tsv" "$tmp/in/week2.txt"
 
 # check: the review list, least sure first, and nothing written.
 "$DIGEST" check --no-labels -c "$tmp/digest.conf" -o "$tmp/never" \
