@@ -17,6 +17,7 @@
 #include "pdf_draw.h"
 #include "pdf_font.h"
 #include "pdf_layout.h"
+#include "pdf_pages.h"
 #include "pdf_time.h"
 #include "render.h"
 
@@ -165,6 +166,7 @@ pdf_write(const struct render *r, const struct issue *is, const char *path)
 	struct fonts fonts;
 	struct layout L;
 	HPDF_Doc doc;
+	struct pdf_pages *pages = NULL;
 	int rc = -1, laid = 0;
 
 	if ((doc = HPDF_New(on_error, &errs)) == NULL) {
@@ -178,7 +180,10 @@ pdf_write(const struct render *r, const struct issue *is, const char *path)
 	laid = 1;
 	if (pdf_draw(doc, &L) == -1)
 		goto out;
-	/* Drawn: the layout is no longer needed while libharu saves. */
+	/* Drawn: the pages deflated meanwhile (pdf_pages.c), and the
+	 * layout no longer needed while libharu saves. */
+	if (!pdf_libharu_only())
+		pages = pdf_pages_deflate(doc);
 	pdf_layout_free(&L);
 	laid = 0;
 	set_info(doc, r->cfg, is);
@@ -189,6 +194,7 @@ pdf_write(const struct render *r, const struct issue *is, const char *path)
 out:
 	if (laid)
 		pdf_layout_free(&L);
+	pdf_pages_free(pages);
 	pdf_font_free(&fonts);
 	HPDF_Free(doc);
 	return rc;

@@ -55,5 +55,9 @@ void	 pdf_font_draw(struct fonts *, HPDF_Page, enum face, double size,
  * table for every font used.  Returns 0, or reports and returns -1. */
 int	 pdf_font_finish(struct fonts *);
 void	 pdf_font_free(struct fonts *);
+/* DIGEST_LIBHARU_ONLY=1 in the environment: no short cut is taken
+ * (here, in pdf_font*.c and pdf_pages.c): libharu does all it would
+ * alone, for the test that the brief is the same either way. */
+int	 pdf_libharu_only(void);
 
 #endif

@@ -13,13 +13,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <zlib.h>
-
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
+#include "pdf_deflate.h"
 #include "pdf_ttf.h"
 
 struct deflated {
@@ -155,41 +154,13 @@ font_program(struct font_slot *s, const unsigned char *used, buf *out)
 	return rc;
 }
 
-/* Deflates z->in as libharu 2.3.0 does a stream (its
- * HPDF_Stream_WriteToStreamWithDeflate: zlib's default level, the input
- * given 4096 bytes at a time), so that the bytes are the ones it would
- * write. */
+/* Deflates z->in as libharu does a stream (pdf_deflate). */
 static void *
 deflate_run(void *arg)
 {
 	struct deflated *z = arg;
-	z_stream strm;
-	size_t at = 0, cap;
-	int ret;
 
-	z->rc = -1;
-	memset(&strm, 0, sizeof(strm));
-	if (deflateInit(&strm, Z_DEFAULT_COMPRESSION) != Z_OK)
-		return NULL;
-	cap = deflateBound(&strm, (uLong)z->in.len) + 64;
-	z->out = xmalloc(cap);
-	strm.next_out = z->out;
-	strm.avail_out = (uInt)cap;
-	do {
-		size_t n = z->in.len - at > 4096 ? 4096 : z->in.len - at;
-
-		strm.next_in = (Bytef *)z->in.ptr + at;
-		strm.avail_in = (uInt)n;
-		at += n;
-		ret = deflate(&strm, at < z->in.len ? Z_NO_FLUSH : Z_FINISH);
-	} while (at < z->in.len && ret == Z_OK);
-	while (ret == Z_OK)
-		ret = deflate(&strm, Z_FINISH);
-	if (ret == Z_STREAM_END) {
-		z->len = cap - strm.avail_out;
-		z->rc = 0;
-	}
-	deflateEnd(&strm);
+	z->rc = pdf_deflate(z->in.ptr, z->in.len, &z->out, &z->len);
 	return NULL;
 }
 

@@ -45,8 +45,6 @@ const unsigned char *pdf_font_bytes(const char *path, size_t *len);
 
 /* ---- pdf_font.c ---- */
 
-/* DIGEST_LIBHARU_ONLY=1 in the environment: no short cut is taken. */
-int	 pdf_libharu_only(void);
 /* The glyph of code in s, 0 for none.  Remembered. */
 HPDF_UINT16 pdf_slot_gid(struct font_slot *, int code);
 /* The width of code in s, 1/1000 em, as libharu measures it (which
