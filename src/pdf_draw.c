@@ -363,6 +363,9 @@ pdf_draw(HPDF_Doc doc, const struct layout *L)
 		draw_furniture(&d, p);
 	for (i = 0; i < L->nframes; i++)
 		draw_frame(&d, &L->frames[i]);
+	/* What is left to draw the layout measured: the font files can be
+	 * made now, by a thread, while the flows are drawn. */
+	pdf_font_foresee(d.fonts);
 	draw_flow(&d, &L->contents);
 	draw_flow(&d, &L->body);
 	if (draw_outline(&d) == -1)

@@ -226,6 +226,7 @@ slot_free(struct font_slot *s)
 	if (s == NULL)
 		return;
 	pdf_deflated_free(s->z);
+	pdf_foreseen_free(s->fs);
 	free(s->file);
 	free(s->has);
 	free(s->gid);

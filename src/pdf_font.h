@@ -51,6 +51,10 @@ double	 pdf_font_measure(void *pdf_measure, const char *s, size_t len);
 /* Draws s[0..len) with its left end of baseline at (x, y). */
 void	 pdf_font_draw(struct fonts *, HPDF_Page, enum face, double size,
 	    double x, double y, const char *s, size_t len);
+/* Once only the text the layout measured is left to draw: starts making
+ * the embedded font files from the codes measured (pdf_font_foresee.c),
+ * taken by pdf_font_finish if those are the codes drawn. */
+void	 pdf_font_foresee(struct fonts *);
 /* Before saving: writes a correct ToUnicode map and a trimmed width
  * table for every font used.  Returns 0, or reports and returns -1. */
 int	 pdf_font_finish(struct fonts *);

@@ -203,13 +203,34 @@ write_deflated(HPDF_Dict data, HPDF_Stream out)
 	    (HPDF_UINT)s->z->len);
 }
 
+/* The font file made and deflated ahead for used (pdf_font_foresee.c)
+ * into out, its deflated bytes ready in s->z; -1 if there is none. */
+static int
+foreseen(struct font_slot *s, const unsigned char *used, buf *out)
+{
+	struct deflated *z;
+	unsigned char *bytes;
+	size_t len;
+
+	if (pdf_foreseen_take(s, used, out, &bytes, &len) == -1)
+		return -1;
+	z = xcalloc(1, sizeof(*z));
+	z->out = bytes;
+	z->len = len;
+	s->z = z;
+	return 0;
+}
+
 /* Starts deflating s's font file (program, taken) when the document
- * compresses its streams; 0, or -1 to leave it to libharu. */
+ * compresses its streams (unless it was deflated ahead); 0, or -1 to
+ * leave it to libharu. */
 static int
 deflate_start(struct font_slot *s, buf *program)
 {
 	struct deflated *z;
 
+	if (s->z != NULL)
+		return 0;
 	if (!(s->font->filter & HPDF_STREAM_FILTER_FLATE_DECODE))
 		return -1;
 	z = xcalloc(1, sizeof(*z));
@@ -282,8 +303,9 @@ trim_font_file(struct font_slot *s, const unsigned char *used)
 	buf out = {0};
 
 	if (!pdf_libharu_only() && s->font->before_write_fn != NULL &&
-	    s->def->descriptor == NULL &&
-	    da->embedding && font_program(s, used, &out) == 0) {
+	    s->def->descriptor == NULL && da->embedding &&
+	    (foreseen(s, used, &out) == 0 ||
+	    font_program(s, used, &out) == 0)) {
 		rc = embed_program(s, &out);
 		buf_free(&out);
 		return rc;

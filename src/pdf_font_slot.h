@@ -2,8 +2,9 @@
  * pdf_font_find.c finds the faces' files and maps their bytes,
  * pdf_font.c embeds them in libharu and measures and draws with them,
  * pdf_font_finish.c writes what libharu writes wrong about them (the
- * ToUnicode map, the widths, the glyph map, the embedded subset).
- * Nothing outside these three includes it. */
+ * ToUnicode map, the widths, the glyph map, the embedded subset), made
+ * ahead by pdf_font_foresee.c.  Nothing outside these four includes
+ * it. */
 #ifndef DIGEST_PDF_FONT_SLOT_H
 #define DIGEST_PDF_FONT_SLOT_H
 
@@ -28,6 +29,8 @@ struct font_slot {
 	/* The embedded font file, deflated by a thread of its own while
 	 * the rest of the brief is finished and saved. */
 	struct deflated	*z;
+	/* The font file made ahead (pdf_font_foresee.c), NULL if none. */
+	struct foreseen	*fs;
 };
 
 /* ---- pdf_font_find.c ---- */
@@ -50,6 +53,19 @@ HPDF_UINT16 pdf_slot_gid(struct font_slot *, int code);
 /* The width of code in s, 1/1000 em, as libharu measures it (which
  * marks its glyph for the subset). */
 int	 pdf_slot_width(struct font_slot *, int code);
+
+/* ---- pdf_font_foresee.c ---- */
+
+struct foreseen;
+
+/* Takes s's font file made ahead, if made for the codes in used (a bit
+ * each) and libharu's glyph flags as they are now: the file into
+ * *program, its deflated bytes into *out, *outlen (malloc'd).  Returns
+ * 0, or -1 when there is none to take. */
+int	 pdf_foreseen_take(struct font_slot *, const unsigned char *used,
+	    buf *program, unsigned char **out, size_t *outlen);
+/* Waits for the thread, frees; NULL is fine. */
+void	 pdf_foreseen_free(struct foreseen *);
 
 /* ---- pdf_font_finish.c ---- */
 

@@ -1,12 +1,13 @@
 #!/bin/sh
 # The brief's short cuts (pdf_font.c, pdf_ttf.c: the font read once and
 # mapped, glyphs found by a binary search, the embedded subset made from
-# the font's bytes and deflated in threads; pdf_pages.c: the pages'
-# contents deflated by a thread while the fonts are finished) change no
-# byte of it: the same briefs and mails with DIGEST_LIBHARU_ONLY=1, where
-# libharu does all of that itself as it would alone.  On the samples,
-# every issue (--all-pdfs), and on the real weekly draft when the seeds
-# are there.
+# the font's bytes and deflated in threads, made ahead from the codes
+# measured (pdf_font_foresee.c) and taken only when those are the codes
+# drawn; pdf_pages.c: the pages' contents deflated by a thread while the
+# fonts are finished) change no byte of it: the same briefs and mails
+# with DIGEST_LIBHARU_ONLY=1, where libharu does all of that itself as
+# it would alone.  On the samples, every issue (--all-pdfs), and on the
+# real weekly draft when the seeds are there.
 DIGEST=${DIGEST:-bin/digest}
 SEEDS=${SEEDS:-../shared/seeds}
 tmp=$(mktemp -d) || exit 1
