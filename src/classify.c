@@ -22,12 +22,11 @@
  * sector, as the editors do: hydrogen news goes under carbon
  * neutrality while there is no hydrogen block. */
 static int
-fold_sector(const struct config *c, int sector, buf *why)
+fold_sector(const struct config *c, const int *within, int sector, buf *why)
 {
-	const char *v = config_get(c, c->sectors[sector].conf, "within");
-	int to;
+	int to = within[sector];
 
-	if (v == NULL || (to = config_sector_index(c, v)) < 0 || to == sector)
+	if (to < 0 || to == sector)
 		return sector;
 	if (why)
 		buf_printf(why, " -> %s (within)", c->sectors[to].id);
@@ -259,8 +258,9 @@ narrow_under(struct ctx *x, const struct item *it)
 	x->ss.head_only = 1;
 	score_scan(&x->ss, &x->cu, &x->cu.sectors, it);
 	x->ss.head_only = 0;
-	best = score_decide(&x->ss, c, c->sectors, c->nsectors, NULL,
-	    x->w.sector_prior, x->w.sector, x->w.repeat, "sector", NULL, NULL);
+	best = score_decide(&x->ss, c->sectors, c->nsectors, NULL,
+	    x->w.sector_prior, x->w.sector_fallback, x->w.sector, x->w.repeat,
+	    "sector", NULL, NULL);
 	return best != it->sector && x->within[best] == it->sector ?
 	    best : it->sector;
 }
@@ -313,9 +313,10 @@ classify_sector(struct ctx *x, struct item *it, unsigned fixed, buf *why)
 	}
 	score_scan(&x->ss, &x->cu, &x->cu.sectors, it);
 	/* oc only for why: the review list is about the org type. */
-	it->narrow = score_decide(&x->ss, c, c->sectors, c->nsectors, NULL,
-	    x->w.sector_prior, x->w.sector, x->w.repeat, "sector", why, &oc);
-	it->sector = fold_sector(c, it->narrow, why);
+	it->narrow = score_decide(&x->ss, c->sectors, c->nsectors, NULL,
+	    x->w.sector_prior, x->w.sector_fallback, x->w.sector, x->w.repeat,
+	    "sector", why, &oc);
+	it->sector = fold_sector(c, x->within, it->narrow, why);
 }
 
 static void
@@ -342,9 +343,9 @@ classify_org(struct ctx *x, struct item *it, unsigned fixed, buf *why,
 		if ((it->org = decide_names(x, it, allowed, why, &oc,
 		    ar)) < 0) {
 			score_scan(&x->so, &x->cu, &x->cu.orgs, it);
-			it->org = score_decide(&x->so, c, c->orgs, c->norgs, allowed,
-			    x->w.org_prior, x->w.org, x->w.repeat, "org", why,
-			    &oc);
+			it->org = score_decide(&x->so, c->orgs, c->norgs, allowed,
+			    x->w.org_prior, x->w.org_fallback, x->w.org,
+			    x->w.repeat, "org", why, &oc);
 		}
 		free(allowed);
 	}

@@ -235,8 +235,7 @@ is_yes(const char *v)
 /* The taxon editors marked "fallback = yes" among the allowed, else the
  * first allowed. */
 static int
-fallback(const struct config *c, const struct taxon *t, size_t n,
-    const int *allowed)
+fallback(const int *marked, size_t n, const int *allowed)
 {
 	size_t i;
 	int first = -1;
@@ -246,7 +245,7 @@ fallback(const struct config *c, const struct taxon *t, size_t n,
 			continue;
 		if (first < 0)
 			first = (int)i;
-		if (is_yes(config_get(c, t[i].conf, "fallback")))
+		if (marked[i])
 			return (int)i;
 	}
 	return first >= 0 ? first : 0;
@@ -279,12 +278,18 @@ score_weights(struct weights *w, const struct config *c)
 	const char *v;
 	size_t i;
 
-	for (i = 0; i < c->nsectors; i++)
+	for (i = 0; i < c->nsectors; i++) {
 		w->sector_prior[i] = (v = config_get(c, c->sectors[i].conf,
 		    "prior")) ? atof(v) : 0;
-	for (i = 0; i < c->norgs; i++)
+		w->sector_fallback[i] = is_yes(config_get(c,
+		    c->sectors[i].conf, "fallback"));
+	}
+	for (i = 0; i < c->norgs; i++) {
 		w->org_prior[i] = (v = config_get(c, c->orgs[i].conf,
 		    "prior")) ? atof(v) : 0;
+		w->org_fallback[i] = is_yes(config_get(c, c->orgs[i].conf,
+		    "fallback"));
+	}
 	memcpy(w->sector, sector_dflt, sizeof(w->sector));
 	memcpy(w->org, org_dflt, sizeof(w->org));
 	w->repeat = c->classify.repeat > 0 ? c->classify.repeat : 3;
@@ -302,8 +307,8 @@ score_weights(struct weights *w, const struct config *c)
 
 /* Decides one of sectors or orgs for an item and explains it. */
 int
-score_decide(struct scorer *s, const struct config *c, const struct taxon *t,
-    size_t nt, const int *allowed, const double *prior,
+score_decide(struct scorer *s, const struct taxon *t, size_t nt,
+    const int *allowed, const double *prior, const int *fb,
     const double *factor, int repeat, const char *what, buf *why,
     struct outcome *oc)
 {
@@ -313,7 +318,7 @@ score_decide(struct scorer *s, const struct config *c, const struct taxon *t,
 	best = best_taxon(s, nt, allowed, prior, factor, repeat, score,
 	    &next);
 	if (best < 0) {
-		best = fallback(c, t, nt, allowed);
+		best = fallback(fb, nt, allowed);
 		if (oc) {
 			oc->rule = RULE_PRIOR;
 			oc->runner = -1;

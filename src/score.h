@@ -48,6 +48,8 @@ struct weights {
 	int		 repeat;
 	double		 sector_prior[TAXON_MAX];
 	double		 org_prior[TAXON_MAX];
+	int		 sector_fallback[TAXON_MAX];	/* "fallback = yes" */
+	int		 org_fallback[TAXON_MAX];
 };
 
 /* How a decision came out, for items -v and the review list. */
@@ -66,12 +68,13 @@ void	 score_scan(struct scorer *, const struct cues *,
 	    const struct cueset *, const struct item *);
 
 /* The best of the nt taxa t among those allowed (NULL: all), each with
- * its prior, else the fallback; what ("sector", "org") names it in why
- * (NULL: no explanation), and oc (or NULL) says how it came out. */
-int	 score_decide(struct scorer *, const struct config *,
-	    const struct taxon *t, size_t nt, const int *allowed,
-	    const double *prior, const double *factor, int repeat,
-	    const char *what, buf *why, struct outcome *oc);
+ * its prior, else the allowed one marked fallback (else the first
+ * allowed); what ("sector", "org") names it in why (NULL: no
+ * explanation), and oc (or NULL) says how it came out. */
+int	 score_decide(struct scorer *, const struct taxon *t, size_t nt,
+	    const int *allowed, const double *prior, const int *fallback,
+	    const double *factor, int repeat, const char *what, buf *why,
+	    struct outcome *oc);
 
 void	 score_free(struct scorer *);
 
