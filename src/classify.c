@@ -67,9 +67,7 @@ classify_tag(const struct config *c, const char *tag)
 
 	for (i = 0; i < c->nsectors; i++) {
 		const struct taxon *x = &c->sectors[i];
-		const char *tags = config_get(c, x->conf, "tags");
-
-		for (p = tags; p && *p; p += n) {
+		for (p = x->tags; p && *p; p += n) {
 			p += strspn(p, " ,\n\t");
 			n = strcspn(p, " ,\n\t");
 			if (n > 0 && n < sizeof(word)) {
@@ -89,17 +87,15 @@ classify_tag(const struct config *c, const char *tag)
 	}
 	for (i = 0; i < c->nsectors; i++) {
 		const struct taxon *x = &c->sectors[i];
-		const char *kw = config_get(c, x->conf, "keywords");
-		const char *prior = config_get(c, x->conf, "prior");
 
 		memset(&ts, 0, sizeof(ts));
 		ts.tag = tag;
-		if (kw == NULL)
+		if (x->keywords == NULL)
 			continue;
-		cue_parse(kw, tag_keyword, &ts);
+		cue_parse(x->keywords, tag_keyword, &ts);
 		if (!ts.found)
 			continue;
-		score = ts.weight + (prior ? atof(prior) : 0);
+		score = ts.weight + x->prior;
 		if (besti < 0 || score > best) {
 			besti = (int)i;
 			best = score;
@@ -450,9 +446,7 @@ classify_begin(const struct config *c, int use_labels, int explain,
 	actors_init(&x->act, c, x->names);
 	x->names_min = c->names.min;
 	for (i = 0; i < c->nsectors; i++) {
-		const char *v = config_get(c, c->sectors[i].conf, "within");
-
-		x->within[i] = v != NULL ? config_sector_index(c, v) : -1;
+		x->within[i] = c->sectors[i].within;
 		if (x->within[i] >= 0 && (size_t)x->within[i] != i)
 			x->has_narrow[x->within[i]] = 1;
 	}

@@ -196,17 +196,15 @@ load_lists(struct cues *cu, const struct config *c)
 {
 	size_t i;
 
-	for (i = 0; i < c->n; i++) {
+	for (i = 0; i < c->nlists; i++) {
 		struct cue_list *l;
 
-		if (strcmp(c->e[i].section, "cues") != 0)
-			continue;
 		cu->lists = xrealloc(cu->lists,
 		    (cu->nlists + 1) * sizeof(*cu->lists));
 		l = &cu->lists[cu->nlists++];
 		memset(l, 0, sizeof(*l));
-		l->name = xstrdup(c->e[i].key);
-		cue_parse(c->e[i].value, list_add, l);
+		l->name = xstrdup(c->lists[i].name);
+		cue_parse(c->lists[i].value, list_add, l);
 		qsort(l->v, l->n, sizeof(*l->v), cmp_cstr);
 		l->minlen = (size_t)-1;
 		for (size_t k = 0; k < l->n; k++) {
@@ -329,11 +327,12 @@ cue_add(void *arg, const char *term, size_t len, double w)
 static const struct {
 	const char	*key;
 	int		 kind;
+	size_t		 off;	/* of the list in struct taxon */
 } keys[] = {
-	{ "keywords", CUE_KEYWORD },
-	{ "names", CUE_NAME },
-	{ "suffixes", CUE_SUFFIX },
-	{ "shapes", CUE_SHAPE },
+	{ "keywords", CUE_KEYWORD, offsetof(struct taxon, keywords) },
+	{ "names", CUE_NAME, offsetof(struct taxon, names) },
+	{ "suffixes", CUE_SUFFIX, offsetof(struct taxon, suffixes) },
+	{ "shapes", CUE_SHAPE, offsetof(struct taxon, shapes) },
 };
 
 static int
@@ -426,7 +425,8 @@ load_set(struct cues *cu, struct cueset *set, const struct config *c,
 	memset(set, 0, sizeof(*set));
 	for (i = 0; i < n; i++)
 		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
-			const char *v = config_get(c, t[i].conf, keys[k].key);
+			const char *v = *(const char *const *)(const void *)
+			    ((const char *)&t[i] + keys[k].off);
 			int nbad;
 
 			if (v == NULL)

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "actor.h"
 #include "classify.h"
@@ -225,13 +224,6 @@ explain_framed(buf *b, const struct scorer *s)
 		buf_putc(b, ')');
 }
 
-static int
-is_yes(const char *v)
-{
-	return v != NULL && (strcasecmp(v, "yes") == 0 ||
-	    strcasecmp(v, "true") == 0 || strcmp(v, "1") == 0);
-}
-
 /* The taxon editors marked "fallback = yes" among the allowed, else the
  * first allowed. */
 static int
@@ -275,20 +267,15 @@ void
 score_weights(struct weights *w, const struct config *c)
 {
 	struct zone_parse zp;
-	const char *v;
 	size_t i;
 
 	for (i = 0; i < c->nsectors; i++) {
-		w->sector_prior[i] = (v = config_get(c, c->sectors[i].conf,
-		    "prior")) ? atof(v) : 0;
-		w->sector_fallback[i] = is_yes(config_get(c,
-		    c->sectors[i].conf, "fallback"));
+		w->sector_prior[i] = c->sectors[i].prior;
+		w->sector_fallback[i] = c->sectors[i].fallback;
 	}
 	for (i = 0; i < c->norgs; i++) {
-		w->org_prior[i] = (v = config_get(c, c->orgs[i].conf,
-		    "prior")) ? atof(v) : 0;
-		w->org_fallback[i] = is_yes(config_get(c, c->orgs[i].conf,
-		    "fallback"));
+		w->org_prior[i] = c->orgs[i].prior;
+		w->org_fallback[i] = c->orgs[i].fallback;
 	}
 	memcpy(w->sector, sector_dflt, sizeof(w->sector));
 	memcpy(w->org, org_dflt, sizeof(w->org));
