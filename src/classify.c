@@ -14,6 +14,7 @@
 #include "msg.h"
 #include "names.h"
 #include "ngram.h"
+#include "scan.h"
 #include "score.h"
 #include "util.h"
 
@@ -59,32 +60,12 @@ int
 classify_tag(const struct config *c, const char *tag)
 {
 	struct tag_search ts;
-	size_t i, n;
-	const char *p;
-	char word[128];
+	size_t i;
 	double score, best = 0;
-	int besti = -1;
+	int besti;
 
-	for (i = 0; i < c->nsectors; i++) {
-		const struct taxon *x = &c->sectors[i];
-		for (p = x->tags; p && *p; p += n) {
-			p += strspn(p, " ,\n\t");
-			n = strcspn(p, " ,\n\t");
-			if (n > 0 && n < sizeof(word)) {
-				memcpy(word, p, n);
-				word[n] = '\0';
-				if (str_eq_nospace(word, tag))
-					return (int)i;
-			}
-		}
-		n = strcspn(x->name, " ");
-		if (n < sizeof(word)) {
-			memcpy(word, x->name, n);
-			word[n] = '\0';
-			if (str_eq_nospace(word, tag))
-				return (int)i;
-		}
-	}
+	if ((besti = tag_listed(c, tag)) >= 0)
+		return besti;
 	for (i = 0; i < c->nsectors; i++) {
 		const struct taxon *x = &c->sectors[i];
 
@@ -104,47 +85,12 @@ classify_tag(const struct config *c, const char *tag)
 	return besti;
 }
 
-/* Hangul syllables in s, or -1 when s has anything else. */
-static int
-syllables(const char *s, size_t len)
-{
-	size_t i = 0, adv;
-	int n = 0, cp;
-
-	while (i < len) {
-		if ((cp = utf8_decode(s + i, len - i, &adv)) < 0 ||
-		    !is_hangul(cp))
-			return -1;
-		n++;
-		i += adv;
-	}
-	return n;
-}
-
+/* The suffixes are the configuration's, read by scan.c where the outline
+ * parser reads them too. */
 int
 classify_issuer(const struct config *c, const char *w, size_t n)
 {
-	const char *list, *p;
-	size_t i, m;
-
-	/* A body's name: three Hangul syllables or more (산업부). */
-	if (syllables(w, n) < 3)
-		return -1;
-	for (i = 0; i < c->norgs; i++) {
-		/* [outline] has a key for the two government types. */
-		list = strcmp(c->orgs[i].id, "central") == 0 ?
-		    c->outline.central : strcmp(c->orgs[i].id, "local") == 0 ?
-		    c->outline.local : NULL;
-		if (list == NULL)
-			continue;
-		for (p = list; *p; p += m) {
-			p += strspn(p, " \t\n");
-			m = strcspn(p, " \t\n");
-			if (m > 0 && m < n && memcmp(w + n - m, p, m) == 0)
-				return (int)i;
-		}
-	}
-	return -1;
+	return issuer_suffix(c, w, n);
 }
 
 const char *const rule_names[NRULES] = {

@@ -29,10 +29,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "classify.h"
 #include "date.h"
 #include "msg.h"
 #include "parse.h"
+#include "scan.h"
 
 enum part_mode {
 	MODE_ITEMS,		/* □ (or ▪) entries are the items */
@@ -70,79 +70,6 @@ struct outline {
 	int			 task_line;
 };
 
-static int
-utf8_at(const char *s, int *cp)
-{
-	size_t adv;
-
-	*cp = utf8_decode(s, strlen(s) < 4 ? strlen(s) : 4, &adv);
-	return *cp < 0 ? 1 : (int)adv;
-}
-
-/* Hangul syllables in s. */
-static size_t
-syllables(const char *s)
-{
-	size_t n = 0;
-	int cp;
-
-	while (*s) {
-		s += utf8_at(s, &cp);
-		n += cp >= 0xAC00 && cp <= 0xD7A3;
-	}
-	return n;
-}
-
-/* Roman numerals opening a part: "II.", "Ⅲ.", "V .". Returns the
- * length of the numeral and its dot, 0 if none. */
-static size_t
-roman(const char *s)
-{
-	const char *p = s;
-	int cp, n = 0;
-
-	for (;;) {
-		if (*p == 'I' || *p == 'V' || *p == 'X') {
-			p++;
-			n++;
-			continue;
-		}
-		if (utf8_at(p, &cp) == 3 && cp >= 0x2160 && cp <= 0x216B) {
-			p += 3;
-			n++;
-			continue;
-		}
-		break;
-	}
-	if (n == 0)
-		return 0;
-	while (*p == ' ')
-		p++;
-	if (*p != '.')
-		return 0;
-	p++;
-	while (*p == ' ')
-		p++;
-	return (size_t)(p - s);
-}
-
-/* A contents line: "title<TAB>page" or its "----<TAB>---" rule. */
-static int
-contents_line(const char *t)
-{
-	const char *tab = strrchr(t, '\t');
-
-	if (tab == NULL)
-		return 0;
-	if (strspn(t, "-\t ") == strlen(t))
-		return 1;
-	tab++;
-	while (*tab == ' ')
-		tab++;
-	return *tab && strspn(tab, "0123456789") == strlen(tab) &&
-	    strchr(t, '\t') == strrchr(t, '\t');
-}
-
 /* The title of a contents entry or part heading without its numbering:
  * "II. 2024년 업무성과", "【부록 1】 2025년 주요 행사일정". */
 static char *
@@ -154,7 +81,7 @@ part_key(struct outline *o, const char *t, int *numbered)
 	if ((tab = strchr(s, '\t')) != NULL)
 		*tab = '\0';
 	*numbered = 0;
-	if ((n = roman(s)) > 0) {
+	if ((n = roman_numeral(s)) > 0) {
 		*numbered = 1;
 		s += n;
 	} else if (str_starts(s, "【") && strstr(s, "】")) {
@@ -173,7 +100,7 @@ part_heading(struct outline *o, const char *t)
 
 	if (strchr(t, '\t') != NULL || *k == '\0')
 		return 0;
-	if (numbered && roman(t) > 0)
+	if (numbered && roman_numeral(t) > 0)
 		return 1;
 	for (i = 0; i < o->ncontents; i++)
 		if (strcmp(o->contents[i], k) == 0)
@@ -183,49 +110,12 @@ part_heading(struct outline *o, const char *t)
 
 static void	close_item(struct outline *);
 
-/* A year: "2022년" as a word. */
-static int
-year_word(const char *w, size_t n)
-{
-	return n == 4 + strlen("년") && isdigit((unsigned char)w[0]) &&
-	    isdigit((unsigned char)w[1]) && isdigit((unsigned char)w[2]) &&
-	    isdigit((unsigned char)w[3]) && memcmp(w + 4, "년", 3) == 0 ?
-	    atoi(w) : 0;
-}
-
-/* A quarter marker "< 3분기 >", "<3분기>" at s; sets *len. */
-static int
-quarter_at(const char *s, size_t *len)
-{
-	const char *p = s;
-	int q;
-
-	if (*p++ != '<')
-		return 0;
-	while (*p == ' ')
-		p++;
-	if (*p < '1' || *p > '4')
-		return 0;
-	q = *p++ - '0';
-	while (*p == ' ')
-		p++;
-	if (!str_starts(p, "분기"))
-		return 0;
-	p += strlen("분기");
-	while (*p == ' ')
-		p++;
-	if (*p++ != '>')
-		return 0;
-	*len = (size_t)(p - s);
-	return q;
-}
-
 /* Is w a heading body's name ("산업부", "첨단산업국")?  Which org type
  * it names is classify.c's to say. */
 static int
 org_word(struct outline *o, const char *w, size_t n)
 {
-	return classify_issuer(o->c, w, n) >= 0;
+	return issuer_suffix(o->c, w, n) >= 0;
 }
 
 /* A line of lead ministry, year and quarter: "산업부", "2022년",
@@ -246,7 +136,7 @@ period_line(struct outline *o, const char *t, int apply)
 			p++;
 		if (*p == '\0')
 			break;
-		if ((q = quarter_at(p, &n)) > 0) {
+		if ((q = quarter_mark(p, &n)) > 0) {
 			quarter = q;
 			p += n;
 			continue;
@@ -354,59 +244,6 @@ mark_of(const struct outline *o, const char *t, size_t *skip)
 	if ((cp >= 0x2776 && cp <= 0x2793) || cp == 0x207D)
 		return MARK_NOTE;
 	return MARK_NONE;
-}
-
-/* A numbered heading: "1 title", "1", "② title", "현안 3 title",
- * "A.title".  Sets *title to its text (may be empty). */
-static int
-numbered_heading(const char *t, const char **title)
-{
-	const char *p = t;
-	int cp, n;
-
-	n = utf8_at(p, &cp);
-	if ((cp >= 0x2460 && cp <= 0x2473) || (cp >= 0x3251 &&
-	    cp <= 0x325F)) {
-		p += n;
-		goto found;
-	}
-	if (t[0] >= 'A' && t[0] <= 'Z' && t[1] == '.' && (unsigned char)t[2] >=
-	    0x80) {
-		p += 2;
-		goto found;
-	}
-	/* "현안 3": a short Hangul word and a number. */
-	while (*p && (unsigned char)*p >= 0x80 && p - t < 12) {
-		p += utf8_at(p, &cp);
-		if (cp < 0xAC00 || cp > 0xD7A3)
-			return 0;
-	}
-	if (p > t) {
-		if (*p != ' ')
-			return 0;
-		p++;
-	}
-	if (!isdigit((unsigned char)*p))
-		return 0;
-	for (n = 0; isdigit((unsigned char)*p); n++)
-		p++;
-	if (n > 2 || p - t > 16 || (*p != ' ' && *p != '\0'))
-		return 0;
-found:
-	while (*p == ' ')
-		p++;
-	*title = p;
-	return 1;
-}
-
-/* A task number opening a vertical task header: "23.", "23-1.". */
-static int
-task_number(const char *t)
-{
-	size_t n = strspn(t, "0123456789-");
-
-	return n > 0 && isdigit((unsigned char)t[0]) && t[n] == '.' &&
-	    t[n + 1] == '\0';
 }
 
 /* "지 능 형" → "지능형": a word printed letter-spaced. */
@@ -568,12 +405,11 @@ heading_line(const struct outline *o, size_t i)
 	    last != ',' && last != ')';
 }
 
-/* Reads the contents block and the parts, and decides each part's mode
- * and the file's item marker. */
+/* The file's item marker, and the appendix titles of its contents. */
 static void
-survey(struct outline *o)
+survey_contents(struct outline *o)
 {
-	size_t i, p, items, fields, rows, pairs, text;
+	size_t i;
 	int numbered;
 
 	o->item_mark = "▪";
@@ -583,13 +419,72 @@ survey(struct outline *o)
 		if (str_starts(t, "□") || str_starts(t, "☐"))
 			o->item_mark = "□";
 		/* Appendices: their headings drop the "【부록 1】". */
-		if (contents_line(t) && str_starts(t, "【")) {
+		if (contents_entry(t) && str_starts(t, "【")) {
 			o->contents = xrealloc(o->contents,
 			    (o->ncontents + 1) * sizeof(*o->contents));
 			o->contents[o->ncontents++] = part_key(o, t,
 			    &numbered);
 		}
 	}
+}
+
+/* A field name: "사업개요 (2025~2028)", "조 직 : 5과 22팀"; a few words
+ * of Hangul after a □, not a ▪ entry. */
+static int
+field_name(struct outline *o, const char *t, size_t skip)
+{
+	char *s = arena_strdup(&o->cs->arena, t + skip), *q;
+
+	if ((q = strchr(s, ':')) != NULL)
+		*q = '\0';
+	if ((q = strchr(s, '(')) != NULL)
+		*q = '\0';
+	return syllable_count(s) <= 5 && strpbrk(s, "0123456789") == NULL &&
+	    !str_starts(t, "▪");
+}
+
+/* What part p's items are: its □ entries, its headings (the □ lines
+ * mostly field names, or none), or nothing (a two-column glossary). */
+static int
+part_mode(struct outline *o, size_t p)
+{
+	size_t end = p + 1 < o->nparts ? o->parts[p + 1].start : o->d->n;
+	size_t i, items = 0, fields = 0, rows = 0, pairs = 0, text = 0;
+
+	/* The part's heading aside. */
+	for (i = o->parts[p].start + (p > 0); i < end; i++) {
+		const struct line *l = &o->d->lines[i];
+		size_t skip;
+
+		if (l->len == 0 || contents_entry(l->text))
+			continue;
+		text++;
+		if (strchr(l->text, '\t')) {
+			rows++;
+			pairs += strchr(l->text, '\t') ==
+			    strrchr(l->text, '\t');
+		}
+		if (mark_of(o, l->text, &skip) == MARK_ITEM) {
+			items++;
+			fields += field_name(o, l->text, skip);
+		}
+	}
+	if (items > 0 && fields * 4 >= items * 3)
+		return MODE_HEADINGS;
+	if (items == 0 && p > 0)
+		return rows > 0 && pairs == rows && pairs * 4 >= text * 3 ?
+		    MODE_REFERENCE : MODE_HEADINGS;
+	return MODE_ITEMS;
+}
+
+/* Reads the contents block and the parts, and decides each part's mode
+ * and the file's item marker. */
+static void
+survey(struct outline *o)
+{
+	size_t i, p, rows, text;
+
+	survey_contents(o);
 	o->parts = xcalloc(1, sizeof(*o->parts));
 	o->nparts = 1;
 	for (i = 0; i < o->d->n; i++)
@@ -600,48 +495,8 @@ survey(struct outline *o)
 			o->parts[o->nparts].start = i;
 			o->parts[o->nparts++].mode = MODE_ITEMS;
 		}
-	for (p = 0; p < o->nparts; p++) {
-		size_t end = p + 1 < o->nparts ? o->parts[p + 1].start :
-		    o->d->n;
-
-		items = fields = rows = pairs = text = 0;
-		/* The part's heading aside. */
-		for (i = o->parts[p].start + (p > 0); i < end; i++) {
-			const struct line *l = &o->d->lines[i];
-			size_t skip;
-
-			if (l->len == 0 || contents_line(l->text))
-				continue;
-			text++;
-			if (strchr(l->text, '\t')) {
-				rows++;
-				pairs += strchr(l->text, '\t') ==
-				    strrchr(l->text, '\t');
-			}
-			if (mark_of(o, l->text, &skip) == MARK_ITEM) {
-				char *s = arena_strdup(&o->cs->arena,
-				    l->text + skip), *q;
-
-				items++;
-				/* A field name: "사업개요 (2025~2028)",
-				 * "조 직 : 5과 22팀"; a few words of Hangul
-				 * after a □, not a ▪ entry. */
-				if ((q = strchr(s, ':')) != NULL)
-					*q = '\0';
-				if ((q = strchr(s, '(')) != NULL)
-					*q = '\0';
-				fields += syllables(s) <= 5 &&
-				    strpbrk(s, "0123456789") == NULL &&
-				    !str_starts(l->text, "▪");
-			}
-		}
-		if (items > 0 && fields * 4 >= items * 3)
-			o->parts[p].mode = MODE_HEADINGS;
-		else if (items == 0 && p > 0)
-			o->parts[p].mode = rows > 0 && pairs == rows &&
-			    pairs * 4 >= text * 3 ? MODE_REFERENCE :
-			    MODE_HEADINGS;
-	}
+	for (p = 0; p < o->nparts; p++)
+		o->parts[p].mode = part_mode(o, p);
 	/* Lines cut at the margin, or one line a paragraph: a printed
 	 * line holds some 45 syllables (135 bytes), and more than one in a
 	 * hundred lines much longer than that (table rows aside) says the
@@ -701,7 +556,7 @@ new_part(struct outline *o, const char *t, size_t i)
 			o->year = y;
 			break;
 		}
-	p = t + roman(t);
+	p = t + roman_numeral(t);
 	if (str_starts(p, "【") && strstr(p, "】"))
 		p = strstr(p, "】") + strlen("】");
 	while (*p == ' ')
@@ -751,12 +606,122 @@ unmarked(struct outline *o, struct line *l, size_t i)
 		join_wrapped(&o->acc, 1, 0, l->text);
 }
 
+/* A marked line: an item, a field of a heading's item, a point or a
+ * note of the current item, a caption.  Returns whether it is used. */
+static int
+marked(struct outline *o, const char *t, int m, size_t skip, int lineno)
+{
+	switch (m) {
+	case MARK_CAPTION:
+		if (o->cur < 0) {
+			o->caption = 1;
+			return 0;
+		}
+		/* FALLTHROUGH */
+	case MARK_NOTE:
+	case MARK_LIST:
+		if (o->cur < 0 && !part_item(o, lineno))
+			return 0;
+		add_text(o, t + skip);
+		return 1;
+	case MARK_FEATURE:
+		if (mode(o) == MODE_HEADINGS && (o->cur < 0 ||
+		    o->cur_fields)) {
+			t += skip + strlen("❖");
+			open_item(o, str_trim(arena_strdup(&o->cs->arena, t)),
+			    lineno);
+			return 1;
+		}
+		if (o->cur < 0)
+			return 0;
+		add_text(o, t + skip);
+		return 1;
+	default:	/* MARK_ITEM */
+		t += skip;
+		while (*t == ' ')
+			t++;
+		if (mode(o) == MODE_HEADINGS && o->cur >= 0) {
+			add_text(o, t);
+			o->cur_fields = 1;
+		} else
+			open_item(o, t, lineno);
+		return 1;
+	}
+}
+
+/* A line that sets the context rather than telling: a part heading,
+ * text of a reference part, a contents line, a caption's, a period or a
+ * task number.  Returns whether it was one. */
+static int
+context_line(struct outline *o, struct line *l, size_t i)
+{
+	const char *t = l->text;
+	int lineno = (int)i + 1;
+
+	if (o->part + 1 < o->nparts && o->parts[o->part + 1].start == i) {
+		new_part(o, t, i);
+		return 1;
+	}
+	if (mode(o) == MODE_REFERENCE) {
+		if (strchr(t, '\t') == NULL) {
+			l->use = LINE_UNPLACED;
+			msg(MSG_OUTLINE_REFERENCE_TEXT, o->d->path, lineno,
+			    0, t);
+		}
+		return 1;
+	}
+	if (contents_entry(t) || o->caption || period_line(o, t, 1))
+		return 1;
+	if (task_number(t)) {
+		close_item(o);
+		task_end(o);
+		buf_puts(&o->task, t);
+		o->task_line = lineno;
+		return 1;
+	}
+	return 0;
+}
+
+/* One line of the body, not blank. */
+static void
+outline_line(struct outline *o, struct line *l, size_t i)
+{
+	const char *t = l->text, *title;
+	int lineno = (int)i + 1, m;
+	size_t skip;
+
+	l->use = LINE_FURNITURE;
+	if (context_line(o, l, i))
+		return;
+	if (strchr(t, '\t') != NULL) {
+		if (o->cur >= 0 || part_item(o, lineno)) {
+			add_row(o, t);
+			l->use = LINE_USED;
+		}
+		return;
+	}
+	m = mark_of(o, t, &skip);
+	if (m == MARK_NONE && numbered_heading(t, &title)) {
+		close_item(o);
+		o->title_next = *title == '\0';
+		if (mode(o) == MODE_HEADINGS) {
+			open_item(o, title, lineno);
+			o->part_title = NULL;
+			l->use = LINE_USED;
+		}
+		return;
+	}
+	if (m == MARK_NONE)
+		unmarked(o, l, i);
+	else if (marked(o, t, m, skip, lineno))
+		l->use = LINE_USED;
+}
+
 size_t
 parse_outline(struct doc *d, struct corpus *cs, const struct config *c)
 {
 	struct outline o;
-	size_t i, skip, before = cs->n;
-	const char *title;
+	size_t i, before = cs->n;
 
 	memset(&o, 0, sizeof(o));
 	o.d = d;
@@ -768,96 +733,10 @@ parse_outline(struct doc *d, struct corpus *cs, const struct config *c)
 	o.cur = -1;
 	survey(&o);
 	for (i = 0; i < d->n; i++) {
-		struct line *l = &d->lines[i];
-		const char *t = l->text;
-		int lineno = (int)i + 1, m;
-
-		if (l->len == 0) {
+		if (d->lines[i].len == 0)
 			o.caption = 0;
-			continue;
-		}
-		l->use = LINE_FURNITURE;
-		if (o.part + 1 < o.nparts && o.parts[o.part + 1].start == i) {
-			new_part(&o, t, i);
-			continue;
-		}
-		if (mode(&o) == MODE_REFERENCE) {
-			if (strchr(t, '\t') == NULL) {
-				l->use = LINE_UNPLACED;
-				msg(MSG_OUTLINE_REFERENCE_TEXT, d->path, lineno,
-				    0, t);
-			}
-			continue;
-		}
-		if (contents_line(t) || o.caption)
-			continue;
-		if (period_line(&o, t, 1))
-			continue;
-		if (task_number(t)) {
-			close_item(&o);
-			task_end(&o);
-			buf_puts(&o.task, t);
-			o.task_line = lineno;
-			continue;
-		}
-		if (strchr(t, '\t') != NULL) {
-			if (o.cur >= 0 || part_item(&o, lineno)) {
-				add_row(&o, t);
-				l->use = LINE_USED;
-			}
-			continue;
-		}
-		m = mark_of(&o, t, &skip);
-		if (m == MARK_NONE && numbered_heading(t, &title)) {
-			close_item(&o);
-			o.title_next = *title == '\0';
-			if (mode(&o) == MODE_HEADINGS) {
-				open_item(&o, title, lineno);
-				o.part_title = NULL;
-				l->use = LINE_USED;
-			}
-			continue;
-		}
-		switch (m) {
-		case MARK_CAPTION:
-			if (o.cur < 0) {
-				o.caption = 1;
-				continue;
-			}
-			/* FALLTHROUGH */
-		case MARK_NOTE:
-		case MARK_LIST:
-			if (o.cur < 0 && !part_item(&o, lineno))
-				continue;
-			add_text(&o, t + skip);
-			break;
-		case MARK_FEATURE:
-			if (mode(&o) == MODE_HEADINGS && (o.cur < 0 ||
-			    o.cur_fields)) {
-				t += skip + strlen("❖");
-				open_item(&o, str_trim(arena_strdup(&cs->arena,
-				    t)), lineno);
-				break;
-			}
-			if (o.cur < 0)
-				continue;
-			add_text(&o, t + skip);
-			break;
-		case MARK_ITEM:
-			t += skip;
-			while (*t == ' ')
-				t++;
-			if (mode(&o) == MODE_HEADINGS && o.cur >= 0) {
-				add_text(&o, t);
-				o.cur_fields = 1;
-			} else
-				open_item(&o, t, lineno);
-			break;
-		default:
-			unmarked(&o, l, i);
-			continue;
-		}
-		l->use = LINE_USED;
+		else
+			outline_line(&o, &d->lines[i], i);
 	}
 	close_item(&o);
 	task_end(&o);

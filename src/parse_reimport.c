@@ -24,14 +24,15 @@
 #include "msg.h"
 #include "parse.h"
 #include "read.h"
+#include "scan.h"
 
-/* One row of a block for the 구분 column: the item it opened or went on
+/* One row of a block, for the 구분 column: the item it opened or went on
  * with (-1 for a row without one) and its label: an organisation, or
  * NO_LABEL for a blank cell, UNKNOWN_LABEL for one we cannot name. */
 #define NO_LABEL	(-1)
 #define UNKNOWN_LABEL	(-2)
 
-struct entry {
+struct label_row {
 	long		 item;		/* first item the row opened */
 	size_t		 nitems;	/* items it opened, 0 for none */
 	int		 org;
@@ -58,7 +59,7 @@ struct reimport {
 	buf			 last;		/* its last bullet, open */
 	int			 has_last;
 	int			 cur_trail;	/* last bullet ends in a space */
-	struct entry		*ent;		/* rows since the heading */
+	struct label_row		*ent;		/* rows since the heading */
 	size_t			 nent, ent_cap;
 	struct toc		*toc;		/* the contents' titles */
 	size_t			 ntoc, toc_cap;
@@ -84,7 +85,7 @@ add_entry(struct reimport *r, long item, size_t nitems, int org,
 }
 
 static void
-give_label(struct reimport *r, size_t from, size_t to, const struct entry *e)
+give_label(struct reimport *r, size_t from, size_t to, const struct label_row *e)
 {
 	size_t i;
 
@@ -100,7 +101,7 @@ give_label(struct reimport *r, size_t from, size_t to, const struct entry *e)
  * editors' word against the heading's: the item is kept, filed by its
  * label, and the row reported. */
 static void
-label_item(struct reimport *r, const struct entry *e, struct item *it)
+label_item(struct reimport *r, const struct label_row *e, struct item *it)
 {
 	const struct taxon *o = &r->c->orgs[e->org];
 
@@ -213,7 +214,7 @@ is_title(struct reimport *r, const struct para *p)
 static char *
 bullet_text(const char *t)
 {
-	if (t[0] == '-' && (t[1] == ' ' || t[1] == '\0'))
+	if (dash_point(t))
 		t += 1 + (t[1] == ' ');
 	return (char *)t;
 }
@@ -282,7 +283,7 @@ table_row(struct reimport *r, struct line *l, int lineno)
 	    arena_strdup(&r->cs->arena, "") :
 	    arena_strdup(&r->cs->arena, l->text);
 	const char *html = tab ? tab + 1 : l->text[0] == '<' ? l->text : "";
-	const char *none = config_str(r->c, "digest", "none", "(해당 없음)");
+	const char *none = config_str(r->c, "digest", "none", "");
 	struct para *v;
 	size_t n, i, j;
 	long first = -1;
@@ -398,12 +399,12 @@ skip_heading_marks(struct reimport *r, char *s)
 	size_t k;
 	int again = 1;
 
-	m[0] = config_str(r->c, "digest", "section_marker", "□");
-	m[1] = config_str(r->c, "digest", "sector_marker", "☞");
+	m[0] = config_str(r->c, "digest", "section_marker", "");
+	m[1] = config_str(r->c, "digest", "sector_marker", "");
 	while (again) {
 		again = 0;
 		s += cell_marks(s);
-		if (*s == '-' && (s[1] == ' ' || s[1] == '\0'))
+		if (dash_point(s))
 			s++, again = 1;
 		for (k = 0; k < 2; k++)
 			if (*m[k] && str_starts(s, m[k]))
@@ -475,7 +476,7 @@ heading(struct reimport *r, struct line *l, int lineno)
 
 	l->use = LINE_FURNITURE;
 	if (level == 1 || contents || str_eq_nospace(s, config_str(r->c,
-	    "digest", "contents", "목차")))
+	    "digest", "contents", "")))
 		return;
 	block_end(r);
 	close_bullet(r);
@@ -565,7 +566,7 @@ furniture(struct reimport *r, const struct line *l)
 	size_t n = l->len, k;
 	int hit;
 
-	no = config_str(r->c, "digest", "number_label", "No.");
+	no = config_str(r->c, "digest", "number_label", "");
 	if (str_starts(t, no)) {
 		for (k = strlen(no); t[k] == ' '; k++)
 			continue;

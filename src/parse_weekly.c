@@ -13,6 +13,8 @@
 #include "joins.h"
 #include "msg.h"
 #include "parse.h"
+#include "parse_urls.h"
+#include "scan.h"
 
 struct weekly {
 	struct doc		*d;

@@ -347,7 +347,7 @@ utf8_encode(int cp, char out[4])
 int
 is_hangul(int cp)
 {
-	return (cp >= 0xAC00 && cp <= 0xD7A3) ||
+	return is_syllable(cp) ||
 	    (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F);
 }
 

@@ -66,6 +66,13 @@ char	*read_whole(const char *path, size_t *len);
 int	 utf8_decode(const char *s, size_t len, size_t *adv); /* -1 invalid */
 int	 utf8_encode(int cp, char out[4]);	/* returns length */
 int	 is_hangul(int cp);
+/* A precomposed Hangul syllable, U+AC00 가 to U+D7A3 힣: inline, for
+ * the reader's and the fonts' loops over every character. */
+static inline int
+is_syllable(int cp)
+{
+	return cp >= 0xAC00 && cp <= 0xD7A3;
+}
 int	 str_starts(const char *s, const char *prefix);
 /* Compares two strings ignoring all ASCII white space. */
 int	 str_eq_nospace(const char *a, const char *b);

@@ -8,8 +8,8 @@
 #include <cmocka.h>
 
 #include "msg.h"
-#include "parse.h"
 #include "read.h"
+#include "scan.h"
 
 static char *
 norm(const char *s)
