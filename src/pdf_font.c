@@ -459,7 +459,7 @@ next_code(struct fonts *f, const char *s, size_t len, size_t *i)
 	if (u[0] >= 0xEA && u[0] <= 0xED && len - *i >= 3 &&
 	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
 		cp = (u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
-		if (cp >= 0xAC00 && cp <= 0xD7A3) {
+		if (is_syllable(cp)) {
 			*i += 3;
 			return cp;
 		}
