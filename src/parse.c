@@ -26,7 +26,7 @@ dialect_detect(const struct doc *d, const struct config *c)
 	size_t i;
 	int weekly = 0, reimport = 0, trend = 0, outline = 0;
 	buf header = {0};
-	const char *summary = config_str(c, "trend", "summary_header", "");
+	const char *summary = c->trend.summary_header;
 
 	table_header_text(&header, c);
 
@@ -70,19 +70,6 @@ dialect_detect(const struct doc *d, const struct config *c)
 	return DIALECT_UNKNOWN;
 }
 
-/* The most characters of a title, a bullet or a URL: [digest]
- * max_title, max_bullet, max_url. */
-static size_t
-limit(const struct config *c, const char *key, size_t dflt)
-{
-	const char *v = config_get(c, "digest", key);
-	long n;
-
-	if (v == NULL || (n = strtol(v, NULL, 10)) <= 1)
-		return dflt;
-	return (size_t)n;
-}
-
 /* s cut to at most max characters, the last of them "…", at a space
  * near the end where there is one; a paragraph of megabytes is not
  * news, and would fill a thousand pages.  Returns s when it fits. */
@@ -118,8 +105,10 @@ clip(struct arena *a, char *s, size_t max, const struct item *it,
 static void
 items_clip(struct corpus *cs, size_t from, const struct config *c)
 {
-	size_t mt = limit(c, "max_title", 300), mb = limit(c, "max_bullet",
-	    3000), mu = limit(c, "max_url", 1000), i, k;
+	/* [digest] max_title, max_bullet, max_url: at least 2 (config.c). */
+	size_t mt = (size_t)c->digest.max_title;
+	size_t mb = (size_t)c->digest.max_bullet;
+	size_t mu = (size_t)c->digest.max_url, i, k;
 
 	for (i = from; i < cs->n; i++) {
 		struct item *it = &cs->items[i];

@@ -283,7 +283,7 @@ table_row(struct reimport *r, struct line *l, int lineno)
 	    arena_strdup(&r->cs->arena, "") :
 	    arena_strdup(&r->cs->arena, l->text);
 	const char *html = tab ? tab + 1 : l->text[0] == '<' ? l->text : "";
-	const char *none = config_str(r->c, "digest", "none", "");
+	const char *none = r->c->digest.none;
 	struct para *v;
 	size_t n, i, j;
 	long first = -1;
@@ -399,8 +399,8 @@ skip_heading_marks(struct reimport *r, char *s)
 	size_t k;
 	int again = 1;
 
-	m[0] = config_str(r->c, "digest", "section_marker", "");
-	m[1] = config_str(r->c, "digest", "sector_marker", "");
+	m[0] = r->c->digest.section_marker;
+	m[1] = r->c->digest.sector_marker;
 	while (again) {
 		again = 0;
 		s += cell_marks(s);
@@ -475,8 +475,8 @@ heading(struct reimport *r, struct line *l, int lineno)
 	contents = page_number(s);
 
 	l->use = LINE_FURNITURE;
-	if (level == 1 || contents || str_eq_nospace(s, config_str(r->c,
-	    "digest", "contents", "")))
+	if (level == 1 || contents || str_eq_nospace(s,
+	    r->c->digest.contents))
 		return;
 	block_end(r);
 	close_bullet(r);
@@ -530,7 +530,7 @@ template_match(const char *s, const char *t)
 static int
 disclaimer(struct reimport *r, const char *t)
 {
-	const char *dis = config_str(r->c, "digest", "disclaimer", "");
+	const char *dis = r->c->digest.disclaimer;
 	const char *p = dis;
 	char *want, *got;
 	int words;
@@ -566,7 +566,7 @@ furniture(struct reimport *r, const struct line *l)
 	size_t n = l->len, k;
 	int hit;
 
-	no = config_str(r->c, "digest", "number_label", "");
+	no = r->c->digest.number_label;
 	if (str_starts(t, no)) {
 		for (k = strlen(no); t[k] == ' '; k++)
 			continue;
@@ -576,8 +576,8 @@ furniture(struct reimport *r, const struct line *l)
 	}
 	/* The period line is short; the template's wild cards would make
 	 * a long line slow to try. */
-	if ((n < 256 && template_match(t, config_str(r->c, "digest",
-	    "period", ""))) || disclaimer(r, t))
+	if ((n < 256 && template_match(t, r->c->digest.period)) ||
+	    disclaimer(r, t))
 		return 1;
 	/* Dot leaders and a page number: "... .....1", "…… 3". */
 	for (k = n; k > 0 && isdigit((unsigned char)t[k - 1]); k--)

@@ -34,9 +34,9 @@ trend_marker(const char *t)
 }
 
 int
-trend_header(const struct trend *t, const char *line, const char *key)
+trend_header(const char *line, const char *header)
 {
-	return str_eq_nospace(line, config_str(t->c, "trend", key, ""));
+	return str_eq_nospace(line, header);
 }
 
 /* Reads a trailing "(source, date)", "(source, 11月)" or "(date)".
@@ -130,7 +130,7 @@ summary(struct trend *t, size_t h)
 			continue;
 		if (!trend_marker(l->text) && article_listed(t, l->text))
 			break;
-		if (trend_header(t, l->text, "clipping_header"))
+		if (trend_header(l->text, t->c->trend.clipping_header))
 			break;
 		/* An article the summary spells otherwise: the summary is
 		 * over all the same. */
@@ -147,7 +147,8 @@ summary(struct trend *t, size_t h)
 		l->use = LINE_FURNITURE;
 		if (page_bar(l))
 			continue;
-		if (trend_header(t, l->text, "summary_header") || all_digits(l->text)) {
+		if (trend_header(l->text, t->c->trend.summary_header) ||
+		    all_digits(l->text)) {
 			state = HEAD;
 			continue;
 		}
@@ -362,7 +363,7 @@ parse_trend(struct doc *d, struct corpus *cs, const struct config *c)
 	t.cur = -1;
 	/* The cover, then the summary table. */
 	for (i = 0; i < d->n; i++)
-		if (trend_header(&t, d->lines[i].text, "summary_header"))
+		if (trend_header(d->lines[i].text, c->trend.summary_header))
 			break;
 	if (i < d->n) {
 		first = summary(&t, i);
@@ -372,8 +373,8 @@ parse_trend(struct doc *d, struct corpus *cs, const struct config *c)
 	/* The clippings start at their table header, or at the first
 	 * "∙ (tag) name" after the summary. */
 	for (clip = first; clip < d->n; clip++)
-		if (trend_header(&t, d->lines[clip].text,
-		    "clipping_header") ||
+		if (trend_header(d->lines[clip].text,
+		    c->trend.clipping_header) ||
 		    tagged_entry(d->lines[clip].text))
 			break;
 	articles(&t, first, clip);

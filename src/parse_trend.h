@@ -48,8 +48,8 @@ struct trend {
 /* A point ('p': "- ", "∙ ", its marker dropped) or a note ('n': "※",
  * "*", "▲", "(참고", kept); 0 for neither. */
 int	 trend_marker(const char *);
-/* line is the configured header [trend] key. */
-int	 trend_header(const struct trend *, const char *line, const char *key);
+/* line is header (a configured one), white space aside. */
+int	 trend_header(const char *line, const char *header);
 /* "∙ (AI) 자율경비로봇": a clipping listed with its tag. */
 int	 tagged_entry(const char *);
 

@@ -412,7 +412,8 @@ clippings(struct trend *t, size_t a)
 		if (l->len == 0)
 			continue;
 		l->use = LINE_FURNITURE;
-		if (page_bar(l) || trend_header(t, l->text, "clipping_header"))
+		if (page_bar(l) || trend_header(l->text,
+		    t->c->trend.clipping_header))
 			continue;
 		l->use = LINE_USED;
 		if ((st = date_cell(l->text, t->year, &date)) !=

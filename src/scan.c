@@ -68,8 +68,8 @@ is_url(const char *s)
 void
 table_header_text(buf *b, const struct config *c)
 {
-	buf_printf(b, "%s%s", config_str(c, "digest", "header_label",
-	    ""), config_str(c, "digest", "header_content", ""));
+	buf_printf(b, "%s%s", c->digest.header_label,
+	    c->digest.header_content);
 }
 
 /* ---- plans and progress reports ---- */
