@@ -214,8 +214,11 @@ org_label(struct weekly *w, const struct line *l)
 	i = taxon_by_name(w->c->orgs, w->c->norgs, t);
 	if (i < 0)
 		return 0;
-	if (w->pending >= 0 && i < w->org) {
-		/* The groups start over: here the new sector begins. */
+	/* The groups start over, at an earlier group or at the very group
+	 * the header interrupted (a page-top "☞ AI 분야" over the label
+	 * 국가기관 while 국가기관 items ran): here the new sector begins.
+	 * A later group still belongs to the old sector. */
+	if (w->pending >= 0 && i <= w->org) {
 		w->sector = w->pending;
 		w->pending = -1;
 	}
@@ -264,6 +267,39 @@ add_url(struct weekly *w, const struct line *l, int lineno)
 	w->urls[w->nurls++] = l->text;
 }
 
+/* "- bullet" */
+static void
+start_bullet(struct weekly *w, const struct line *l, int lineno)
+{
+	flush_text(w);
+	w->acc_bullet = 1;
+	w->acc_line = lineno;
+	buf_puts(&w->acc, str_trim(arena_strdup(&w->cs->arena, l->text + 1)));
+	w->acc_trail = l->trail;
+}
+
+/* A wrapped line: the title or bullet goes on, unless the title is
+ * complete with its date: then the text is a bullet that lost its
+ * marker. */
+static void
+wrapped_line(struct weekly *w, const struct line *l, int lineno)
+{
+	if (!w->acc_bullet && title_complete(w)) {
+		msg(MSG_WEEKLY_NO_MARKER, w->d->path, lineno, 0);
+		flush_text(w);
+		w->acc_bullet = 1;
+	}
+	/* A space kept at a line end is one whatever the file does
+	 * elsewhere; only a bare line end needs the evidence. */
+	if (w->joins != NULL && w->acc.len > 0 && !w->acc_trail)
+		join_wrapped(&w->acc, joins_space(w->joins, w->acc.ptr,
+		    w->acc.len, l->text, lineno), 1, l->text);
+	else
+		join_wrapped(&w->acc, w->acc_trail, w->d->trail_wraps,
+		    l->text);
+	w->acc_trail = l->trail;
+}
+
 size_t
 parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 {
@@ -310,32 +346,10 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 			msg(MSG_WEEKLY_OUTSIDE, d->path, lineno, 0, l->text);
 			continue;
 		}
-		if (str_starts(l->text, "- ") || strcmp(l->text, "-") == 0) {
-			flush_text(&w);
-			w.acc_bullet = 1;
-			w.acc_line = lineno;
-			buf_puts(&w.acc, str_trim(arena_strdup(&cs->arena,
-			    l->text + 1)));
-			w.acc_trail = l->trail;
-			continue;
-		}
-		/* A wrapped line: the title or bullet goes on, unless the
-		 * title is complete with its date: then the text is a bullet
-		 * that lost its marker. */
-		if (!w.acc_bullet && title_complete(&w)) {
-			msg(MSG_WEEKLY_NO_MARKER, d->path, lineno, 0);
-			flush_text(&w);
-			w.acc_bullet = 1;
-		}
-		/* A space kept at a line end is one whatever the file does
-		 * elsewhere; only a bare line end needs the evidence. */
-		if (w.joins != NULL && w.acc.len > 0 && !w.acc_trail)
-			join_wrapped(&w.acc, joins_space(w.joins, w.acc.ptr,
-			    w.acc.len, l->text, lineno), 1, l->text);
+		if (str_starts(l->text, "- ") || strcmp(l->text, "-") == 0)
+			start_bullet(&w, l, lineno);
 		else
-			join_wrapped(&w.acc, w.acc_trail, d->trail_wraps,
-			    l->text);
-		w.acc_trail = l->trail;
+			wrapped_line(&w, l, lineno);
 	}
 	flush_text(&w);
 	flush_page(&w);
