@@ -17,11 +17,20 @@
  *  - after a Latin letter or digit, how often the file glues that very
  *    syllable on (a unit, a suffix) or spaces it;
  *  - the length of the joined word against the lengths of the file's
- *    own words (short: one word; among the longest 5%: two).
- * The particles are language, not code: [weekly] particles in the
- * configuration.  Known words are the file's own and the stems of
- * hunspell-ko ([weekly] wordlist).  A join whose score stays near zero
- * is reported as a note (check -v). */
+ *    own words (short: one word; among the longest 5%: two);
+ *  - a quote opening the next line: after text whose quotes are all
+ *    closed it opens a quotation (a space), else it closes one;
+ *  - the joined word a name that names/ writes closed up (한국|
+ *    전기연구원: joined).
+ * A particle's junction (나라|에) is left out of the character model:
+ * particles are weighed of their own.  The particles are language, not
+ * code: [weekly] particles in the configuration.  Known words are the
+ * file's own and the stems of hunspell-ko ([weekly] wordlist).  A join
+ * whose score stays near zero is reported as a note (check -v).
+ * Hunspell's affix rules themselves (libhunspell: the joined word
+ * spelled whole) were measured and left out: on the weekly draft they
+ * put right no join of the whole file and one of its first half, for
+ * half a second of CPU and 48 MB more per run (issue #11's note). */
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
@@ -30,6 +39,7 @@
 
 #include "joins.h"
 #include "msg.h"
+#include "names.h"
 #include "read.h"
 
 struct slot {
@@ -46,6 +56,7 @@ struct table {
 /* The word list, read once per run when a first join needs it. */
 static struct table	 dict;
 static int		 dict_state;	/* 0 unread, 1 read, -1 none */
+static struct names	*gazetteer;	/* names/, read with the word list */
 
 #define LENS	16
 
@@ -330,15 +341,21 @@ learn_class(struct joins *j, int kind, const char *x, size_t xn,
 static void
 learn_word(struct joins *j, const char *w, size_t n, int inner)
 {
-	size_t i = 0, a, b;
+	size_t i = 0, a, b, m = n, cut;
 	const char *s;
 
+	/* A particle's junction (미국|에) is no evidence of a cut inside a
+	 * word: particles are weighed of their own. */
+	s = bare(w, &m);
+	cut = m > 0 && core(j, s, m) < m ? (size_t)(s - w) + core(j, s,
+	    m) : 0;
 	while (i < n) {
 		a = char_len(w + i, n - i);
 		if (i + a >= n)
 			break;
 		b = char_len(w + i + a, n - i - a);
-		count2(j, 'i', w + i, a, w + i + a, b);
+		if (i + a != cut)
+			count2(j, 'i', w + i, a, w + i + a, b);
 		learn_class(j, 'I', w + i, a, w + i + a, b);
 		count2(j, 'l', w + i, a, NULL, 0);
 		count2(j, 'r', w + i + a, b, NULL, 0);
@@ -394,9 +411,27 @@ learn_line(struct joins *j, const char *t)
 static void
 dict_free(void)
 {
+	names_free(gazetteer);
+	gazetteer = NULL;
 	free(dict.tab);
 	arena_free(&dict.arena);
 	memset(&dict, 0, sizeof(dict));
+}
+
+/* The organisations' names of names/ (names/README), read once per run
+ * for the joins: a name the lists write closed up (한국기계연구원) is
+ * one word across a cut.  Their problems are the classifier's to
+ * report, when it reads them: here they are read quietly. */
+static void
+names_read(const struct config *c)
+{
+	buf quiet = {0};
+
+	msg_capture(&quiet);
+	gazetteer = names_load(c);
+	msg_capture(NULL);
+	buf_free(&quiet);
+	atexit(dict_free);
 }
 
 /* The stems of a Hunspell dictionary ([weekly] wordlist): one a line,
@@ -411,6 +446,7 @@ wordlist(struct joins *j, const struct config *c)
 	if (dict_state != 0)
 		return;
 	dict_state = -1;
+	names_read(c);
 	if (path == NULL || *path == '\0')
 		return;
 	if ((all = read_whole(path, &len)) == NULL) {
@@ -431,7 +467,6 @@ wordlist(struct joins *j, const struct config *c)
 	}
 	free(all);
 	dict_state = 1;
-	atexit(dict_free);
 }
 
 /* What the file's own words say of a word's length: a joined A|B no
@@ -515,6 +550,44 @@ ends_closing(const char *s, size_t n)
 		if (n >= strlen(*v) && memcmp(s + n - strlen(*v), *v,
 		    strlen(*v)) == 0)
 			return 1;
+	return 0;
+}
+
+/* Whether s[0..n), or it without a particle, is a name of names/ that
+ * its list writes closed up. */
+static int
+listed(const struct joins *j, const char *s, size_t n)
+{
+	struct name_hit h;
+
+	if ((names_lookup(gazetteer, s, n, &h) && h.kind == NAME_EXACT &&
+	    strchr(h.entry, ' ') == NULL) || (core(j, s, n) < n &&
+	    names_lookup(gazetteer, s, core(j, s, n), &h) &&
+	    h.kind == NAME_EXACT && strchr(h.entry, ' ') == NULL))
+		return 1;
+	return 0;
+}
+
+/* A quote opening the next line: an opening one (the text before holds
+ * as many of it as it closed) stands after a space, a closing one
+ * (포럼|'을) is glued to its word.  +1 a space, -1 none, 0 no quote. */
+static int
+quote_at_cut(const char *text, size_t len, const char *b)
+{
+	static const char *const straight[] = { "'", "\"", NULL };
+	size_t k, n;
+	int odd;
+
+	if (one_of(b, char_len(b, strlen(b)), opening + 3))
+		return 1;	/* ‘ “ 「 『 */
+	for (k = 0; straight[k] != NULL; k++) {
+		if (b[0] != straight[k][0])
+			continue;
+		for (n = 0, odd = 0; n < len; n++)
+			if (text[n] == b[0])
+				odd = !odd;
+		return odd ? -1 : 1;
+	}
 	return 0;
 }
 
@@ -614,6 +687,7 @@ joins_space(struct joins *j, const char *text, size_t len, const char *next,
 	    (len - i >= 2 && memcmp(text + len - 2, "·", 2) == 0) ||
 	    (len - i >= 2 && text[len - 1] == '-'))
 		s -= 10;
+	s += 3 * quote_at_cut(text, len, b);
 	if (bbn > 0 && (is_particle(j, bb, bbn) || (bb == b &&
 	    ends_closing(text, len) && starts_particle(j, bb, bbn))))
 		s -= 10;
@@ -623,6 +697,8 @@ joins_space(struct joins *j, const char *text, size_t len, const char *next,
 	abn = j->tmp.len;
 	if (known(j, j->tmp.ptr, abn))
 		s -= 2.5;
+	if (listed(j, j->tmp.ptr, abn))
+		s -= 3;
 	if (known(j, ab, an))
 		s += 1;
 	if (known(j, bb, bbn))

@@ -1,0 +1,111 @@
+/* test_joins.c: single pieces of evidence joins.c weighs for a cut in a
+ * copy without trailing spaces, each on a text that has no other
+ * evidence to give (made-up words, no word list to speak of), so that
+ * the piece alone decides. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "config.h"
+#include "joins.h"
+#include "model.h"
+#include "msg.h"
+#include "read.h"
+#include "util.h"
+
+static struct config cfg;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	msg_verbosity(-1);
+	if (access("digest.conf", R_OK) != 0)
+		return -1;
+	return config_load(&cfg, "digest.conf");
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	config_free(&cfg);
+	return 0;
+}
+
+/* Whether the file text, learned, joins "before|next" with a space. */
+static int
+space(const char *file, const char *before, const char *next)
+{
+	struct arena a = {0};
+	struct doc d;
+	struct joins *j;
+	int r;
+
+	assert_int_equal(doc_from_bytes(&d, &a, "t.txt", file,
+	    strlen(file)), 0);
+	j = joins_learn(&d, &cfg);
+	assert_non_null(j);
+	r = joins_space(j, before, strlen(before), next, 2);
+	joins_free(j);
+	arena_free(&a);
+	return r;
+}
+
+/* A quote opening the next line after text whose quotes are closed
+ * opens a quotation: a space before it; one the text left open closes
+ * it, glued to its word. */
+static void
+test_quote(void **state)
+{
+	const char *f = "가가 나나\n다다 라라\n";
+
+	(void)state;
+	assert_int_equal(space(f, "우리 가나다", "'라마'와 함께"), 1);
+	assert_int_equal(space(f, "우리 '가나 바사' 가나다", "\"라마\"와"), 1);
+	assert_int_equal(space(f, "우리 '가나 가나다", "'라마"), 0);
+}
+
+/* A name the lists of names/ write closed up is one word across the
+ * cut, with or without its particle. */
+static void
+test_listed_name(void **state)
+{
+	const char *f = "가가 나나\n다다 라라\n";
+
+	(void)state;
+	assert_int_equal(space(f, "연구기관인 한국", "전기연구원은 농촌"), 0);
+	assert_int_equal(space(f, "연구기관인 한국", "전기연구원 농촌"), 0);
+}
+
+/* A particle glued to its noun (나라에) is no evidence that the two
+ * characters it joins meet inside a word: a cut there before a word of
+ * its own (가구라|에도스) is read from the other evidence. */
+static void
+test_particle_junction(void **state)
+{
+	const char *f =
+	    "한 나라에 두 나라에 세 나라에 네 나라에 끝\n"
+	    "한 나라 두 나라 세 나라 네 가구라 끝\n"
+	    "에어 에어 에어 에어 끝\n";
+
+	(void)state;
+	assert_int_equal(space(f, "우리 가구라", "에도스 끝"), 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_quote),
+		cmocka_unit_test(test_listed_name),
+		cmocka_unit_test(test_particle_junction),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
