@@ -729,6 +729,37 @@ joins_space(struct joins *j, const char *text, size_t len, const char *next,
 	return s > 0;
 }
 
+/* A clause's punctuation at a line end: a comma, a semicolon, a colon;
+ * not between digits (1,|000). */
+static int
+clause_end(const buf *acc, const char *next)
+{
+	char c = acc->ptr[acc->len - 1];
+
+	return strchr(",;:", c) != NULL && !(acc->len >= 2 &&
+	    isdigit((unsigned char)acc->ptr[acc->len - 2]) &&
+	    isdigit((unsigned char)*next));
+}
+
+void
+joins_wrap(struct joins *j, buf *acc, int prev_trail, const char *next,
+    int line)
+{
+	int space;
+
+	if (acc->len == 0)
+		space = 0;
+	else if (prev_trail)
+		space = 1;
+	else if (j != NULL)
+		space = joins_space(j, acc->ptr, acc->len, next, line);
+	else
+		space = clause_end(acc, next);
+	if (space)
+		buf_putc(acc, ' ');
+	buf_puts(acc, next);
+}
+
 void
 joins_free(struct joins *j)
 {

@@ -21,6 +21,12 @@ struct joins	*joins_learn(const struct doc *, const struct config *);
  * join the evidence cannot decide is a note at file:line. */
 int		 joins_space(struct joins *, const char *text, size_t len,
 		    const char *next, int line);
+/* Appends next, a wrapped line, to acc: with a space after a line that
+ * kept one; in a file that lost its trailing spaces (j not NULL) as
+ * joins_space() decides; else with none, unless a comma, semicolon or
+ * colon ends the line (a cut in a word never falls right after one). */
+void		 joins_wrap(struct joins *, buf *acc, int prev_trail,
+		    const char *next, int line);
 void		 joins_free(struct joins *);
 
 #endif

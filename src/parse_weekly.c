@@ -289,14 +289,7 @@ wrapped_line(struct weekly *w, const struct line *l, int lineno)
 		flush_text(w);
 		w->acc_bullet = 1;
 	}
-	/* A space kept at a line end is one whatever the file does
-	 * elsewhere; only a bare line end needs the evidence. */
-	if (w->joins != NULL && w->acc.len > 0 && !w->acc_trail)
-		join_wrapped(&w->acc, joins_space(w->joins, w->acc.ptr,
-		    w->acc.len, l->text, lineno), 1, l->text);
-	else
-		join_wrapped(&w->acc, w->acc_trail, w->d->trail_wraps,
-		    l->text);
+	joins_wrap(w->joins, &w->acc, w->acc_trail, l->text, lineno);
 	w->acc_trail = l->trail;
 }
 

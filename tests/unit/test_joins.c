@@ -98,6 +98,31 @@ test_particle_junction(void **state)
 	assert_int_equal(space(f, "우리 가구라", "에도스 끝"), 1);
 }
 
+/* In a file that keeps its trailing spaces: a space where the line kept
+ * one, none where it did not, but always one after a clause's comma,
+ * semicolon or colon, except inside a number (1,|000). */
+static void
+test_wrap_kept(void **state)
+{
+	buf b = {0};
+
+	(void)state;
+	buf_puts(&b, "보안 우려, 표준 부재,");
+	joins_wrap(NULL, &b, 0, "비용 순", 3);
+	assert_string_equal(buf_cstr(&b), "보안 우려, 표준 부재, 비용 순");
+	buf_reset(&b);
+	buf_puts(&b, "모두 1,");
+	joins_wrap(NULL, &b, 0, "000곳", 3);
+	assert_string_equal(buf_cstr(&b), "모두 1,000곳");
+	buf_reset(&b);
+	buf_puts(&b, "친");
+	joins_wrap(NULL, &b, 0, "환경", 3);
+	assert_string_equal(buf_cstr(&b), "친환경");
+	joins_wrap(NULL, &b, 1, "설비", 3);
+	assert_string_equal(buf_cstr(&b), "친환경 설비");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -105,6 +130,7 @@ main(void)
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_listed_name),
 		cmocka_unit_test(test_particle_junction),
+		cmocka_unit_test(test_wrap_kept),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
