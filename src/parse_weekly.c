@@ -34,7 +34,6 @@ struct weekly {
 	char			**urls;		/* URLs at this page's end */
 	size_t			 nurls, urls_cap;
 	int			 urls_line;
-	const char		*none;		/* "(해당 없음)" */
 	buf			 header;	/* "구분제목 및 주요 내용" */
 	buf			 tmp;
 	struct joins		*joins;		/* when line ends lost spaces */
@@ -201,11 +200,11 @@ org_label(struct weekly *w, const struct line *l)
 	char *t = l->text, *p;
 	int i;
 
-	if (strstr(t, w->none) != NULL) {
+	if (strstr(t, w->c->digest.none) != NULL) {
 		buf_reset(&w->tmp);
 		buf_put(&w->tmp, l->text, l->len);
 		t = w->tmp.ptr;
-		p = strstr(t, w->none);
+		p = strstr(t, w->c->digest.none);
 		*p = '\0';
 		str_trim(t);
 		if ((p = strrchr(t, '-')) != NULL && p[1] == '\0')
@@ -306,8 +305,6 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 	w.year = doc_year_hint(d);
 	w.section = w.sector = w.org = w.pending = -1;
 	w.cur = -1;
-	/* Looked up once: the configuration is a list. */
-	w.none = config_str(c, "digest", "none", "(해당 없음)");
 	table_header_text(&w.header, c);
 	w.joins = joins_learn(d, c);
 	for (i = 0; i < d->n; i++) {
