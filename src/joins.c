@@ -421,7 +421,8 @@ dict_free(void)
 /* The organisations' names of names/ (names/README), read once per run
  * for the joins: a name the lists write closed up (한국기계연구원) is
  * one word across a cut.  Their problems are the classifier's to
- * report, when it reads them: here they are read quietly. */
+ * report, when it reads them: here they are read quietly (the parsers
+ * run on the main thread, which captures no messages of its own). */
 static void
 names_read(const struct config *c)
 {

@@ -2,6 +2,7 @@
  * copy without trailing spaces, each on a text that has no other
  * evidence to give (made-up words, no word list to speak of), so that
  * the piece alone decides. */
+#define _GNU_SOURCE	/* memmem */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -123,6 +124,25 @@ test_wrap_kept(void **state)
 	buf_free(&b);
 }
 
+/* A join the evidence leaves near zero is a note at its file:line, for
+ * check -v. */
+static void
+test_undecided_note(void **state)
+{
+	const char *f = "가가 나나\n다다 라라\n";
+	static const char want[] = "join undecided: 뷁뛣|쀍퓛, read "
+	    "without a space";
+	buf log = {0};
+
+	(void)state;
+	space(f, "우리 뷁뛣", "쀍퓛 바사");	/* word lists read once */
+	msg_capture(&log);
+	assert_int_equal(space(f, "우리 뷁뛣", "쀍퓛 바사"), 0);
+	msg_capture(NULL);
+	assert_non_null(memmem(log.ptr, log.len, want, sizeof(want) - 1));
+	buf_free(&log);
+}
+
 int
 main(void)
 {
@@ -131,6 +151,7 @@ main(void)
 		cmocka_unit_test(test_listed_name),
 		cmocka_unit_test(test_particle_junction),
 		cmocka_unit_test(test_wrap_kept),
+		cmocka_unit_test(test_undecided_note),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
