@@ -40,6 +40,7 @@
 #include "joins.h"
 #include "msg.h"
 #include "names.h"
+#include "outfile.h"
 #include "read.h"
 
 struct slot {
@@ -75,16 +76,6 @@ struct joins {
 	size_t		 shortest, longest;	/* see word_lengths() */
 };
 
-static uint64_t
-hash(const char *s, size_t n)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	while (n-- > 0)
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h;
-}
-
 static struct slot *
 find(struct table *j, const char *k, size_t n, int add)
 {
@@ -110,7 +101,7 @@ find(struct table *j, const char *k, size_t n, int add)
 	if (j->cap == 0)
 		return NULL;
 	m = j->cap - 1;
-	for (i = hash(k, n) & m; j->tab[i].key != NULL; i = (i + 1) & m)
+	for (i = fnv64(FNV64_INIT, k, n) & m; j->tab[i].key != NULL; i = (i + 1) & m)
 		if (strncmp(j->tab[i].key, k, n) == 0 &&
 		    j->tab[i].key[n] == '\0')
 			return &j->tab[i];
