@@ -169,12 +169,44 @@ item_values(const struct site *s, const char *root, size_t k, size_t m,
 	buf_free(&b);
 }
 
+/* The home page's links to the sectors and organisation types: only
+ * those with items, since a page that says only "(해당 없음)" helps no
+ * one. */
+static void
+home_browse(const struct site *s, struct tdict *body, buf *b)
+{
+	const struct config *c = s->cfg;
+	struct tdict *d;
+	size_t i, n;
+
+	for (i = 0; i < c->nsectors; i++) {
+		free(select_items(s, site_keep_sector, (int)i, &n));
+		if (n == 0)
+			continue;
+		d = tdict_section(body, "BROWSE_SECTOR");
+		taxon_href("", "sector", &c->sectors[i], b);
+		tdict_set(d, "HREF", b->ptr);
+		tdict_set(d, "NAME", c->sectors[i].name);
+		tdict_set_int(d, "COUNT", (long)n);
+	}
+	for (i = 0; i < c->norgs; i++) {
+		free(select_items(s, site_keep_org, (int)i, &n));
+		if (n == 0)
+			continue;
+		d = tdict_section(body, "BROWSE_ORG");
+		taxon_href("", "org", &c->orgs[i], b);
+		tdict_set(d, "HREF", b->ptr);
+		tdict_set(d, "NAME", c->orgs[i].name);
+		tdict_set_int(d, "COUNT", (long)n);
+	}
+}
+
 static int
 page_home(const struct site *s)
 {
 	const struct config *c = s->cfg;
 	const struct render *r = s->r;
-	size_t k = (size_t)(r->latest - r->issues), i, j, g, m, nrecent, n;
+	size_t k = (size_t)(r->latest - r->issues), i, j, g, m, nrecent;
 	struct itree T;
 	struct tdict *page, *body, *latest, *d, *sd;
 	buf b = {0};
@@ -227,28 +259,7 @@ page_home(const struct site *s)
 	for (i = 0; i < nrecent; i++)
 		issue_values(s, "", r->n - 1 - i,
 		    tdict_section(body, "RECENT"));
-	/* Only sectors and organisation types with items are linked: a
-	 * page that says only "(해당 없음)" helps no one. */
-	for (i = 0; i < c->nsectors; i++) {
-		free(select_items(s, site_keep_sector, (int)i, &n));
-		if (n == 0)
-			continue;
-		d = tdict_section(body, "BROWSE_SECTOR");
-		taxon_href("", "sector", &c->sectors[i], &b);
-		tdict_set(d, "HREF", b.ptr);
-		tdict_set(d, "NAME", c->sectors[i].name);
-		tdict_set_int(d, "COUNT", (long)n);
-	}
-	for (i = 0; i < c->norgs; i++) {
-		free(select_items(s, site_keep_org, (int)i, &n));
-		if (n == 0)
-			continue;
-		d = tdict_section(body, "BROWSE_ORG");
-		taxon_href("", "org", &c->orgs[i], &b);
-		tdict_set(d, "HREF", b.ptr);
-		tdict_set(d, "NAME", c->orgs[i].name);
-		tdict_set_int(d, "COUNT", (long)n);
-	}
+	home_browse(s, body, &b);
 	buf_free(&b);
 	return page_write(s, page, "index.html");
 }
