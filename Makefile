@@ -108,7 +108,8 @@ unit: $(UNIT) msgcheck
 # more, for syntax only, with MSG_CHECK (see msg.h): msg(MSG_ID, file,
 # line, col, ...) then checks its arguments against the id's text with
 # -Wformat, and a call whose first argument is not an id (a format, a
-# level, a variable) does not compile.  Every id must be used somewhere.
+# level, a variable) does not compile.  Every id must be used somewhere;
+# no stage reads a configuration key by name.
 MSGFMT	 = $(BUILD)/msgfmt.h
 $(MSGFMT): src/msgs.def
 	@mkdir -p $(BUILD)
@@ -127,6 +128,10 @@ msgcheck: $(MSGFMT)
 	@for id in $$(sed -n 's/^MSG(\([A-Z0-9_]*\),.*/\1/p' src/msgs.def); do \
 	  grep -q "MSG_$$id\b" $(filter-out src/msg.c,$(SRC)) $(CXXSRC) || \
 	    { echo "msgcheck: MSG_$$id is never used"; exit 1; }; done
+	@if grep -n '\bmsgf\b\|\bconfig_get\b\|\bconfig_str\b' src/*.[ch] \
+	    $(CXXSRC); then echo "msgcheck: a printf-style message or a" \
+	    "key read by name (use an id of msgs.def, a config field)"; \
+	    exit 1; fi
 	@echo "msgcheck: $$(grep -c '^MSG(' src/msgs.def) messages," \
 	    "every call checked"
 

@@ -38,7 +38,7 @@ enum conf_type {
 };
 
 /* One scalar key: where it goes in struct config and what it may be.
- * dflt NULL: the key has no default (config_get gives NULL); required
+ * dflt NULL: the key has no default (its field stays NULL); required
  * keys must be given. */
 struct conf_key {
 	const char	*section;
@@ -689,26 +689,6 @@ fill(struct config *c, int report)
 	return bad;
 }
 
-const char *
-config_get(const struct config *c, const char *section, const char *key)
-{
-	const struct conf_entry *e = entry_find(c, section, key);
-	const struct conf_key *k;
-
-	if (e != NULL)
-		return e->value;
-	return (k = key_find(section, key)) != NULL ? k->dflt : NULL;
-}
-
-const char *
-config_str(const struct config *c, const char *section, const char *key,
-    const char *dflt)
-{
-	const char *v = config_get(c, section, key);
-
-	return v ? v : dflt;
-}
-
 /* ---- the taxonomy ---- */
 
 static int
@@ -873,6 +853,14 @@ check(struct config *c)
 		return -1;
 	}
 	bad |= check_links(c);
+	/* [outline] names its issuer endings by organisation type id. */
+	for (i = 0; i < c->norgs; i++) {
+		const struct conf_entry *e = entry_find(c, "outline",
+		    c->orgs[i].id);
+		const struct conf_key *k = key_find("outline", c->orgs[i].id);
+
+		c->orgs[i].outline = e ? e->value : k ? k->dflt : NULL;
+	}
 	if (bad == 0 && date_weekday(c->anchor_date) != c->weekday) {
 		msg(MSG_CONF_ANCHOR_WEEKDAY, c->path,
 		    entry_find(c, "digest", "anchor_date")->line, 0,

@@ -32,6 +32,9 @@ struct taxon {
 	const char	*tags;		/* sectors: clipping tags, or NULL */
 	const char	*within_id;	/* as written, or NULL */
 	const char	*section_id;	/* as written, or NULL */
+	/* orgs: [outline] <id>, the issuer endings of the outline
+	 * dialect ("부 처 청"), or NULL when no key has its id. */
+	const char	*outline;
 };
 
 #define TAXON_MAX 64
@@ -142,15 +145,6 @@ int	 config_parse(struct config *, const char *path, const char *text,
 void	 config_free(struct config *);
 /* An empty configuration with every default of the table (tests). */
 void	 config_init(struct config *);
-
-/* The value of key in [section] as the file gives it (checked), else
- * its default from the table, else NULL.  A value continued on indented
- * lines reads as the lines joined by '\n'. */
-const char *config_get(const struct config *, const char *section,
-	    const char *key);
-/* The same with a default for NULL. */
-const char *config_str(const struct config *, const char *section,
-	    const char *key, const char *dflt);
 
 /* A path the configuration gives, as the program opens it: relative
  * to the configuration's folder unless absolute.  Returns b->ptr. */

@@ -136,7 +136,7 @@ ids_shown(void)
 }
 
 /* Counts, keeps and prints one message, its text in raw (not yet cut
- * or escaped); id is MSG__COUNT for a msgf text. */
+ * or escaped). */
 static void
 emit(enum msg_level lvl, enum msg_id id, const char *file, int line,
     int col, buf *raw)
@@ -154,7 +154,7 @@ emit(enum msg_level lvl, enum msg_id id, const char *file, int line,
 		buf_puts(&where, ": ");
 	} else
 		buf_puts(&where, "digest: ");
-	if (id < MSG__COUNT && ids_shown()) {
+	if (ids_shown()) {
 		buf_reset(raw);
 		buf_puts(raw, table[id].name);
 	}
@@ -222,16 +222,6 @@ msg_at(enum msg_level lvl, enum msg_id id, const char *file, int line,
 
 	va_start(ap, col);
 	send(lvl, id, file, line, col, table[id].text, ap);
-	va_end(ap);
-}
-
-void
-msgf(enum msg_level lvl, const char *file, int line, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	send(lvl, MSG__COUNT, file, line, 0, fmt, ap);
 	va_end(ap);
 }
 

@@ -32,10 +32,6 @@ void	 msg(enum msg_id, const char *file, int line, int col, ...);
  * severity the caller decides (a font the brief needs, or not). */
 void	 msg_at(enum msg_level, enum msg_id, const char *file, int line,
 	    int col, ...);
-/* Transitional: the old printf-style entry point, for files not yet
- * converted to ids.  Goes away; do not add calls. */
-void	 msgf(enum msg_level, const char *file, int line, const char *fmt,
-	    ...) __attribute__((format(printf, 4, 5)));
 enum msg_level msg_level_of(enum msg_id);
 const char *msg_text(enum msg_id);
 const char *msg_name(enum msg_id);	/* "SYS_READ" */

@@ -432,7 +432,7 @@ issuer_suffix(const struct config *c, const char *w, size_t n)
 	if (hangul_letters(w, n) < 3)
 		return -1;
 	for (i = 0; i < c->norgs; i++) {
-		if ((list = config_get(c, "outline", c->orgs[i].id)) == NULL)
+		if ((list = c->orgs[i].outline) == NULL)
 			continue;
 		for (p = list; *p; p += m) {
 			p += strspn(p, " \t\n");
