@@ -78,13 +78,13 @@ file_problems(FILE *f, const struct doc *d, const char **msgs, size_t nm,
     char *done)
 {
 	struct problem *p = NULL;
-	size_t i, n = 0;
+	size_t i, n = 0, cap = 0;
 	int line;
 
 	for (i = 0; i < nm; i++) {
 		if (done[i] || (line = message_line(msgs[i], d->path)) < 0)
 			continue;
-		p = xrealloc(p, (n + 1) * sizeof(*p));
+		VEC_GROW(p, cap, n + 1);
 		p[n++] = (struct problem){ line, i, msgs[i], NULL };
 		done[i] = 1;
 	}
@@ -98,7 +98,7 @@ file_problems(FILE *f, const struct doc *d, const char **msgs, size_t nm,
 		buf_printf(&b, ":%zu: not placed in any item: ", i + 1);
 		t = msg_title(d->lines[i].text);
 		msg_escape(&b, t, strlen(t));
-		p = xrealloc(p, (n + 1) * sizeof(*p));
+		VEC_GROW(p, cap, n + 1);
 		p[n] = (struct problem){ (int)i + 1, nm + i, b.ptr, b.ptr };
 		n++;
 	}

@@ -1,15 +1,8 @@
-/* config.c: reads digest.conf into a list of entries with a small INI
- * reader of our own, checks every key against one table of sections,
- * keys, types, ranges and defaults, fills the typed struct config, and
- * builds the taxonomy from the [section.*], [sector.*] and [org.*]
- * groups, in file order.
- *
- * Our own reader because Debian's libinih is built with a 200-byte line
- * limit that no flag lifts (a disclaimer of 62 Hangul syllables is 186
- * bytes) and iniparser stops at 1,024.  The syntax is inih's as
- * digest.conf uses it: "[section]", "key = value", whole-line comments
- * starting with ';' or '#', a value continued on indented lines.
- * Anything else is an error at file:line, never a silent guess. */
+/* config.c: digest.conf (read into entries by ini.c) checked against
+ * one table of sections, keys, types, ranges and defaults; the typed
+ * struct config filled from it, and the taxonomy built from the
+ * [section.*], [sector.*] and [org.*] groups, in file order.  The only
+ * place where the file's text becomes values. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +11,7 @@
 
 #include "config.h"
 #include "date.h"
+#include "ini.h"
 #include "msg.h"
 #include "read.h"
 #include "util.h"
@@ -187,268 +181,6 @@ static const char *const weekdays[] = {
 	"saturday",
 };
 
-/* ---- the reader ---- */
-
-static int section_ok(const char *path, const char *s, int line);
-
-struct reader {
-	struct config	*c;
-	const char	*path;
-	char		*section;	/* current, NULL before the first */
-	int		 key_open;	/* a value may go on on the next line */
-	int		 skip;		/* in a section already reported */
-	struct conf_entry *sec_lines;	/* one per [section] seen: its line */
-	size_t		 nsec;
-	int		 bad;
-};
-
-static int
-utf8_valid(const char *s, size_t n)
-{
-	size_t i, adv;
-
-	for (i = 0; i < n; i += adv)
-		if ((unsigned char)s[i] < 0x80)
-			adv = 1;
-		else if (utf8_decode(s + i, n - i, &adv) < 0)
-			return 0;
-	return 1;
-}
-
-static int
-is_blank(int ch)
-{
-	return ch == ' ' || ch == '\t';
-}
-
-static int
-is_name_char(int ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-	    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' || ch == '.';
-}
-
-static int
-is_name(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!is_name_char((unsigned char)s[i]))
-			return 0;
-	return 1;
-}
-
-static void
-entry_add(struct config *c, const char *section, const char *key,
-    const char *value, size_t vlen, int line)
-{
-	struct conf_entry *e;
-
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->e = xrealloc(c->e, c->cap * sizeof(*c->e));
-	}
-	e = &c->e[c->n++];
-	e->section = xstrdup(section);
-	e->key = xstrdup(key);
-	e->value = xmalloc(vlen + 1);
-	memcpy(e->value, value, vlen);
-	e->value[vlen] = '\0';
-	e->line = line;
-}
-
-static const struct conf_entry *
-entry_find(const struct config *c, const char *section, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		if (strcmp(c->e[i].key, key) == 0 &&
-		    strcmp(c->e[i].section, section) == 0)
-			return &c->e[i];
-	return NULL;
-}
-
-static void
-open_section(struct reader *r, const char *s, size_t n, int line)
-{
-	size_t i;
-
-	free(r->section);
-	r->section = NULL;
-	r->key_open = 0;
-	r->skip = 0;
-	if (!is_name(s, n)) {
-		r->skip = 1;
-		msg(MSG_CONF_SECTION_NAME, r->path, line, 0, (int)n, s);
-		r->bad = 1;
-		return;
-	}
-	r->section = xmalloc(n + 1);
-	memcpy(r->section, s, n);
-	r->section[n] = '\0';
-	if (!section_ok(r->path, r->section, line)) {
-		r->bad = 1;
-		r->skip = 1;	/* its keys are not reported one by one */
-		free(r->section);
-		r->section = NULL;
-		return;
-	}
-	for (i = 0; i < r->nsec; i++)
-		if (strcmp(r->sec_lines[i].section, r->section) == 0) {
-			msg(MSG_CONF_SECTION_TWICE, r->path, line, 0,
-			    r->section, r->sec_lines[i].line);
-			r->bad = 1;
-			return;
-		}
-	r->sec_lines = xrealloc(r->sec_lines,
-	    (r->nsec + 1) * sizeof(*r->sec_lines));
-	r->sec_lines[r->nsec].section = xstrdup(r->section);
-	r->sec_lines[r->nsec].line = line;
-	r->nsec++;
-}
-
-static void
-key_value(struct reader *r, const char *s, size_t n, int line)
-{
-	const char *eq = memchr(s, '=', n), *v;
-	const struct conf_entry *prev;
-	size_t klen, vlen;
-	char *key;
-
-	r->key_open = 0;
-	if (eq == NULL) {
-		msg(MSG_CONF_LINE, r->path, line, 0, (int)n, s);
-		r->bad = 1;
-		return;
-	}
-	for (klen = (size_t)(eq - s); klen > 0 && is_blank(s[klen - 1]);
-	    klen--)
-		continue;
-	if (!is_name(s, klen)) {
-		msg(MSG_CONF_KEY_NAME, r->path, line, 0, (int)klen, s);
-		r->bad = 1;
-		return;
-	}
-	if (r->section == NULL) {
-		if (!r->skip)
-			msg(MSG_CONF_KEY_OUTSIDE, r->path, line, 0, (int)klen,
-			    s);
-		r->bad = 1;
-		return;
-	}
-	for (v = eq + 1; v < s + n && is_blank(*v); v++)
-		continue;
-	vlen = (size_t)(s + n - v);
-	key = xmalloc(klen + 1);
-	memcpy(key, s, klen);
-	key[klen] = '\0';
-	if ((prev = entry_find(r->c, r->section, key)) != NULL) {
-		msg(MSG_CONF_KEY_TWICE, r->path, line, 0, r->section, key,
-		    prev->line);
-		r->bad = 1;
-	} else {
-		entry_add(r->c, r->section, key, v, vlen, line);
-		r->key_open = 1;
-	}
-	free(key);
-}
-
-/* An indented line: the value of the key above goes on. */
-static void
-continuation(struct reader *r, const char *s, size_t n)
-{
-	struct conf_entry *e = &r->c->e[r->c->n - 1];
-	size_t a = strlen(e->value);
-
-	e->value = xrealloc(e->value, a + n + 2);
-	e->value[a] = '\n';
-	memcpy(e->value + a + 1, s, n);
-	e->value[a + 1 + n] = '\0';
-}
-
-/* One line, without its line end. */
-static void
-read_line(struct reader *r, const char *s, size_t n, int line)
-{
-	size_t lead = 0;
-
-	while (n > 0 && (is_blank(s[n - 1]) || s[n - 1] == '\r' ||
-	    s[n - 1] == '\f' || s[n - 1] == '\v'))
-		n--;
-	while (lead < n && is_blank(s[lead]))
-		lead++;
-	if (memchr(s, '\0', n) != NULL) {
-		msg(MSG_CONF_NUL, r->path, line, 0);
-		r->bad = 1;
-		return;
-	}
-	if (!utf8_valid(s, n)) {
-		msg(MSG_CONF_UTF8, r->path, line, 0);
-		r->bad = 1;
-		return;
-	}
-	s += lead;
-	n -= lead;
-	if (n == 0) {		/* a blank line ends a value */
-		r->key_open = 0;
-		return;
-	}
-	if (s[0] == ';' || s[0] == '#')
-		return;
-	if (lead > 0) {
-		if (r->key_open)
-			continuation(r, s, n);
-		else {
-			msg(MSG_CONF_CONTINUATION, r->path, line, 0, (int)n, s);
-			r->bad = 1;
-		}
-		return;
-	}
-	if (s[0] == '[') {
-		if (s[n - 1] != ']') {
-			msg(MSG_CONF_SECTION_END, r->path, line, 0, (int)n, s);
-			r->bad = 1;
-			free(r->section);
-			r->section = NULL;
-			r->key_open = 0;
-			r->skip = 1;
-			return;
-		}
-		open_section(r, s + 1, n - 2, line);
-		return;
-	}
-	key_value(r, s, n, line);
-}
-
-static int
-read_text(struct config *c, const char *text, size_t len)
-{
-	struct reader r;
-	size_t i, start, k;
-	int line = 1;
-
-	memset(&r, 0, sizeof(r));
-	r.c = c;
-	r.path = c->path;
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		text += 3, len -= 3;
-	for (start = i = 0; i <= len; i++) {
-		if (i < len && text[i] != '\n')
-			continue;
-		read_line(&r, text + start, i - start, line++);
-		start = i + 1;
-	}
-	free(r.section);
-	for (k = 0; k < r.nsec; k++)
-		free(r.sec_lines[k].section);
-	free(r.sec_lines);
-	return r.bad ? -1 : 0;
-}
-
 /* ---- values ---- */
 
 static const struct conf_key *
@@ -614,8 +346,8 @@ known_section(const char *s)
 
 /* Whether a [section] may be written: a scalar one of the table, a
  * taxonomy group with an id, or [cues]; else reports at line. */
-static int
-section_ok(const char *path, const char *s, int line)
+int
+config_section_ok(const char *path, const char *s, int line)
 {
 	unsigned kind = taxon_kind(s);
 
@@ -662,7 +394,7 @@ fill(struct config *c, int report)
 
 	for (i = 0; i < sizeof(conf_keys) / sizeof(conf_keys[0]); i++) {
 		const struct conf_key *k = &conf_keys[i];
-		const struct conf_entry *e = entry_find(c, k->section, k->key);
+		const struct conf_entry *e = ini_find(c, k->section, k->key);
 		void *out = (char *)c + k->off;
 		struct conf_entry dflt;
 
@@ -754,7 +486,7 @@ taxon_fill(const struct config *c, struct taxon *t, unsigned kind)
 	size_t i;
 
 	for (i = 0; i < sizeof(taxon_keys) / sizeof(taxon_keys[0]); i++)
-		if ((taxon_keys[i].kinds & kind) && (e = entry_find(c,
+		if ((taxon_keys[i].kinds & kind) && (e = ini_find(c,
 		    t->conf, taxon_keys[i].key)) != NULL)
 			(void)parse_value(taxon_keys[i].type,
 			    taxon_keys[i].min, taxon_keys[i].max, e->value,
@@ -801,7 +533,7 @@ check_links(struct config *c)
 	int bad = 0;
 
 	for (i = 0; i < c->norgs; i++) {
-		e = entry_find(c, c->orgs[i].conf, "section");
+		e = ini_find(c, c->orgs[i].conf, "section");
 		c->orgs[i].section = e ? config_section_index(c, e->value) :
 		    -1;
 		if (c->orgs[i].section < 0) {
@@ -812,7 +544,7 @@ check_links(struct config *c)
 		}
 	}
 	for (i = 0; i < c->nsectors; i++) {
-		e = entry_find(c, c->sectors[i].conf, "within");
+		e = ini_find(c, c->sectors[i].conf, "within");
 		if (e != NULL)
 			c->sectors[i].within = config_sector_index(c,
 			    e->value);
@@ -828,7 +560,7 @@ check_links(struct config *c)
 static int
 check(struct config *c)
 {
-	size_t i;
+	size_t i, listcap = 0;
 	int bad = 0;
 
 	for (i = 0; i < c->n; i++)
@@ -843,8 +575,7 @@ check(struct config *c)
 	}
 	for (i = 0; i < c->n; i++)
 		if (strcmp(c->e[i].section, cues_section) == 0) {
-			c->lists = xrealloc(c->lists, (c->nlists + 1) *
-			    sizeof(*c->lists));
+			VEC_GROW(c->lists, listcap, c->nlists + 1);
 			c->lists[c->nlists].name = c->e[i].key;
 			c->lists[c->nlists++].value = c->e[i].value;
 		}
@@ -855,7 +586,7 @@ check(struct config *c)
 	bad |= check_links(c);
 	/* [outline] names its issuer endings by organisation type id. */
 	for (i = 0; i < c->norgs; i++) {
-		const struct conf_entry *e = entry_find(c, "outline",
+		const struct conf_entry *e = ini_find(c, "outline",
 		    c->orgs[i].id);
 		const struct conf_key *k = key_find("outline", c->orgs[i].id);
 
@@ -863,7 +594,7 @@ check(struct config *c)
 	}
 	if (bad == 0 && date_weekday(c->anchor_date) != c->weekday) {
 		msg(MSG_CONF_ANCHOR_WEEKDAY, c->path,
-		    entry_find(c, "digest", "anchor_date")->line, 0,
+		    ini_find(c, "digest", "anchor_date")->line, 0,
 		    weekdays[c->weekday]);
 		bad = -1;
 	}
@@ -878,7 +609,7 @@ config_parse(struct config *c, const char *path, const char *text,
 
 	memset(c, 0, sizeof(*c));
 	c->path = path;
-	bad = read_text(c, text, len);
+	bad = ini_read(c, text, len);
 	/* Values are checked even after a syntax error: every fault of
 	 * the file is reported in one run. */
 	bad |= check(c);

@@ -9,10 +9,7 @@ corpus_add(struct corpus *c, const char *file, int line)
 {
 	struct item *it;
 
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 64;
-		c->items = xrealloc(c->items, c->cap * sizeof(*c->items));
-	}
+	VEC_GROW(c->items, c->cap, c->n + 1);
 	it = &c->items[c->n];
 	memset(it, 0, sizeof(*it));
 	it->date = DATE_NONE;

@@ -89,7 +89,7 @@ read_line(struct corrections *cs, char *s, const char *file, int line,
 	k.key = title_key(str_trim(s));
 	k.file = file;
 	k.line = line;
-	cs->v = xrealloc(cs->v, (cs->n + 1) * sizeof(*cs->v));
+	VEC_GROW(cs->v, cs->cap, cs->n + 1);
 	cs->v[cs->n++] = k;
 	return 0;
 }

@@ -20,7 +20,7 @@ struct correction {
 
 struct corrections {
 	struct correction *v;		/* sorted by key */
-	size_t		 n;
+	size_t		 n, cap;
 };
 
 /* Reads every file; reports bad lines at file:line.  Returns -1 when a

@@ -290,10 +290,7 @@ struct posting {
 static void
 post_add(struct posting *p, size_t i)
 {
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 4;
-		p->v = xrealloc(p->v, p->cap * sizeof(*p->v));
-	}
+	VEC_GROW(p->v, p->cap, p->n + 1);
 	p->v[p->n++] = i;
 }
 

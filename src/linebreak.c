@@ -120,10 +120,7 @@ emit(struct lb *b, size_t from, size_t to)
 		from++;
 	while (to > from && is_space(b->u[to - 1].cp))
 		to--;
-	if (b->nout == b->cap) {
-		b->cap = b->cap ? 2 * b->cap : 8;
-		b->out = xrealloc(b->out, b->cap * sizeof(*b->out));
-	}
+	VEC_GROW(b->out, b->cap, b->nout + 1);
 	b->out[b->nout].off = b->u[from].off;
 	b->out[b->nout].len = b->u[to].off - b->u[from].off;
 	b->nout++;

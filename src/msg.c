@@ -42,7 +42,7 @@ struct captured {
 };
 static int colour = -1;		/* -1: not decided yet */
 static buf *kept;		/* recorded problems, one a line */
-static size_t nkept;
+static size_t nkept, keptcap;
 
 static const char *const names[] = { "note", "warning", "error" };
 /* Bold yellow and bold red, as compilers print them; notes plain. */
@@ -163,7 +163,7 @@ emit(enum msg_level lvl, enum msg_id id, const char *file, int line,
 	if (b.ptr == NULL)
 		buf_puts(&b, "");
 	if (kept && lvl != MSG_NOTE) {
-		kept = xrealloc(kept, (nkept + 1) * sizeof(*kept));
+		VEC_GROW(kept, keptcap, nkept + 1);
 		memset(&kept[nkept], 0, sizeof(*kept));
 		buf_printf(&kept[nkept++], "%s%s: %s", where.ptr, names[lvl],
 		    b.ptr);
@@ -260,8 +260,10 @@ msg_title(const char *title)
 void
 msg_record(void)
 {
-	if (kept == NULL)
+	if (kept == NULL) {
 		kept = xcalloc(1, sizeof(*kept));
+		keptcap = 1;
+	}
 }
 
 size_t

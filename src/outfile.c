@@ -241,7 +241,7 @@ hash_tree(uint64_t h, const char *dir)
 	DIR *d;
 	struct dirent *de;
 	char **names = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, cap = 0;
 
 	if ((d = opendir(dir)) == NULL)
 		return hash_file(h, dir);
@@ -252,7 +252,7 @@ hash_tree(uint64_t h, const char *dir)
 		    strcmp(de->d_name, "..") == 0)
 			continue;
 		buf_printf(&b, "%s/%s", dir, de->d_name);
-		names = xrealloc(names, (n + 1) * sizeof(*names));
+		VEC_GROW(names, cap, n + 1);
 		names[n++] = buf_detach(&b);
 	}
 	closedir(d);
@@ -322,7 +322,7 @@ listing(buf *b, const char *dir, const char *rel)
 	struct dirent *de;
 	struct stat st;
 	char **names = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, cap = 0;
 	DIR *d;
 
 	buf_printf(&path, "%s%s%s", dir, *rel ? "/" : "", rel);
@@ -336,7 +336,7 @@ listing(buf *b, const char *dir, const char *rel)
 		    strcmp(de->d_name, "..") == 0 ||
 		    (*rel == '\0' && strcmp(de->d_name, STAMP_NAME) == 0))
 			continue;
-		names = xrealloc(names, (n + 1) * sizeof(*names));
+		VEC_GROW(names, cap, n + 1);
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(d);

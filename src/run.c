@@ -26,8 +26,8 @@ cmp_str(const void *a, const void *b)
 static void
 add_path(struct run *r, const char *p, const struct stat *st)
 {
-	r->paths = xrealloc(r->paths, (r->npaths + 1) * sizeof(*r->paths));
-	r->ids = xrealloc(r->ids, (r->npaths + 1) * sizeof(*r->ids));
+	VEC_GROW(r->paths, r->pathcap, r->npaths + 1);
+	VEC_GROW(r->ids, r->idcap, r->npaths + 1);
 	r->ids[r->npaths].dev = st->st_dev;
 	r->ids[r->npaths].ino = st->st_ino;
 	r->paths[r->npaths++] = xstrdup(p);
@@ -45,7 +45,7 @@ struct seen {
 struct walk {
 	struct run	*r;
 	struct seen	*v;
-	size_t		 n;
+	size_t		 n, cap;
 	size_t		 max;		/* bytes of one input file */
 };
 
@@ -69,7 +69,7 @@ collect_dir(struct walk *w, const char *path, const struct stat *st)
 	struct seen *s = seen_find(w, st);
 	struct dirent *de;
 	char **names = NULL;
-	size_t n = 0, i, self;
+	size_t n = 0, i, self, cap = 0;
 	DIR *dir;
 	int rc = 0;
 
@@ -85,7 +85,7 @@ collect_dir(struct walk *w, const char *path, const struct stat *st)
 		msg(MSG_SYS_READ, path, 0, 0, strerror_safe());
 		return -1;
 	}
-	w->v = xrealloc(w->v, (w->n + 1) * sizeof(*w->v));
+	VEC_GROW(w->v, w->cap, w->n + 1);
 	self = w->n++;
 	w->v[self].dev = st->st_dev;
 	w->v[self].ino = st->st_ino;
@@ -102,12 +102,11 @@ collect_dir(struct walk *w, const char *path, const struct stat *st)
 		if (strcmp(de->d_name, CORRECTIONS_FILE) == 0) {
 			struct run *r = w->r;
 
-			r->corr = xrealloc(r->corr, (r->ncorr + 1) *
-			    sizeof(*r->corr));
+			VEC_GROW(r->corr, r->corrcap, r->ncorr + 1);
 			r->corr[r->ncorr++] = buf_detach(&b);
 			continue;
 		}
-		names = xrealloc(names, (n + 1) * sizeof(*names));
+		VEC_GROW(names, cap, n + 1);
 		names[n++] = buf_detach(&b);
 	}
 	closedir(dir);

@@ -21,13 +21,13 @@ struct run {
 	size_t		 ndocs;
 	char		**paths;	/* every input file, sorted */
 	struct file_id { dev_t dev; ino_t ino; } *ids;	/* of paths */
-	size_t		 npaths;
+	size_t		 npaths, pathcap, idcap;
 	int		 today;		/* --today, or the clock's */
 	int		 use_labels;
 	int		 verbose;
 	char		**corr;		/* the corrections.tsv gathered */
 	int		 failed;	/* corrections or lists unreadable */
-	size_t		 ncorr;
+	size_t		 ncorr, corrcap;
 };
 
 /* Collects the input files named (default input/) into r->paths and

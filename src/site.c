@@ -72,10 +72,7 @@ select_items(const struct site *s, int (*keep)(const struct item *, int),
 		for (j = 0; j < s->r->issues[i].n; j++) {
 			if (!keep(s->r->issues[i].items[j], arg))
 				continue;
-			if (*n == cap) {
-				cap = cap ? cap * 2 : 64;
-				v = xrealloc(v, cap * sizeof(*v));
-			}
+			VEC_GROW(v, cap, *n + 1);
 			v[*n].s = s;
 			v[*n].issue = i;
 			v[(*n)++].item = j;

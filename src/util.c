@@ -2,6 +2,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +40,22 @@ xrealloc(void *p, size_t n)
 		exit(3);
 	}
 	return p;
+}
+
+void *
+vec_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t n = *cap ? *cap : 16;
+
+	if (need <= *cap)
+		return p;
+	while (n < need)
+		if ((n *= 2) > SIZE_MAX / 2 / size) {
+			fputs("digest: out of memory\n", stderr);
+			exit(3);
+		}
+	*cap = n;
+	return xrealloc(p, n * size);
 }
 
 char *

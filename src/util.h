@@ -57,6 +57,12 @@ void	 strlist_add(struct strlist *, struct arena *, char *);
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
+/* The one growable array: p (of *cap elements of size bytes) with room
+ * for at least need elements, doubling from 16; returns the new p.
+ * VEC_GROW(v, cap, n) does v = vec_grow(v, &cap, n, sizeof(*v)). */
+void	*vec_grow(void *p, size_t *cap, size_t need, size_t size);
+#define VEC_GROW(v, cap, need) \
+	((v) = vec_grow((v), &(cap), (need), sizeof(*(v))))
 char	*xstrdup(const char *);
 
 /* Reads a whole file; returns NULL and sets errno on failure. */

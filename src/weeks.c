@@ -172,10 +172,7 @@ weeks_group(struct corpus *cs, const struct config *c, size_t *nissues)
 	for (i = 0; i < m; i = j) {
 		for (j = i; j < m && placed[j]->issue == placed[i]->issue; j++)
 			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			v = xrealloc(v, cap * sizeof(*v));
-		}
+		VEC_GROW(v, cap, n + 1);
 		memset(&v[n], 0, sizeof(*v));
 		v[n].number = placed[i]->issue;
 		v[n].date = week_date(c, v[n].number);
