@@ -396,18 +396,9 @@ pdf_font_finish(struct fonts *f)
 	unsigned char *used = xmalloc(NCODES / 8);
 	int i, j, k, rc = 0;
 
-	for (i = 0; i < FACE_COUNT; i++) {
-		all[i] = f->main[i];
-		all[FACE_COUNT + i] = f->fallback[i];
-	}
-	/* Faces may share a font (the same file named twice). */
+	pdf_slots_all(f, all);
 	for (i = 0; i < 2 * FACE_COUNT; i++) {
-		if (all[i] == NULL)
-			continue;
-		for (j = 0; j < i; j++)
-			if (all[j] != NULL && all[j]->font == all[i]->font)
-				break;
-		if (j < i)
+		if (!pdf_slot_first(all, i))
 			continue;
 		memset(used, 0, NCODES / 8);
 		for (j = i; j < 2 * FACE_COUNT; j++)

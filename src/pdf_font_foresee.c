@@ -116,24 +116,15 @@ void
 pdf_font_foresee(struct fonts *f)
 {
 	struct font_slot *all[2 * FACE_COUNT];
-	int i, j;
+	int i;
 
 	if (pdf_libharu_only())
 		return;
-	for (i = 0; i < FACE_COUNT; i++) {
-		all[i] = f->main[i];
-		all[FACE_COUNT + i] = f->fallback[i];
-	}
+	pdf_slots_all(f, all);
 	/* Faces may share a font: its file is made once, by the first. */
-	for (i = 0; i < 2 * FACE_COUNT; i++) {
-		if (all[i] == NULL)
-			continue;
-		for (j = 0; j < i; j++)
-			if (all[j] != NULL && all[j]->font == all[i]->font)
-				break;
-		if (j == i)
+	for (i = 0; i < 2 * FACE_COUNT; i++)
+		if (pdf_slot_first(all, i))
 			foresee(all[i], all, 2 * FACE_COUNT);
-	}
 }
 
 int

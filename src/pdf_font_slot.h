@@ -54,6 +54,34 @@ HPDF_UINT16 pdf_slot_gid(struct font_slot *, int code);
  * marks its glyph for the subset). */
 int	 pdf_slot_width(struct font_slot *, int code);
 
+/* Every face's slot, main then fallback, into all[2 * FACE_COUNT]
+ * (NULL where a face has none). */
+static inline void
+pdf_slots_all(const struct fonts *f, struct font_slot **all)
+{
+	int i;
+
+	for (i = 0; i < FACE_COUNT; i++) {
+		all[i] = f->main[i];
+		all[FACE_COUNT + i] = f->fallback[i];
+	}
+}
+
+/* Faces may share a font (the same file named twice): whether all[i]
+ * is a slot and the first of its font, the one its file is made for. */
+static inline int
+pdf_slot_first(struct font_slot *const *all, int i)
+{
+	int j;
+
+	if (all[i] == NULL)
+		return 0;
+	for (j = 0; j < i; j++)
+		if (all[j] != NULL && all[j]->font == all[i]->font)
+			return 0;
+	return 1;
+}
+
 /* ---- pdf_font_foresee.c ---- */
 
 struct foreseen;
