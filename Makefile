@@ -109,7 +109,10 @@ unit: $(UNIT) msgcheck
 # line, col, ...) then checks its arguments against the id's text with
 # -Wformat, and a call whose first argument is not an id (a format, a
 # level, a variable) does not compile.  Every id must be used somewhere;
-# no stage reads a configuration key by name.
+# no stage reads a configuration key by name; nothing but msg.c writes
+# to standard error (no stderr, perror, warn/err or std::cerr <<
+# elsewhere: the usage text after a usage error is cli_usage(stderr);
+# tmpl.cc catches ctemplate's std::cerr to report it).
 MSGFMT	 = $(BUILD)/msgfmt.h
 $(MSGFMT): src/msgs.def
 	@mkdir -p $(BUILD)
@@ -132,6 +135,12 @@ msgcheck: $(MSGFMT)
 	    $(CXXSRC); then echo "msgcheck: a printf-style message or a" \
 	    "key read by name (use an id of msgs.def, a config field)"; \
 	    exit 1; fi
+	@if grep -n '\bstderr\b\|STDERR_FILENO\|perror(\|std::c\(err\|log\) *<<' \
+	    $(filter-out src/msg.c,$(wildcard src/*.[ch])) $(CXXSRC) | \
+	    grep -v 'cli_usage(stderr)' || grep -n \
+	    '\bv\?\(warn\|err\)x\?(' src/*.[ch] $(CXXSRC); then \
+	    echo "msgcheck: a message written past msg.c: give it an id in" \
+	    "msgs.def"; exit 1; fi
 	@echo "msgcheck: $$(grep -c '^MSG(' src/msgs.def) messages," \
 	    "every call checked"
 

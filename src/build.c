@@ -250,10 +250,7 @@ build_open(struct run *r, struct publish *pub, const char *outdir,
 	if (rc != 0)
 		return rc;
 	if (stamp_fresh(pub->dir, *hash)) {
-		if (!msg_quiet())
-			fprintf(stderr, "digest: %s/ is up to date: nothing "
-			    "changed since the last build\n  open "
-			    "%s/site/index.html\n", outdir, outdir);
+		msg(MSG_BUILD_UP_TO_DATE, NULL, 0, 0, outdir, outdir);
 		return 0;
 	}
 	*go = 1;

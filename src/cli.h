@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-/* The synopsis (to stderr after a usage error). */
+/* The synopsis (to standard error after a usage error). */
 void	 cli_usage(FILE *);
 /* The whole help: commands, options, exit codes, configuration. */
 void	 cli_help(FILE *);

@@ -294,8 +294,7 @@ take_command(int *argc, char **argv, const char **cmd)
 	if ((c = cli_command(argv[i], &near)) == NULL) {
 		if (near == NULL)
 			return 0;
-		fprintf(stderr, "digest: unknown command '%s' (did you mean "
-		    "'%s'?); digest --help lists them\n", argv[i], near);
+		msg(MSG_USAGE_COMMAND, NULL, 0, 0, argv[i], near);
 		return 2;
 	}
 	*cmd = c;
@@ -337,15 +336,13 @@ options(int argc, char **argv, struct opts *o, struct run *r)
 			break;
 		case 'w':
 			if ((o->week = parse_day(optarg)) == DATE_NONE) {
-				fprintf(stderr, "digest: -w wants a date as "
-				    "YYYY-MM-DD\n");
+				msg(MSG_USAGE_DATE, NULL, 0, 0, "-w");
 				return 2;
 			}
 			break;
 		case 'T':
 			if ((o->today = parse_day(optarg)) == DATE_NONE) {
-				fprintf(stderr, "digest: --today wants a date "
-				    "as YYYY-MM-DD\n");
+				msg(MSG_USAGE_DATE, NULL, 0, 0, "--today");
 				return 2;
 			}
 			break;

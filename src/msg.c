@@ -23,7 +23,7 @@ static const struct {
 #undef MSG
 };
 
-static int counts[3];
+static int counts[4];
 static int show_ids = -1;	/* DIGEST_MSG_IDS: -1 not read yet */
 static int verbosity;
 /* Where this thread's messages go instead, for msg_replay. */
@@ -44,12 +44,13 @@ static int colour = -1;		/* -1: not decided yet */
 static buf *kept;		/* recorded problems, one a line */
 static size_t nkept, keptcap;
 
-static const char *const names[] = { "note", "warning", "error" };
+static const char *const names[] = { "note", "", "warning", "error" };
 /* Bold yellow and bold red, as compilers print them; notes plain. */
-static const char *const colours[] = { "", "\033[1;33m", "\033[1;31m" };
+static const char *const colours[] = { "", "", "\033[1;33m",
+    "\033[1;31m" };
 
-/* The longest message text printed, in characters: a title is
- * normally short; garbage read as one is not printed whole. */
+/* The longest argument printed, in characters: a title is normally
+ * short; garbage read as one is not printed whole. */
 #define MSG_MAX_CHARS	240
 #define TITLE_MAX_CHARS	80
 
@@ -135,13 +136,86 @@ ids_shown(void)
 	return show_ids;
 }
 
-/* Counts, keeps and prints one message, its text in raw (not yet cut
- * or escaped). */
+/* Appends s[0..n) to b, escaped when esc, while the line has room
+ * (*room characters; -1 once cut): a text longer than that is cut,
+ * with an ellipsis, and nothing more is added. */
+static void
+put(buf *b, const char *s, size_t n, long *room, int esc)
+{
+	size_t i;
+	int full = 0;
+
+	if (*room < 0)
+		return;
+	for (i = 0; i < n && !full; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && (*room)-- == 0)
+			full = 1;
+	if (full)
+		n = i - 1;
+	if (esc)
+		msg_escape(b, s, n);
+	else
+		buf_put(b, s, n);
+	if (full)
+		buf_puts(b, "\xE2\x80\xA6");
+}
+
+/* Formats the table's text fmt with its arguments into b: the text as
+ * it is (the table is trusted; an INFO text goes on over indented
+ * lines), each argument escaped: a file name or a line of input cannot
+ * put a newline, a terminal escape or a bidirectional override into
+ * what the editor reads.  A line is cut after MSG_MAX_CHARS.  The
+ * conversions are those test_msg allows: %% %s %d %u %zu %.*s %04X. */
+static void
+format(buf *b, const char *fmt, va_list ap)
+{
+	buf arg = {0};
+	const char *p;
+	char spec[8];
+	size_t n;
+	long room = MSG_MAX_CHARS;
+	int prec;
+
+	for (; (p = strpbrk(fmt, "%\n")) != NULL; fmt = p + n) {
+		put(b, fmt, (size_t)(p - fmt), &room, 0);
+		if (*p == '\n') {
+			buf_putc(b, '\n');
+			room = MSG_MAX_CHARS;
+			n = 1;
+			continue;
+		}
+		n = strspn(p + 1, ".*0123456789z") + 2;
+		if (n >= sizeof(spec) || p[n - 1] == '\0')
+			abort();	/* not a text test_msg lets in */
+		memcpy(spec, p, n);
+		spec[n] = '\0';
+		buf_reset(&arg);
+		if (spec[1] == '%')
+			buf_puts(&arg, "%");
+		else if (spec[n - 1] == 's' && strchr(spec, '*')) {
+			prec = va_arg(ap, int);
+			buf_printf(&arg, spec, prec, va_arg(ap, const char *));
+		} else if (spec[n - 1] == 's')
+			buf_printf(&arg, spec, va_arg(ap, const char *));
+		else if (spec[n - 1] == 'd')
+			buf_printf(&arg, spec, va_arg(ap, int));
+		else if (strchr(spec, 'z'))
+			buf_printf(&arg, spec, va_arg(ap, size_t));
+		else
+			buf_printf(&arg, spec, va_arg(ap, unsigned));
+		put(b, arg.ptr ? arg.ptr : "", arg.len, &room, 1);
+	}
+	put(b, fmt, strlen(fmt), &room, 0);
+	buf_free(&arg);
+}
+
+/* Counts, keeps and prints one message, its text formatted (arguments
+ * escaped). */
 static void
 emit(enum msg_level lvl, enum msg_id id, const char *file, int line,
-    int col, buf *raw)
+    int col, buf *text)
 {
-	buf b = {0}, where = {0};
+	buf where = {0};
 	int c;
 
 	counts[lvl]++;
@@ -155,30 +229,31 @@ emit(enum msg_level lvl, enum msg_id id, const char *file, int line,
 	} else
 		buf_puts(&where, "digest: ");
 	if (ids_shown()) {
-		buf_reset(raw);
-		buf_puts(raw, table[id].name);
+		buf_reset(text);
+		buf_puts(text, table[id].name);
 	}
-	cut(raw, MSG_MAX_CHARS);
-	msg_escape(&b, raw->ptr ? raw->ptr : "", raw->len);
-	if (b.ptr == NULL)
-		buf_puts(&b, "");
-	if (kept && lvl != MSG_NOTE) {
+	if (text->ptr == NULL)
+		buf_puts(text, "");
+	if (kept && lvl != MSG_NOTE && lvl != MSG_INFO) {
 		VEC_GROW(kept, keptcap, nkept + 1);
 		memset(&kept[nkept], 0, sizeof(*kept));
 		buf_printf(&kept[nkept++], "%s%s: %s", where.ptr, names[lvl],
-		    b.ptr);
+		    text->ptr);
 	}
 	/* Kept warnings are listed at the end, not twice. */
 	if ((lvl == MSG_NOTE && verbosity < 1) ||
+	    (lvl == MSG_INFO && verbosity < 0) ||
 	    (lvl == MSG_WARNING && (verbosity < 0 || kept))) {
-		buf_free(&b);
 		buf_free(&where);
 		return;
 	}
 	c = use_colour() && *colours[lvl];
-	fprintf(stderr, "%s%s%s%s: %s\n", where.ptr, c ? colours[lvl] : "",
-	    names[lvl], c ? "\033[0m" : "", b.ptr);
-	buf_free(&b);
+	if (lvl == MSG_INFO)
+		fprintf(stderr, "%s%s\n", where.ptr, text->ptr);
+	else
+		fprintf(stderr, "%s%s%s%s: %s\n", where.ptr,
+		    c ? colours[lvl] : "", names[lvl], c ? "\033[0m" : "",
+		    text->ptr);
 	buf_free(&where);
 }
 
@@ -188,20 +263,20 @@ static void
 send(enum msg_level lvl, enum msg_id id, const char *file, int line,
     int col, const char *fmt, va_list ap)
 {
-	buf raw = {0};
+	buf text = {0};
 
-	buf_vprintf(&raw, fmt, ap);
+	format(&text, fmt, ap);
 	if (capture != NULL) {
 		struct captured m = { lvl, id, line, col, file ?
-		    strlen(file) : (size_t)-1, raw.len };
+		    strlen(file) : (size_t)-1, text.len };
 
 		buf_put(capture, &m, sizeof(m));
 		if (file != NULL)
 			buf_put(capture, file, m.flen);
-		buf_put(capture, raw.ptr ? raw.ptr : "", raw.len);
+		buf_put(capture, text.ptr ? text.ptr : "", text.len);
 	} else
-		emit(lvl, id, file, line, col, &raw);
-	buf_free(&raw);
+		emit(lvl, id, file, line, col, &text);
+	buf_free(&text);
 }
 
 void

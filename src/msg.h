@@ -6,6 +6,8 @@
 
 enum msg_level {
 	MSG_NOTE,	/* shown with -v */
+	MSG_INFO,	/* what a command did: shown unless -q, without a
+			 * level word ("digest: text"); not a problem */
 	MSG_WARNING,	/* hidden with -q; does not change the exit status */
 	MSG_ERROR,	/* the run cannot be trusted: exit 1 */
 };
@@ -18,15 +20,18 @@ enum msg_id {
 	MSG__COUNT
 };
 
-/* Reports message id about file (NULL: the program itself) at line
- * (0: the file as a whole) and column col (0: not known), printed as
- * "file:line:col: level: text".  The level and the text are the
- * table's (msgs.def); the arguments are what the text's conversions
- * want.  Control characters, invalid UTF-8 and invisible marks in file
- * and text are escaped (msg_escape).  On a terminal, unless NO_COLOR
- * is set, the level is in colour.  A text longer than a few lines is
- * cut, with an ellipsis.  With DIGEST_MSG_IDS=1 in the environment the
- * id is printed instead of the text (what the regress tests pin). */
+/* Reports message id about file (NULL: the program itself, printed
+ * "digest") at line (0: the file as a whole) and column col (1-based,
+ * in characters; 0: not known), printed as "file:line:col: level:
+ * text".  The level and the text are the table's (msgs.def); the
+ * arguments are what the text's conversions want.  Control characters,
+ * invalid UTF-8 and invisible marks in file and in each argument are
+ * escaped (msg_escape); the table's own text is printed as it is (an
+ * INFO text may go on over indented lines).  On a terminal, unless
+ * NO_COLOR is set, the level is in colour.  An argument longer than a
+ * few lines is cut, with an ellipsis.  With DIGEST_MSG_IDS=1 in the
+ * environment the id is printed instead of the text (what the regress
+ * tests pin). */
 void	 msg(enum msg_id, const char *file, int line, int col, ...);
 /* The same, at level lvl instead of the table's: for a message whose
  * severity the caller decides (a font the brief needs, or not). */

@@ -135,7 +135,7 @@ summary_build(const struct config *c, const struct issue *iss, size_t n,
 {
 	size_t counts[TAXON_MAX + 1] = {0}, i, j, written, kept;
 	char first[16], last[16];
-	buf b = {0};
+	buf nums = {0}, items = {0};
 
 	if (msg_quiet())
 		return;
@@ -146,20 +146,15 @@ summary_build(const struct config *c, const struct issue *iss, size_t n,
 	date_iso(latest->first, first);
 	date_iso(latest->last, last);
 	/* Every number while they fit on a line, else the range. */
-	buf_printf(&b, "digest: built %zu issue%s, No. ", n,
-	    n == 1 ? "" : "s");
 	if (n <= 8)
 		for (i = 0; i < n; i++)
-			buf_printf(&b, "%s%d", i ? ", " : "", iss[i].number);
+			buf_printf(&nums, "%s%d", i ? ", " : "", iss[i].number);
 	else
-		buf_printf(&b, "%d to %d", iss[0].number, iss[n - 1].number);
-	buf_printf(&b, "; brief of No. %d, %s to %s\n", latest->number,
-	    first, last);
-	buf_puts(&b, "  items: ");
-	summary_sections(&b, c, counts);
-	buf_printf(&b, "\n  files: %zu written, %zu kept, in %s/\n"
-	    "  warnings: %d\n  open %s/site/index.html\n", written, kept,
-	    outdir, warnings, outdir);
-	fputs(b.ptr, stderr);
-	buf_free(&b);
+		buf_printf(&nums, "%d to %d", iss[0].number, iss[n - 1].number);
+	summary_sections(&items, c, counts);
+	msg(MSG_BUILD_SUMMARY, NULL, 0, 0, n, n == 1 ? "" : "s", nums.ptr,
+	    latest->number, first, last, items.ptr, written, kept, outdir,
+	    warnings, outdir);
+	buf_free(&nums);
+	buf_free(&items);
 }

@@ -7,14 +7,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
+
+/* Out of memory: says so and exits 3.  The message is printed at once
+ * (not kept for a replay: there is none), and only once: if saying it
+ * needs memory that is not there either, the exit is silent. */
+static _Noreturn void
+nomem(void)
+{
+	static int said;
+
+	if (!said++) {
+		msg_capture(NULL);
+		msg(MSG_SYS_MEMORY, NULL, 0, 0);
+	}
+	exit(3);
+}
+
 void *
 xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL) {
-		perror("digest");
-		exit(3);
+		nomem();
 	}
 	return p;
 }
@@ -25,8 +41,7 @@ xcalloc(size_t n, size_t sz)
 	void *p = calloc(n ? n : 1, sz ? sz : 1);
 
 	if (p == NULL) {
-		perror("digest");
-		exit(3);
+		nomem();
 	}
 	return p;
 }
@@ -36,8 +51,7 @@ xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL) {
-		perror("digest");
-		exit(3);
+		nomem();
 	}
 	return p;
 }
@@ -51,8 +65,7 @@ vec_grow(void *p, size_t *cap, size_t need, size_t size)
 		return p;
 	while (n < need)
 		if ((n *= 2) > SIZE_MAX / 2 / size) {
-			fputs("digest: out of memory\n", stderr);
-			exit(3);
+			nomem();
 		}
 	*cap = n;
 	return xrealloc(p, n * size);

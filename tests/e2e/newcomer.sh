@@ -38,7 +38,7 @@ has "$tmp/out" '^  build  ' '^  items  ' '^  check  ' '-c FILE' '-o DIR.*default
 # A mistyped command: exit 2 and the command meant.
 for typo in bulid:build chekc:check itmes:items; do
 	status 2 "$DIGEST" "${typo%:*}"
-	grep -q "^digest: unknown command '${typo%:*}' (did you mean '${typo#*:}'?)" "$tmp/err" ||
+	grep -q "^digest: error: unknown command '${typo%:*}' (did you mean '${typo#*:}'?)" "$tmp/err" ||
 	    bad "${typo%:*}: $(cat "$tmp/err")"
 done
 status 2 "$DIGEST" -q -c "$conf" bulid input

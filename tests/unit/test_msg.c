@@ -35,7 +35,7 @@ static void
 test_table(void **state)
 {
 	size_t i, j, len = 0;
-	const char *t, *n;
+	const char *t, *t2, *n;
 
 	(void)state;
 	assert_true(MSG__COUNT > 100);
@@ -44,7 +44,11 @@ test_table(void **state)
 		n = msg_name(i);
 		assert_non_null(t);
 		assert_true(*t != '\0');
-		assert_null(strchr(t, '\n'));
+		/* One line; an INFO text may go on over indented lines. */
+		for (t2 = t; (t2 = strchr(t2, '\n')) != NULL; t2++)
+			if (msg_level_of(i) != MSG_INFO ||
+			    strncmp(t2, "\n  ", 3) != 0)
+				fail_msg("%s: a line break", n);
 		assert_true(msg_level_of(i) <= MSG_ERROR);
 		/* An id is upper case, digits and '_'. */
 		assert_true(strspn(n, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
@@ -164,6 +168,47 @@ test_capture(void **state)
 	msg_reset();
 }
 
+static void
+info_messages(void)
+{
+	msg(MSG_BUILD_UP_TO_DATE, NULL, 0, 0, "out", "out");
+	/* An argument cannot start a line of its own. */
+	msg(MSG_USAGE_COMMAND, NULL, 0, 0, "bu\nlid\033[2J", "build");
+	msg(MSG_USAGE_DATE, NULL, 0, 0, "-w");
+}
+
+static void
+quiet_info(void)
+{
+	msg_verbosity(-1);
+	info_messages();
+	msg_verbosity(0);
+}
+
+/* INFO: what a command did, without a level word, over its indented
+ * lines; hidden with -q; not counted as a problem.  Arguments are
+ * escaped, the table's text is not. */
+static void
+test_info(void **state)
+{
+	(void)state;
+	unsetenv("DIGEST_MSG_IDS");
+	msg_reset();
+	assert_string_equal(stderr_of(info_messages),
+	    "digest: out/ is up to date: nothing changed since the last "
+	    "build\n  open out/site/index.html\n"
+	    "digest: error: unknown command 'bu\\nlid\\x1b[2J' (did you "
+	    "mean 'build'?); digest --help lists them\n"
+	    "digest: error: -w wants a date as YYYY-MM-DD\n");
+	assert_int_equal(msg_count(MSG_ERROR), 2);
+	assert_int_equal(msg_count(MSG_WARNING), 0);
+	assert_string_equal(stderr_of(quiet_info),
+	    "digest: error: unknown command 'bu\\nlid\\x1b[2J' (did you "
+	    "mean 'build'?); digest --help lists them\n"
+	    "digest: error: -w wants a date as YYYY-MM-DD\n");
+	msg_reset();
+}
+
 int
 main(void)
 {
@@ -172,6 +217,7 @@ main(void)
 		cmocka_unit_test(test_texts),
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_capture),
+		cmocka_unit_test(test_info),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
