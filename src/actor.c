@@ -64,14 +64,13 @@ actors_init(struct actors *a, const struct config *c, const struct names *nm)
 		if (n > 0) {
 			size_t hl = eq ? (size_t)(eq - v) : n;
 
-			a->heads = xrealloc(a->heads, (a->nheads + 1) *
-			    sizeof(*a->heads));
-			a->keep = xrealloc(a->keep, (a->nheads + 1) *
-			    sizeof(*a->keep));
-			a->heads[a->nheads] = strndup(v, hl);
-			a->keep[a->nheads] = eq ? strndup(eq + 1,
-			    n - hl - 1) : xstrdup("");
-			a->nheads++;
+			struct actor_head *h;
+
+			VEC_GROW(a->heads, a->headcap, a->nheads + 1);
+			h = &a->heads[a->nheads++];
+			h->title = strndup(v, hl);
+			h->keep = eq ? strndup(eq + 1, n - hl - 1) :
+			    xstrdup("");
 		}
 		v += n;
 		while (*v == ' ' || *v == '\t' || *v == '\n')
@@ -85,11 +84,10 @@ actors_free(struct actors *a)
 	size_t i;
 
 	for (i = 0; i < a->nheads; i++) {
-		free(a->heads[i]);
-		free(a->keep[i]);
+		free(a->heads[i].title);
+		free(a->heads[i].keep);
 	}
 	free(a->heads);
-	free(a->keep);
 	memset(a, 0, sizeof(*a));
 }
 
@@ -202,11 +200,11 @@ lookup_word(const struct actors *a, const char *w, size_t len,
 			break;
 		}
 	for (i = 0; i < a->nheads; i++) {
-		if (!ends_with(w, len, a->heads[i]))
+		if (!ends_with(w, len, a->heads[i].title))
 			continue;
 		buf_reset(&b);
-		buf_put(&b, w, len - strlen(a->heads[i]));
-		buf_puts(&b, a->keep[i]);
+		buf_put(&b, w, len - strlen(a->heads[i].title));
+		buf_puts(&b, a->heads[i].keep);
 		if (names_lookup(a->names, b.ptr, b.len, &t) &&
 		    (!found || better(&t, h))) {
 			*h = t;
@@ -225,8 +223,8 @@ is_head(const struct actors *a, const char *w, size_t len)
 	size_t i;
 
 	for (i = 0; i < a->nheads; i++)
-		if (strlen(a->heads[i]) == len &&
-		    memcmp(a->heads[i], w, len) == 0)
+		if (strlen(a->heads[i].title) == len &&
+		    memcmp(a->heads[i].title, w, len) == 0)
 			return 1;
 	return 0;
 }
@@ -276,10 +274,7 @@ split_words(const char *s, size_t len, struct word **wp)
 		start = i;
 		while (i < len && word_gap(s + i, len - i) == 0)
 			i++;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			w = xrealloc(w, cap * sizeof(*w));
-		}
+		VEC_GROW(w, cap, n + 1);
 		w[n].s = s + start;
 		w[n].len = i - start;
 		unwrap(&w[n].s, &w[n].len);
@@ -296,10 +291,7 @@ push(const struct actors *a, struct actor_list *out, const char *s,
 {
 	struct actor *x;
 
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 16;
-		out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
-	}
+	VEC_GROW(out->v, out->cap, out->n + 1);
 	x = &out->v[out->n++];
 	x->text = s;
 	x->len = len;

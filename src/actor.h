@@ -37,9 +37,11 @@ struct actors {
 	const struct names *names;
 	double		 weight[NPLACES];
 	double		 pair;		/* share of a pair's later sides */
-	char		**heads;	/* "회장", "시장" ... */
-	char		**keep;		/* what stays of each: "", "시" */
-	size_t		 nheads;
+	struct actor_head {
+		char	*title;		/* "회장", "시장" ... */
+		char	*keep;		/* what stays of the name: "", "시" */
+	}		*heads;
+	size_t		 nheads, headcap;
 };
 
 extern const char *const actor_places[NPLACES];

@@ -21,7 +21,7 @@ struct walk {
 	int		 li_depth;
 	struct arena	*a;
 	struct para	*v;
-	size_t		 n;
+	size_t		 n, cap;
 };
 
 /* Characters that mark an item rather than tell it: the converter's
@@ -59,7 +59,7 @@ flush(struct walk *w)
 
 	if (raw->len == 0)
 		goto out;
-	w->v = xrealloc(w->v, (w->n + 1) * sizeof(*w->v));
+	VEC_GROW(w->v, w->cap, w->n + 1);
 	p = &w->v[w->n];
 	p->bold = w->bold;
 	p->item = w->li_depth > 0;

@@ -184,7 +184,7 @@ list_add(void *arg, const char *term, size_t len, double w)
 	struct cue_list *l = arg;
 
 	(void)w;
-	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	VEC_GROW(l->v, l->cap, l->n + 1);
 	l->v[l->n] = xmalloc(len + 1);
 	memcpy(l->v[l->n], term, len);
 	l->v[l->n][len] = '\0';
@@ -199,8 +199,7 @@ load_lists(struct cues *cu, const struct config *c)
 	for (i = 0; i < c->nlists; i++) {
 		struct cue_list *l;
 
-		cu->lists = xrealloc(cu->lists,
-		    (cu->nlists + 1) * sizeof(*cu->lists));
+		VEC_GROW(cu->lists, cu->listcap, cu->nlists + 1);
 		l = &cu->lists[cu->nlists++];
 		memset(l, 0, sizeof(*l));
 		l->name = xstrdup(c->lists[i].name);
@@ -304,7 +303,7 @@ cue_add(void *arg, const char *term, size_t len, double w)
 	struct cueset *set = ld->set;
 	struct cue *q;
 
-	set->v = xrealloc(set->v, (set->n + 1) * sizeof(*set->v));
+	VEC_GROW(set->v, set->cap, set->n + 1);
 	q = &set->v[set->n];
 	memset(q, 0, sizeof(*q));
 	q->term = xmalloc(len + 1);

@@ -46,7 +46,7 @@ struct cue {
 /* The cues of one kind of taxon (the sectors or the org types). */
 struct cueset {
 	struct cue	*v;
-	size_t		 n;
+	size_t		 n, cap;
 	struct cue	*framed;	/* v[i]'s shadow, for explanations */
 	/* keywords and names, sorted by first code point */
 	struct cue_first {
@@ -68,7 +68,7 @@ struct cueset {
 struct cue_list {
 	char		*name;
 	char		**v;
-	size_t		 n;
+	size_t		 n, cap;
 	size_t		 minlen, maxlen;	/* of the entries, in bytes */
 };
 
@@ -76,7 +76,7 @@ struct cues {
 	struct cueset	 sectors;
 	struct cueset	 orgs;
 	struct cue_list	*lists;		/* from [cues], for '@list' */
-	size_t		 nlists;
+	size_t		 nlists, listcap;
 	const struct cue_list *frames;	/* [cues] frames: "시대", or NULL */
 };
 

@@ -34,7 +34,7 @@ struct names {
 	struct entry	*tab;		/* size a power of two */
 	size_t		 size, n;
 	struct list	*lists;
-	size_t		 nlists;
+	size_t		 nlists, listcap;
 	size_t		 maxkey;	/* longest name, for the probes */
 };
 
@@ -248,8 +248,7 @@ names_load(const struct config *c)
 		} else {
 			struct list *l;
 
-			nm->lists = xrealloc(nm->lists, (nm->nlists + 1) *
-			    sizeof(*nm->lists));
+			VEC_GROW(nm->lists, nm->listcap, nm->nlists + 1);
 			l = &nm->lists[nm->nlists++];
 			memset(l, 0, sizeof(*l));
 			l->name = arena_strndup(&nm->arena, v,

@@ -53,9 +53,9 @@ struct outline {
 	int			 wrapped;	/* lines cut at the margin */
 	const char		*item_mark;	/* "□" or "▪" */
 	char			**contents;	/* appendix titles, squeezed */
-	size_t			 ncontents;
+	size_t			 ncontents, contentcap;
 	struct part		*parts;
-	size_t			 nparts, part;
+	size_t			 nparts, partcap, part;
 	int			 year, quarter;
 	const char		*issuer, *doc_issuer;
 	long			 cur;		/* current item, -1 none */
@@ -420,8 +420,8 @@ survey_contents(struct outline *o)
 			o->item_mark = "□";
 		/* Appendices: their headings drop the "【부록 1】". */
 		if (contents_entry(t) && str_starts(t, "【")) {
-			o->contents = xrealloc(o->contents,
-			    (o->ncontents + 1) * sizeof(*o->contents));
+			VEC_GROW(o->contents, o->contentcap,
+			    o->ncontents + 1);
 			o->contents[o->ncontents++] = part_key(o, t,
 			    &numbered);
 		}
@@ -485,13 +485,13 @@ survey(struct outline *o)
 	size_t i, p, rows, text;
 
 	survey_contents(o);
-	o->parts = xcalloc(1, sizeof(*o->parts));
+	VEC_GROW(o->parts, o->partcap, 1);
+	memset(&o->parts[0], 0, sizeof(o->parts[0]));
 	o->nparts = 1;
 	for (i = 0; i < o->d->n; i++)
 		if (o->d->lines[i].len > 0 &&
 		    part_heading(o, o->d->lines[i].text)) {
-			o->parts = xrealloc(o->parts, (o->nparts + 1) *
-			    sizeof(*o->parts));
+			VEC_GROW(o->parts, o->partcap, o->nparts + 1);
 			o->parts[o->nparts].start = i;
 			o->parts[o->nparts++].mode = MODE_ITEMS;
 		}

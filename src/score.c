@@ -40,10 +40,7 @@ on_hit(void *arg, const struct cue *q)
 			s->v[i].n++;
 			return;
 		}
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 32;
-		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
-	}
+	VEC_GROW(s->v, s->cap, s->n + 1);
 	s->v[s->n].q = q;
 	s->v[s->n].zone = s->zone;
 	s->v[s->n].n = 1;

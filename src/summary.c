@@ -40,7 +40,7 @@ scan(struct outscan *s, buf *path, size_t root)
 		}
 		if (!S_ISREG(st.st_mode))
 			continue;
-		s->f = xrealloc(s->f, (s->n + 1) * sizeof(*s->f));
+		VEC_GROW(s->f, s->cap, s->n + 1);
 		s->f[s->n].rel = xstrdup(path->ptr + root);
 		s->f[s->n].dev = st.st_dev;
 		s->f[s->n].ino = st.st_ino;

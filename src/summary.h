@@ -14,7 +14,7 @@
  * touched).  Hidden files (the stamp, the lock) are left out. */
 struct outscan {
 	struct outfile	*f;
-	size_t		 n;
+	size_t		 n, cap;
 };
 
 void	 outscan_take(struct outscan *, const char *outdir);

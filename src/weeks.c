@@ -102,7 +102,7 @@ cmp_date(const void *a, const void *b)
 static void
 file_issues(struct corpus *cs, const struct config *c)
 {
-	size_t i, j, k, n;
+	size_t i, j, k, n, cap = 0;
 	int *dates = NULL;
 
 	for (i = 0; i < cs->n; i = k) {
@@ -110,7 +110,7 @@ file_issues(struct corpus *cs, const struct config *c)
 		int best = 0, bestn = 0, median;
 
 		k = r.end;
-		dates = xrealloc(dates, (r.end - r.first) * sizeof(*dates));
+		VEC_GROW(dates, cap, r.end - r.first);
 		for (n = 0, j = r.first; j < r.end; j++)
 			if (!cs->items[j].merged && cs->items[j].date != DATE_NONE)
 				dates[n++] = cs->items[j].date;
