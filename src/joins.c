@@ -68,7 +68,7 @@ struct joins {
 	struct table	 t;
 	char		**part;		/* particles, then endings, longest
 					 * first in each */
-	size_t		 npart;		/* particles and endings */
+	size_t		 npart, partcap;	/* particles and endings */
 	size_t		 nbound;	/* particles alone */
 	buf		 key, tmp;
 	unsigned	 lens[LENS];	/* words inside lines by length in
@@ -293,7 +293,7 @@ word_list(struct joins *j, const char *key)
 		p += strspn(p, " \t\n");
 		if ((n = strcspn(p, " \t\n")) == 0)
 			break;
-		j->part = xrealloc(j->part, (j->npart + 1) * sizeof(*j->part));
+		VEC_GROW(j->part, j->partcap, j->npart + 1);
 		j->part[j->npart++] = arena_strndup(&j->arena, p, n);
 	}
 	if (j->npart > from)

@@ -71,10 +71,7 @@ static void
 add_entry(struct reimport *r, long item, size_t nitems, int org,
     const char *label, int line)
 {
-	if (r->nent == r->ent_cap) {
-		r->ent_cap = r->ent_cap ? r->ent_cap * 2 : 16;
-		r->ent = xrealloc(r->ent, r->ent_cap * sizeof(*r->ent));
-	}
+	VEC_GROW(r->ent, r->ent_cap, r->nent + 1);
 	r->ent[r->nent].item = item;
 	r->ent[r->nent].nitems = nitems;
 	r->ent[r->nent].org = org;
@@ -449,10 +446,7 @@ contents_line(struct reimport *r, const struct line *l, int lineno)
 	st = title_split(t, r->year, &r->cs->arena, &title, &date);
 	if (st == DATE_NOT_A_DATE || *title == '\0')
 		return 0;
-	if (r->ntoc == r->toc_cap) {
-		r->toc_cap = r->toc_cap ? r->toc_cap * 2 : 32;
-		r->toc = xrealloc(r->toc, r->toc_cap * sizeof(*r->toc));
-	}
+	VEC_GROW(r->toc, r->toc_cap, r->ntoc + 1);
 	r->toc[r->ntoc].key = text_squeeze(&r->cs->arena, title,
 	    strlen(title));
 	r->toc[r->ntoc].text = title;

@@ -78,7 +78,7 @@ summary_entry(struct trend *t, const char *s, int lineno)
 	struct summary_entry *e;
 	const char *close;
 
-	t->sum = xrealloc(t->sum, (t->nsum + 1) * sizeof(*t->sum));
+	VEC_GROW(t->sum, t->sumcap, t->nsum + 1);
 	e = &t->sum[t->nsum++];
 	memset(e, 0, sizeof(*e));
 	e->line = lineno;
@@ -154,8 +154,7 @@ summary(struct trend *t, size_t h)
 		}
 		if (str_starts(l->text, "∙")) {
 			if (cat.len > 0) {
-				t->cats = xrealloc(t->cats, (t->ncats + 1) *
-				    sizeof(*t->cats));
+				VEC_GROW(t->cats, t->catcap, t->ncats + 1);
 				t->cats[t->ncats++] = arena_strdup(
 				    &t->cs->arena, cat.ptr);
 				buf_reset(&cat);

@@ -32,12 +32,12 @@ struct trend {
 	const struct config	*c;
 	int			 year;
 	struct summary_entry	*sum;
-	size_t			 nsum, narticles;
+	size_t			 nsum, sumcap, narticles;
 	struct keyset		 articles;	/* key: index in sum */
 	struct keyset		 clips;		/* key and alt: index */
 	struct keyset		 tags;		/* squeezed tag: 1 listed, 0 not */
 	char			**cats;		/* category cells, no spaces */
-	size_t			 ncats;
+	size_t			 ncats, catcap;
 	long			 cur;		/* current item, -1 none */
 	buf			 acc;		/* bullet being built */
 	int			 acc_note;	/* it is a note block */

@@ -47,10 +47,7 @@ struct held_lines {
 static void
 held_add(struct held_lines *r, size_t i)
 {
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 8;
-		r->v = xrealloc(r->v, r->cap * sizeof(*r->v));
-	}
+	VEC_GROW(r->v, r->cap, r->n + 1);
 	r->v[r->n++] = i;
 }
 

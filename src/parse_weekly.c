@@ -113,10 +113,7 @@ start_item(struct weekly *w, const struct line *l, int lineno)
 	    (w->sector >= 0 ? LABEL_SECTOR : 0) |
 	    (w->org >= 0 ? LABEL_ORG : 0);
 	w->cur = (long)(w->cs->n - 1);
-	if (w->npage == w->page_cap) {
-		w->page_cap = w->page_cap ? w->page_cap * 2 : 8;
-		w->page = xrealloc(w->page, w->page_cap * sizeof(*w->page));
-	}
+	VEC_GROW(w->page, w->page_cap, w->npage + 1);
 	w->page[w->npage++] = (size_t)w->cur;
 	w->acc_bullet = 0;
 	w->acc_line = lineno;
@@ -259,10 +256,7 @@ add_url(struct weekly *w, const struct line *l, int lineno)
 {
 	if (w->nurls == 0)
 		w->urls_line = lineno;
-	if (w->nurls == w->urls_cap) {
-		w->urls_cap = w->urls_cap ? w->urls_cap * 2 : 8;
-		w->urls = xrealloc(w->urls, w->urls_cap * sizeof(*w->urls));
-	}
+	VEC_GROW(w->urls, w->urls_cap, w->nurls + 1);
 	w->urls[w->nurls++] = l->text;
 }
 

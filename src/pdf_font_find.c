@@ -81,7 +81,7 @@ struct fc_answer {
 };
 
 static struct fc_answer *fc_known;
-static size_t nfc_known;
+static size_t nfc_known, fc_known_cap;
 
 static char *
 fc_ask(const char *value, char **families)
@@ -134,7 +134,7 @@ fc_lookup(const char *value, char **families)
 		}
 	if ((file = fc_ask(value, &fam)) == NULL)
 		return NULL;
-	fc_known = xrealloc(fc_known, (nfc_known + 1) * sizeof(*fc_known));
+	VEC_GROW(fc_known, fc_known_cap, nfc_known + 1);
 	a = &fc_known[nfc_known++];
 	a->value = xstrdup(value);
 	a->file = file;
@@ -190,7 +190,7 @@ pdf_font_file(const struct config *cfg, const char *key, const char *value,
  * records them, so that an upgraded font rebuilds the briefs. */
 static struct {
 	char	**v;
-	size_t	  n;
+	size_t	  n, cap;
 } embedded;
 
 void
@@ -201,8 +201,7 @@ pdf_font_note_embedded(const char *file)
 	for (i = 0; i < embedded.n; i++)
 		if (strcmp(embedded.v[i], file) == 0)
 			return;
-	embedded.v = xrealloc(embedded.v, (embedded.n + 1) *
-	    sizeof(*embedded.v));
+	VEC_GROW(embedded.v, embedded.cap, embedded.n + 1);
 	embedded.v[embedded.n++] = xstrdup(file);
 }
 
@@ -223,7 +222,7 @@ struct font_bytes {
 };
 
 static struct font_bytes *font_cache;
-static size_t nfont_cache;
+static size_t nfont_cache, font_cache_cap;
 
 void
 pdf_font_cleanup(void)
@@ -237,7 +236,7 @@ pdf_font_cleanup(void)
 	}
 	free(font_cache);
 	font_cache = NULL;
-	nfont_cache = 0;
+	nfont_cache = font_cache_cap = 0;
 	for (i = 0; i < nfc_known; i++) {
 		free(fc_known[i].value);
 		free(fc_known[i].file);
@@ -245,7 +244,7 @@ pdf_font_cleanup(void)
 	}
 	free(fc_known);
 	fc_known = NULL;
-	nfc_known = 0;
+	nfc_known = fc_known_cap = 0;
 	if (fc_ready)
 		FcFini();
 	fc_ready = 0;
@@ -332,8 +331,7 @@ pdf_font_bytes(const char *path, size_t *len)
 		return NULL;
 	}
 	close(fd);
-	font_cache = xrealloc(font_cache, (nfont_cache + 1) *
-	    sizeof(*font_cache));
+	VEC_GROW(font_cache, font_cache_cap, nfont_cache + 1);
 	fb = &font_cache[nfont_cache++];
 	fb->path = xstrdup(path);
 	fb->len = (size_t)st.st_size;

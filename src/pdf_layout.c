@@ -54,10 +54,7 @@ add_box(struct flow *fl, enum box_kind kind, double h)
 {
 	struct box *b;
 
-	if (fl->n == fl->cap) {
-		fl->cap = fl->cap ? 2 * fl->cap : 256;
-		fl->v = xrealloc(fl->v, fl->cap * sizeof(*fl->v));
-	}
+	VEC_GROW(fl->v, fl->cap, fl->n + 1);
 	b = &fl->v[fl->n++];
 	memset(b, 0, sizeof(*b));
 	b->kind = kind;
@@ -80,11 +77,7 @@ add_entry(struct layout *L, int level, const char *text)
 {
 	struct toc_entry *e;
 
-	if (L->nentries == L->capentries) {
-		L->capentries = L->capentries ? 2 * L->capentries : 64;
-		L->entries = xrealloc(L->entries,
-		    L->capentries * sizeof(*L->entries));
-	}
+	VEC_GROW(L->entries, L->capentries, L->nentries + 1);
 	e = &L->entries[L->nentries];
 	e->level = level;
 	e->text = text;
@@ -96,11 +89,7 @@ add_entry(struct layout *L, int level, const char *text)
 static int
 add_group(struct layout *L, const char *label)
 {
-	if (L->ngroups == L->capgroups) {
-		L->capgroups = L->capgroups ? 2 * L->capgroups : 32;
-		L->groups = xrealloc(L->groups,
-		    L->capgroups * sizeof(*L->groups));
-	}
+	VEC_GROW(L->groups, L->capgroups, L->ngroups + 1);
 	L->groups[L->ngroups] = label;
 	return (int)L->ngroups++;
 }
@@ -432,11 +421,7 @@ add_frame(struct pager *p, enum frame_kind kind, double top, double bottom,
 	struct layout *L = p->L;
 	struct frame *f;
 
-	if (L->nframes == L->capframes) {
-		L->capframes = L->capframes ? 2 * L->capframes : 64;
-		L->frames = xrealloc(L->frames,
-		    L->capframes * sizeof(*L->frames));
-	}
+	VEC_GROW(L->frames, L->capframes, L->nframes + 1);
 	f = &L->frames[L->nframes++];
 	f->kind = kind;
 	f->page = p->page;
