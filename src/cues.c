@@ -52,7 +52,7 @@ cue_wordchar(int cp)
 {
 	/* Hangul syllables and ASCII letters and digits, most of a text,
 	 * without asking utf8proc. */
-	if (cp >= 0xAC00 && cp <= 0xD7A3)
+	if (is_syllable(cp))
 		return 1;
 	if (cp < 0x80)
 		return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||

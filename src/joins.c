@@ -114,10 +114,11 @@ find(struct table *j, const char *k, size_t n, int add)
 
 /* Counts of one kind: 'w' word, 'p' pair, 'i' characters inside a
  * word, 'a' across a space, 'f' a word's last, 's' its first, 'l' and
- * 'r' a character before and after another inside a word. */
-static void
-count2(struct joins *j, int kind, const char *a, size_t an, const char *b,
-    size_t bn)
+ * 'r' a character before and after another inside a word.  The slot
+ * of kind, a and (if not NULL) b; add: made when missing. */
+static struct slot *
+slot2(struct joins *j, int kind, const char *a, size_t an, const char *b,
+    size_t bn, int add)
 {
 	buf_reset(&j->key);
 	buf_putc(&j->key, kind);
@@ -126,23 +127,22 @@ count2(struct joins *j, int kind, const char *a, size_t an, const char *b,
 		buf_putc(&j->key, '\x01');
 		buf_put(&j->key, b, bn);
 	}
-	find(kind == 'D' ? &dict : &j->t, j->key.ptr, j->key.len, 1)->n++;
+	return find(kind == 'D' ? &dict : &j->t, j->key.ptr, j->key.len, add);
+}
+
+static void
+count2(struct joins *j, int kind, const char *a, size_t an, const char *b,
+    size_t bn)
+{
+	slot2(j, kind, a, an, b, bn, 1)->n++;
 }
 
 static unsigned
 seen2(struct joins *j, int kind, const char *a, size_t an, const char *b,
     size_t bn)
 {
-	struct slot *s;
+	struct slot *s = slot2(j, kind, a, an, b, bn, 0);
 
-	buf_reset(&j->key);
-	buf_putc(&j->key, kind);
-	buf_put(&j->key, a, an);
-	if (b != NULL) {
-		buf_putc(&j->key, '\x01');
-		buf_put(&j->key, b, bn);
-	}
-	s = find(kind == 'D' ? &dict : &j->t, j->key.ptr, j->key.len, 0);
 	return s ? s->n : 0;
 }
 
@@ -187,7 +187,7 @@ char_class(const char *s, size_t n)
 	size_t adv;
 	int cp = utf8_decode(s, n, &adv);
 
-	if (cp >= 0xAC00 && cp <= 0xD7A3)
+	if (is_syllable(cp))
 		return 'H';
 	if (cp < 0x80 && isalpha(cp))
 		return 'L';

@@ -66,12 +66,7 @@ pdf_libharu_only(void)
 {
 	static int v = -1;
 
-	if (v < 0) {
-		const char *e = getenv("DIGEST_LIBHARU_ONLY");
-
-		v = e != NULL && *e != '\0' && strcmp(e, "0") != 0;
-	}
-	return v;
+	return env_flag("DIGEST_LIBHARU_ONLY", &v);
 }
 
 /* A font file in memory as libharu reads one: a file reader's

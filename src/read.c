@@ -47,7 +47,7 @@ fold_cp(int cp)
 {
 	size_t i;
 
-	if (cp < 0xA0 || (cp >= 0xAC00 && cp <= 0xD7A3))
+	if (cp < 0xA0 || is_syllable(cp))
 		return cp;
 	for (i = 0; i < sizeof(folds) / sizeof(folds[0]); i++)
 		if (folds[i].from == cp)
@@ -67,7 +67,7 @@ syllable_at(const unsigned char *s, size_t i, size_t len)
 		return 0;
 	cp = ((s[i] & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6) |
 	    (s[i + 2] & 0x3F);
-	return cp >= 0xAC00 && cp <= 0xD7A3 ? 3 : 0;
+	return is_syllable(cp) ? 3 : 0;
 }
 
 /* Whether NFC leaves cp alone whatever surrounds it: a starter that is
@@ -80,9 +80,9 @@ nfc_inert(int cp)
 {
 	const utf8proc_property_t *p;
 
-	if (cp < 0x80 || (cp >= 0xAC00 && cp <= 0xD7A3))
+	if (cp < 0x80 || is_syllable(cp))
 		return 1;
-	if (cp >= 0x1100 && cp <= 0x11FF)	/* conjoining jamo */
+	if (is_jamo(cp))
 		return 0;
 	p = utf8proc_get_property(cp);
 	return p->combining_class == 0 &&

@@ -377,8 +377,8 @@ utf8_encode(int cp, char out[4])
 int
 is_hangul(int cp)
 {
-	return is_syllable(cp) ||
-	    (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F);
+	return is_syllable(cp) || is_jamo(cp) ||
+	    (cp >= 0x3130 && cp <= 0x318F);
 }
 
 int
@@ -490,14 +490,20 @@ json_lines(buf *b, char *const *v, size_t n)
 }
 
 int
+env_flag(const char *name, int *v)
+{
+	if (*v < 0) {
+		const char *e = getenv(name);
+
+		*v = e != NULL && *e != '\0' && strcmp(e, "0") != 0;
+	}
+	return *v;
+}
+
+int
 one_process(void)
 {
 	static int v = -1;
 
-	if (v < 0) {
-		const char *e = getenv("DIGEST_ONE_PROCESS");
-
-		v = e != NULL && *e != '\0' && strcmp(e, "0") != 0;
-	}
-	return v;
+	return env_flag("DIGEST_ONE_PROCESS", &v);
 }

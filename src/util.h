@@ -44,6 +44,9 @@ int	 arena_owns(const struct arena *, const void *);
  * and starts no reading thread, for the test that the output is the
  * same either way (tests/e2e/parallel-same.sh). */
 int	 one_process(void);
+/* Whether the environment variable name is set, neither empty nor "0";
+ * asked once, the answer kept in *v (start it at -1). */
+int	 env_flag(const char *name, int *v);
 
 /* A list of strings whose storage is in an arena. */
 struct strlist {
@@ -71,6 +74,7 @@ char	*read_whole(const char *path, size_t *len);
 /* UTF-8 helpers. */
 int	 utf8_decode(const char *s, size_t len, size_t *adv); /* -1 invalid */
 int	 utf8_encode(int cp, char out[4]);	/* returns length */
+/* Hangul: a syllable, a conjoining jamo or a compatibility jamo. */
 int	 is_hangul(int cp);
 /* A precomposed Hangul syllable, U+AC00 가 to U+D7A3 힣: inline, for
  * the reader's and the fonts' loops over every character. */
@@ -79,6 +83,14 @@ is_syllable(int cp)
 {
 	return cp >= 0xAC00 && cp <= 0xD7A3;
 }
+
+/* A conjoining jamo, U+1100 to U+11FF: the pieces of an NFD syllable. */
+static inline int
+is_jamo(int cp)
+{
+	return cp >= 0x1100 && cp <= 0x11FF;
+}
+
 int	 str_starts(const char *s, const char *prefix);
 /* Compares two strings ignoring all ASCII white space. */
 int	 str_eq_nospace(const char *a, const char *b);
