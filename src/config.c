@@ -311,8 +311,8 @@ check_value(const struct config *c, const struct conf_entry *e,
 	    out ? out : &scratch)) == NULL)
 		return 0;
 	range_text(type, min, max, range, sizeof(range));
-	msg(MSG_CONF_VALUE, c->path, e->line, 0, e->section, e->key, e->value,
-	    want, range);
+	msg(MSG_CONF_VALUE, c->path, e->line, e->vcol, e->section, e->key,
+	    e->value, want, range);
 	return -1;
 }
 
@@ -345,18 +345,19 @@ known_section(const char *s)
 }
 
 /* Whether a [section] may be written: a scalar one of the table, a
- * taxonomy group with an id, or [cues]; else reports at line. */
+ * taxonomy group with an id, or [cues]; else reports at line, column
+ * col. */
 int
-config_section_ok(const char *path, const char *s, int line)
+config_section_ok(const char *path, const char *s, int line, int col)
 {
 	unsigned kind = taxon_kind(s);
 
 	if (kind != 0 && strchr(s, '.')[1] == '\0') {
-		msg(MSG_CONF_GROUP_NO_ID, path, line, 0, s);
+		msg(MSG_CONF_GROUP_NO_ID, path, line, col, s);
 		return 0;
 	}
 	if (kind == 0 && !known_section(s)) {
-		msg(MSG_CONF_SECTION_UNKNOWN, path, line, 0, s);
+		msg(MSG_CONF_SECTION_UNKNOWN, path, line, col, s);
 		return 0;
 	}
 	return 1;
@@ -381,7 +382,7 @@ check_entry(const struct config *c, const struct conf_entry *e)
 	} else if (strcmp(e->section, cues_section) == 0 ||
 	    key_find(e->section, e->key) != NULL)
 		return 0;
-	msg(MSG_CONF_KEY_UNKNOWN, c->path, e->line, 0, e->section, e->key);
+	msg(MSG_CONF_KEY_UNKNOWN, c->path, e->line, 1, e->section, e->key);
 	return -1;
 }
 
@@ -411,7 +412,7 @@ fill(struct config *c, int report)
 			dflt.section = (char *)k->section;
 			dflt.key = (char *)k->key;
 			dflt.value = (char *)k->dflt;
-			dflt.line = 0;
+			dflt.line = dflt.vcol = 0;
 			e = &dflt;
 		}
 		bad |= check_value(c, e, k->type, k->min, k->max, out);
@@ -537,7 +538,8 @@ check_links(struct config *c)
 		c->orgs[i].section = e ? config_section_index(c, e->value) :
 		    -1;
 		if (c->orgs[i].section < 0) {
-			msg(MSG_CONF_ORG_SECTION, c->path, e ? e->line : 0, 0,
+			msg(MSG_CONF_ORG_SECTION, c->path, e ? e->line : 0,
+			    e ? e->vcol : 0,
 			    c->orgs[i].conf,
 			    e ? "no [section.*] of that id" : "missing");
 			bad = -1;
@@ -549,7 +551,7 @@ check_links(struct config *c)
 			c->sectors[i].within = config_sector_index(c,
 			    e->value);
 		if (e != NULL && c->sectors[i].within < 0) {
-			msg(MSG_CONF_SECTOR_WITHIN, c->path, e->line, 0,
+			msg(MSG_CONF_SECTOR_WITHIN, c->path, e->line, e->vcol,
 			    c->sectors[i].conf, e->value);
 			bad = -1;
 		}
@@ -593,8 +595,10 @@ check(struct config *c)
 		c->orgs[i].outline = e ? e->value : k ? k->dflt : NULL;
 	}
 	if (bad == 0 && date_weekday(c->anchor_date) != c->weekday) {
-		msg(MSG_CONF_ANCHOR_WEEKDAY, c->path,
-		    ini_find(c, "digest", "anchor_date")->line, 0,
+		const struct conf_entry *e = ini_find(c, "digest",
+		    "anchor_date");
+
+		msg(MSG_CONF_ANCHOR_WEEKDAY, c->path, e->line, e->vcol,
 		    weekdays[c->weekday]);
 		bad = -1;
 	}

@@ -13,6 +13,8 @@ struct conf_entry {
 	char	*key;
 	char	*value;		/* continuation lines joined by '\n' */
 	int	 line;
+	int	 vcol;		/* the value's column on line (1-based,
+				 * characters); a key is at column 1 */
 };
 
 /* One entry of the taxonomy: a section, a sector or an organisation

@@ -27,8 +27,9 @@ struct reader {
 	int		 bad;
 };
 
-static int
-utf8_valid(const char *s, size_t n)
+/* The offset of the first byte of s[0..n) that is not UTF-8, or n. */
+static size_t
+utf8_bad(const char *s, size_t n)
 {
 	size_t i, adv;
 
@@ -36,8 +37,8 @@ utf8_valid(const char *s, size_t n)
 		if ((unsigned char)s[i] < 0x80)
 			adv = 1;
 		else if (utf8_decode(s + i, n - i, &adv) < 0)
-			return 0;
-	return 1;
+			return i;
+	return n;
 }
 
 static int
@@ -68,7 +69,7 @@ is_name(const char *s, size_t n)
 
 static void
 entry_add(struct config *c, const char *section, const char *key,
-    const char *value, size_t vlen, int line)
+    const char *value, size_t vlen, int line, int vcol)
 {
 	struct conf_entry *e;
 
@@ -80,6 +81,7 @@ entry_add(struct config *c, const char *section, const char *key,
 	memcpy(e->value, value, vlen);
 	e->value[vlen] = '\0';
 	e->line = line;
+	e->vcol = vcol;
 }
 
 const struct conf_entry *
@@ -105,14 +107,14 @@ open_section(struct reader *r, const char *s, size_t n, int line)
 	r->skip = 0;
 	if (!is_name(s, n)) {
 		r->skip = 1;
-		msg(MSG_CONF_SECTION_NAME, r->path, line, 0, (int)n, s);
+		msg(MSG_CONF_SECTION_NAME, r->path, line, 2, (int)n, s);
 		r->bad = 1;
 		return;
 	}
 	r->section = xmalloc(n + 1);
 	memcpy(r->section, s, n);
 	r->section[n] = '\0';
-	if (!config_section_ok(r->path, r->section, line)) {
+	if (!config_section_ok(r->path, r->section, line, 2)) {
 		r->bad = 1;
 		r->skip = 1;	/* its keys are not reported one by one */
 		free(r->section);
@@ -121,7 +123,7 @@ open_section(struct reader *r, const char *s, size_t n, int line)
 	}
 	for (i = 0; i < r->nsec; i++)
 		if (strcmp(r->sec_lines[i].section, r->section) == 0) {
-			msg(MSG_CONF_SECTION_TWICE, r->path, line, 0,
+			msg(MSG_CONF_SECTION_TWICE, r->path, line, 2,
 			    r->section, r->sec_lines[i].line);
 			r->bad = 1;
 			return;
@@ -142,7 +144,7 @@ key_value(struct reader *r, const char *s, size_t n, int line)
 
 	r->key_open = 0;
 	if (eq == NULL) {
-		msg(MSG_CONF_LINE, r->path, line, 0, (int)n, s);
+		msg(MSG_CONF_LINE, r->path, line, 1, (int)n, s);
 		r->bad = 1;
 		return;
 	}
@@ -150,13 +152,13 @@ key_value(struct reader *r, const char *s, size_t n, int line)
 	    klen--)
 		continue;
 	if (!is_name(s, klen)) {
-		msg(MSG_CONF_KEY_NAME, r->path, line, 0, (int)klen, s);
+		msg(MSG_CONF_KEY_NAME, r->path, line, 1, (int)klen, s);
 		r->bad = 1;
 		return;
 	}
 	if (r->section == NULL) {
 		if (!r->skip)
-			msg(MSG_CONF_KEY_OUTSIDE, r->path, line, 0, (int)klen,
+			msg(MSG_CONF_KEY_OUTSIDE, r->path, line, 1, (int)klen,
 			    s);
 		r->bad = 1;
 		return;
@@ -168,11 +170,12 @@ key_value(struct reader *r, const char *s, size_t n, int line)
 	memcpy(key, s, klen);
 	key[klen] = '\0';
 	if ((prev = ini_find(r->c, r->section, key)) != NULL) {
-		msg(MSG_CONF_KEY_TWICE, r->path, line, 0, r->section, key,
+		msg(MSG_CONF_KEY_TWICE, r->path, line, 1, r->section, key,
 		    prev->line);
 		r->bad = 1;
 	} else {
-		entry_add(r->c, r->section, key, v, vlen, line);
+		entry_add(r->c, r->section, key, v, vlen, line,
+		    utf8_column(s, (size_t)(v - s)));
 		r->key_open = 1;
 	}
 	free(key);
@@ -195,20 +198,22 @@ continuation(struct reader *r, const char *s, size_t n)
 static void
 read_line(struct reader *r, const char *s, size_t n, int line)
 {
-	size_t lead = 0;
+	size_t lead = 0, bad;
+	const char *nul;
 
 	while (n > 0 && (is_blank(s[n - 1]) || s[n - 1] == '\r' ||
 	    s[n - 1] == '\f' || s[n - 1] == '\v'))
 		n--;
 	while (lead < n && is_blank(s[lead]))
 		lead++;
-	if (memchr(s, '\0', n) != NULL) {
-		msg(MSG_CONF_NUL, r->path, line, 0);
+	if ((nul = memchr(s, '\0', n)) != NULL) {
+		msg(MSG_CONF_NUL, r->path, line,
+		    utf8_column(s, (size_t)(nul - s)));
 		r->bad = 1;
 		return;
 	}
-	if (!utf8_valid(s, n)) {
-		msg(MSG_CONF_UTF8, r->path, line, 0);
+	if ((bad = utf8_bad(s, n)) < n) {
+		msg(MSG_CONF_UTF8, r->path, line, utf8_column(s, bad));
 		r->bad = 1;
 		return;
 	}
@@ -224,14 +229,16 @@ read_line(struct reader *r, const char *s, size_t n, int line)
 		if (r->key_open)
 			continuation(r, s, n);
 		else {
-			msg(MSG_CONF_CONTINUATION, r->path, line, 0, (int)n, s);
+			msg(MSG_CONF_CONTINUATION, r->path, line,
+			    (int)lead + 1, (int)n, s);
 			r->bad = 1;
 		}
 		return;
 	}
 	if (s[0] == '[') {
 		if (s[n - 1] != ']') {
-			msg(MSG_CONF_SECTION_END, r->path, line, 0, (int)n, s);
+			msg(MSG_CONF_SECTION_END, r->path, line,
+			    utf8_column(s, n), (int)n, s);
 			r->bad = 1;
 			free(r->section);
 			r->section = NULL;

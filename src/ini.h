@@ -14,7 +14,8 @@ int	 ini_read(struct config *c, const char *text, size_t len);
 const struct conf_entry *ini_find(const struct config *,
 	    const char *section, const char *key);
 /* Whether a [section] may be written (config.c's tables); else reports
- * at line and returns 0. */
-int	 config_section_ok(const char *path, const char *s, int line);
+ * at line, column col, and returns 0. */
+int	 config_section_ok(const char *path, const char *s, int line,
+	    int col);
 
 #endif

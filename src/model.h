@@ -32,7 +32,8 @@ enum line_use {
 struct line {
 	char	*text;		/* NUL-terminated, trimmed on both ends */
 	size_t	 len;
-	int	 lead;		/* had leading white space (page start) */
+	int	 lead;		/* leading white space, in characters (page
+				 * start when > 0) */
 	int	 trail;		/* had trailing white space (word wrap) */
 	int	 use;		/* enum line_use */
 };

@@ -305,6 +305,18 @@ read_whole(const char *path, size_t *len)
 }
 
 int
+utf8_column(const char *s, size_t n)
+{
+	size_t i;
+	int col = 1;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+int
 utf8_decode(const char *s, size_t len, size_t *adv)
 {
 	const unsigned char *u = (const unsigned char *)s;

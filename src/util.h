@@ -74,6 +74,9 @@ char	*read_whole(const char *path, size_t *len);
 /* UTF-8 helpers. */
 int	 utf8_decode(const char *s, size_t len, size_t *adv); /* -1 invalid */
 int	 utf8_encode(int cp, char out[4]);	/* returns length */
+/* The column (1-based, in characters: an invalid byte counts as one)
+ * of s[n] in a line that starts at s; what a message gives as col. */
+int	 utf8_column(const char *s, size_t n);
 /* Hangul: a syllable, a conjoining jamo or a compatibility jamo. */
 int	 is_hangul(int cp);
 /* A precomposed Hangul syllable, U+AC00 가 to U+D7A3 힣: inline, for

@@ -151,9 +151,9 @@ test_taxon_fields(void **state)
 	free(err);
 	config_free(&c);
 	bad(HEAD TAXA "fallback = maybe\n",
-	    "t.conf:11: error: [org.central] fallback = maybe: want yes or no");
+	    "t.conf:11:12: error: [org.central] fallback = maybe: want yes or no");
 	bad(HEAD TAXA "prior = 1e3\n",
-	    "t.conf:11: error: [org.central] prior = 1e3: want a number");
+	    "t.conf:11:9: error: [org.central] prior = 1e3: want a number");
 }
 
 /* A line of 400 bytes and one of 100 KB, values on indented lines,
@@ -203,46 +203,46 @@ static void
 test_values(void **state)
 {
 	(void)state;
-	bad(HEAD "duplicate_threshold = abc\n" TAXA, "t.conf:4: error: "
+	bad(HEAD "duplicate_threshold = abc\n" TAXA, "t.conf:4:23: error: "
 	    "[digest] duplicate_threshold = abc: want a number (0 to 1)");
 	bad(HEAD "duplicate_threshold = 0.5x\n" TAXA,
-	    "t.conf:4: error: [digest] duplicate_threshold = 0.5x");
-	bad(HEAD "duplicate_threshold = 1.5\n" TAXA, "t.conf:4: error: "
+	    "t.conf:4:23: error: [digest] duplicate_threshold = 0.5x");
+	bad(HEAD "duplicate_threshold = 1.5\n" TAXA, "t.conf:4:23: error: "
 	    "[digest] duplicate_threshold = 1.5: want a number in range "
 	    "(0 to 1)");
 	bad(HEAD "duplicate_threshold =\n" TAXA,
-	    "t.conf:4: error: [digest] duplicate_threshold = : want a number");
-	bad(HEAD "duplicate_days = 7 days\n" TAXA, "t.conf:4: error: "
+	    "t.conf:4:22: error: [digest] duplicate_threshold = : want a number");
+	bad(HEAD "duplicate_days = 7 days\n" TAXA, "t.conf:4:18: error: "
 	    "[digest] duplicate_days = 7 days: want an integer (0 to 36500)");
-	bad(HEAD "max_title = 1\n" TAXA, "t.conf:4: error: [digest] "
+	bad(HEAD "max_title = 1\n" TAXA, "t.conf:4:13: error: [digest] "
 	    "max_title = 1: want an integer in range (2 to 1000000)");
 	bad(HEAD "max_file_mb = 99999999999999999999\n" TAXA,
-	    "t.conf:4: error: [digest] max_file_mb = 99999999999999999999");
+	    "t.conf:4:15: error: [digest] max_file_mb = 99999999999999999999");
 	bad("[digest]\nanchor_number = 0\nanchor_date = 2025-12-11\n" TAXA,
-	    "t.conf:2: error: [digest] anchor_number = 0: want an integer in "
+	    "t.conf:2:17: error: [digest] anchor_number = 0: want an integer in "
 	    "range");
 	bad("[digest]\nanchor_number = 1\nanchor_date = 2025-12-32\n" TAXA,
-	    "t.conf:3: error: [digest] anchor_date = 2025-12-32: want a date "
+	    "t.conf:3:15: error: [digest] anchor_date = 2025-12-32: want a date "
 	    "as YYYY-MM-DD");
 	bad("[digest]\nanchor_number = 1\nanchor_date = 2025-12-1\n" TAXA,
-	    "t.conf:3: error: [digest] anchor_date = 2025-12-1: want a date");
-	bad(HEAD "weekday = Thursday\n" TAXA, "t.conf:4: error: [digest] "
+	    "t.conf:3:15: error: [digest] anchor_date = 2025-12-1: want a date");
+	bad(HEAD "weekday = Thursday\n" TAXA, "t.conf:4:11: error: [digest] "
 	    "weekday = Thursday: want a weekday");
 	bad(HEAD "weekday = friday\n" TAXA,
-	    "t.conf:3: error: [digest] anchor_date is not a friday");
+	    "t.conf:3:15: error: [digest] anchor_date is not a friday");
 	bad(HEAD "earliest_date = 2000-1-1\n" TAXA,
-	    "t.conf:4: error: [digest] earliest_date = 2000-1-1: want a date");
-	bad(HEAD TAXA "[site]\ntime_zone = +25:00\n", "t.conf:12: error: "
+	    "t.conf:4:17: error: [digest] earliest_date = 2000-1-1: want a date");
+	bad(HEAD TAXA "[site]\ntime_zone = +25:00\n", "t.conf:12:13: error: "
 	    "[site] time_zone = +25:00: want a time zone");
 	bad(HEAD TAXA "[pdf]\ntime = 9:00\n",
-	    "t.conf:12: error: [pdf] time = 9:00: want a time as HH:MM");
+	    "t.conf:12:8: error: [pdf] time = 9:00: want a time as HH:MM");
 	/* Booleans have one spelling. */
-	bad(HEAD TAXA "[pdf]\nsection_new_page = true\n", "t.conf:12: error: "
+	bad(HEAD TAXA "[pdf]\nsection_new_page = true\n", "t.conf:12:20: error: "
 	    "[pdf] section_new_page = true: want yes or no");
 	bad(HEAD TAXA "show_empty = 1\n",
-	    "t.conf:11: error: [org.central] show_empty = 1: want yes or no");
+	    "t.conf:11:14: error: [org.central] show_empty = 1: want yes or no");
 	bad(HEAD TAXA "prior = high\n",
-	    "t.conf:11: error: [org.central] prior = high: want a number");
+	    "t.conf:11:9: error: [org.central] prior = high: want a number");
 	/* Required keys. */
 	bad("[digest]\nanchor_number = 108\n" TAXA,
 	    "t.conf: error: [digest] anchor_date is missing");
@@ -254,21 +254,22 @@ test_unknown(void **state)
 {
 	(void)state;
 	bad(HEAD "duplicate_treshold = 0.5\n" TAXA,
-	    "t.conf:4: error: [digest] has no key 'duplicate_treshold'");
+	    "t.conf:4:1: error: [digest] has no key 'duplicate_treshold'");
 	bad(HEAD TAXA "[colours]\nred = 1\nblue = 2\n",
-	    "t.conf:11: error: unknown section [colours]\n");
+	    "t.conf:11:2: error: unknown section [colours]\n");
 	bad(HEAD TAXA "[sector.ai]\nname = AI\nkeyword = AI:5\n",
-	    "t.conf:13: error: [sector.ai] has no key 'keyword'");
+	    "t.conf:13:1: error: [sector.ai] has no key 'keyword'");
 	/* A key of one kind of group is unknown in another. */
 	bad(HEAD TAXA "within = carbon\n",
-	    "t.conf:11: error: [org.central] has no key 'within'");
+	    "t.conf:11:1: error: [org.central] has no key 'within'");
 	bad(HEAD TAXA "[sector.ai]\nname = AI\nwithin = carbn\n",
-	    "t.conf:13: error: [sector.ai] within = carbn: no [sector.*] of "
+	    "t.conf:13:10: error: [sector.ai] within = carbn: no [sector.*] of "
 	    "that id");
 	bad(HEAD TAXA "[org.local]\nname = 지자체\nsection = polcy\n",
-	    "t.conf:13: error: [org.local] section: no [section.*] of that id");
+	    "t.conf:13:11: error: [org.local] section: no [section.*] of "
+	    "that id");
 	bad(HEAD TAXA "[sector.]\nname = x\n",
-	    "t.conf:11: error: [sector.] has no id after the '.'\n");
+	    "t.conf:11:2: error: [sector.] has no id after the '.'\n");
 	bad(HEAD TAXA "[sector.ai]\nfallback = yes\n",
 	    "t.conf:12: error: [sector.ai] has no name");
 	/* [cues] holds lists of any name. */
@@ -299,50 +300,55 @@ test_syntax(void **state)
 
 	(void)state;
 	bad("title = x\n" HEAD TAXA,
-	    "t.conf:1: error: 'title' is not under any [section]");
-	bad(HEAD "just words\n" TAXA, "t.conf:4: error: not a \"key = "
+	    "t.conf:1:1: error: 'title' is not under any [section]");
+	bad(HEAD "just words\n" TAXA, "t.conf:4:1: error: not a \"key = "
 	    "value\" line, a [section], a comment or an indented "
 	    "continuation: just words");
 	bad(HEAD "[site\nrecent = 3\n" TAXA,
-	    "t.conf:4: error: a section line ends in ']': [site");
+	    "t.conf:4:6: error: a section line ends in ']': [site");
 	bad(HEAD "[si te]\n" TAXA,
-	    "t.conf:4: error: a section name is letters, digits");
+	    "t.conf:4:2: error: a section name is letters, digits");
 	bad(HEAD "bad key = 1\n" TAXA,
-	    "t.conf:4: error: a key is letters, digits, '_', '-' and '.': "
+	    "t.conf:4:1: error: a key is letters, digits, '_', '-' and '.': "
 	    "'bad key'");
 	bad(HEAD "title = a\ntitle = b\n" TAXA,
-	    "t.conf:5: error: [digest] title again (first on line 4)");
+	    "t.conf:5:1: error: [digest] title again (first on line 4)");
 	bad(HEAD TAXA "[digest]\ntitle = b\n",
-	    "t.conf:11: error: [digest] again (first on line 1)");
+	    "t.conf:11:2: error: [digest] again (first on line 1)");
 	bad(HEAD "\n\tcontinued\n" TAXA,
-	    "t.conf:5: error: an indented line continues the value above it, "
+	    "t.conf:5:2: error: an indented line continues the value above it, "
 	    "but no key is open here: continued");
-	bad(HEAD "title = a\xff\n" TAXA, "t.conf:4: error: not valid UTF-8");
+	bad(HEAD "title = a\xff\n" TAXA, "t.conf:4:10: error: not valid UTF-8");
+	/* Columns count characters, not bytes. */
+	bad(HEAD "title = 가나\xff\n" TAXA,
+	    "t.conf:4:11: error: not valid UTF-8");
+	bad(HEAD "title = 가나\n\n\t 다\n" TAXA, "t.conf:6:3: error: an "
+	    "indented line continues");
 	{
 		static const char nul[] = HEAD "title = a\0b\n" TAXA;
 
 		err = parse_n(&c, nul, sizeof(nul) - 1, &rc);
 		assert_int_equal(rc, -1);
-		assert_string_equal(err, "t.conf:4: error: a NUL byte: not a "
+		assert_string_equal(err, "t.conf:4:10: error: a NUL byte: not a "
 		    "text file\n");
 		free(err);
 		config_free(&c);
 	}
-	/* Three faults, three messages, each at its line. */
+	/* Three faults, three messages, each at its line and column. */
 	err = parse(&c, HEAD "recent = 3\nduplicate_days = x\n" TAXA
 	    "[pdf]\nsection_new_page = oui\n", &rc);
 	assert_int_equal(rc, -1);
-	assert_non_null(strstr(err, "t.conf:4: error: [digest] has no key "
+	assert_non_null(strstr(err, "t.conf:4:1: error: [digest] has no key "
 	    "'recent'\n"));
-	assert_non_null(strstr(err, "t.conf:5: error: [digest] "
+	assert_non_null(strstr(err, "t.conf:5:18: error: [digest] "
 	    "duplicate_days = x"));
-	assert_non_null(strstr(err, "t.conf:14: error: [pdf] "
+	assert_non_null(strstr(err, "t.conf:14:20: error: [pdf] "
 	    "section_new_page = oui"));
 	free(err);
 	config_free(&c);
 	/* A control character in a value is escaped in the message. */
 	bad(HEAD "duplicate_days = \x1b[2J7\n" TAXA,
-	    "t.conf:4: error: [digest] duplicate_days = \\x1b[2J7: want");
+	    "t.conf:4:18: error: [digest] duplicate_days = \\x1b[2J7: want");
 }
 
 /* The shipped configuration and the site test's pass the table. */
