@@ -59,6 +59,7 @@ read_line(struct corrections *cs, char *s, const char *file, int line,
 {
 	struct correction k;
 	char *tab = strchr(s, '\t'), *f;
+	int lead = (int)strspn(s, " \t\f\v");	/* str_trim drops it */
 
 	if (*str_trim(s) == '\0' || s[0] == '#')
 		return 0;
@@ -75,7 +76,8 @@ read_line(struct corrections *cs, char *s, const char *file, int line,
 		if (next != NULL)
 			*next++ = '\0';
 		if (*str_trim(f) != '\0' && field(&k, f, c) == -1) {
-			msg(MSG_CORR_FIELD, file, line, 0, f);
+			msg(MSG_CORR_FIELD, file, line,
+			    lead + utf8_column(s, (size_t)(f - s)), f);
 			return -1;
 		}
 		f = next;

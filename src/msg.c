@@ -209,6 +209,22 @@ format(buf *b, const char *fmt, va_list ap)
 	buf_free(&arg);
 }
 
+/* "file:line:col: ", "file: ", "digest: " into b. */
+static void
+location(buf *b, const char *file, int line, int col)
+{
+	if (file == NULL) {
+		buf_puts(b, "digest: ");
+		return;
+	}
+	msg_escape(b, file, strlen(file));
+	if (line > 0)
+		buf_printf(b, ":%d", line);
+	if (line > 0 && col > 0)
+		buf_printf(b, ":%d", col);
+	buf_puts(b, ": ");
+}
+
 /* Counts, keeps and prints one message, its text formatted (arguments
  * escaped). */
 static void
@@ -219,15 +235,7 @@ emit(enum msg_level lvl, enum msg_id id, const char *file, int line,
 	int c;
 
 	counts[lvl]++;
-	if (file) {
-		msg_escape(&where, file, strlen(file));
-		if (line > 0)
-			buf_printf(&where, ":%d", line);
-		if (line > 0 && col > 0)
-			buf_printf(&where, ":%d", col);
-		buf_puts(&where, ": ");
-	} else
-		buf_puts(&where, "digest: ");
+	location(&where, file, line, col);
 	if (ids_shown()) {
 		buf_reset(text);
 		buf_puts(text, table[id].name);
@@ -235,10 +243,12 @@ emit(enum msg_level lvl, enum msg_id id, const char *file, int line,
 	if (text->ptr == NULL)
 		buf_puts(text, "");
 	if (kept && lvl != MSG_NOTE && lvl != MSG_INFO) {
+		/* Without the column: check's report lists problems by
+		 * file:line. */
 		VEC_GROW(kept, keptcap, nkept + 1);
 		memset(&kept[nkept], 0, sizeof(*kept));
-		buf_printf(&kept[nkept++], "%s%s: %s", where.ptr, names[lvl],
-		    text->ptr);
+		location(&kept[nkept], file, line, 0);
+		buf_printf(&kept[nkept++], "%s: %s", names[lvl], text->ptr);
 	}
 	/* Kept warnings are listed at the end, not twice. */
 	if ((lvl == MSG_NOTE && verbosity < 1) ||

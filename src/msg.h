@@ -67,9 +67,9 @@ void	 msg_reset(void);	/* counts to 0, DIGEST_MSG_IDS read again */
 /* A title as a message shows it: cut to a readable length on a UTF-8
  * boundary, with an ellipsis.  Valid until four more calls. */
 const char *msg_title(const char *);
-/* From now on, keeps every warning and error as printed (colourless,
- * "file:line: level: text"), for a list at the end of a run; warnings
- * are then no longer printed as they come. */
+/* From now on, keeps every warning and error as printed but colourless
+ * and without its column ("file:line: level: text"), for a list at the
+ * end of a run; warnings are then no longer printed as they come. */
 void	 msg_record(void);
 size_t	 msg_recorded(const char ***lines);
 const char *strerror_safe(void);	/* strerror(errno) */

@@ -272,7 +272,8 @@ static void
 task_end(struct outline *o)
 {
 	if (o->task.len > 0)
-		msg(MSG_OUTLINE_TASK, o->d->path, o->task_line, 0, o->task.ptr);
+		msg(MSG_OUTLINE_TASK, o->d->path, o->task_line,
+		    doc_col(o->d, o->task_line, o->task.ptr), o->task.ptr);
 	buf_reset(&o->task);
 	o->task_line = 0;
 }
@@ -301,7 +302,7 @@ flush(struct outline *o)
 		    &a, &b, &open);
 		if (st == DATE_IMPOSSIBLE)
 			msg(MSG_OUTLINE_DATE_IMPOSSIBLE, o->d->path, it->line,
-			    0, msg_title(s));
+			    doc_col(o->d, it->line, s + open), msg_title(s));
 		/* Its own date, if inside the period: "(6.25)", "(2월)". */
 		if (first != DATE_NONE && st == DATE_OK && a >= first &&
 		    a <= last) {
@@ -666,7 +667,7 @@ context_line(struct outline *o, struct line *l, size_t i)
 		if (strchr(t, '\t') == NULL) {
 			l->use = LINE_UNPLACED;
 			msg(MSG_OUTLINE_REFERENCE_TEXT, o->d->path, lineno,
-			    0, t);
+			    line_col(l, t), t);
 		}
 		return 1;
 	}

@@ -93,6 +93,16 @@ give_label(struct reimport *r, size_t from, size_t to, const struct label_row *e
 	}
 }
 
+/* The column of a row's 구분 cell, cell, in line lineno; 0 if the row
+ * does not start with it. */
+static int
+cell_col(const struct reimport *r, int lineno, const char *cell)
+{
+	const struct line *l = &r->d->lines[lineno - 1];
+
+	return *cell && str_starts(l->text, cell) ? line_col(l, l->text) : 0;
+}
+
 /* Files an item by its 구분 label.  A label that names an organisation
  * type of another section (중앙부처 under the research section) is the
  * editors' word against the heading's: the item is kept, filed by its
@@ -108,7 +118,8 @@ label_item(struct reimport *r, const struct label_row *e, struct item *it)
 	it->labels |= LABEL_ORG;
 	if (o->section < 0 || it->section < 0 || o->section == it->section)
 		return;
-	msg(MSG_REIMPORT_LABEL_SECTION, r->d->path, e->label_line, 0, e->label,
+	msg(MSG_REIMPORT_LABEL_SECTION, r->d->path, e->label_line,
+	    cell_col(r, e->label_line, e->label), e->label,
 	    r->c->sections[it->section].name, r->c->sections[o->section].name,
 	    it->title);
 	it->section = o->section;
@@ -137,7 +148,8 @@ block_end(struct reimport *r)
 			if (before > 0 && (p == first ||
 			    r->ent[p].org != r->ent[p - before - 1].org))
 				msg(MSG_REIMPORT_LABEL_INFERRED, r->d->path,
-				    r->ent[p].line, 0, r->ent[p].label, before,
+				    r->ent[p].line, cell_col(r, r->ent[p].line,
+				    r->ent[p].label), r->ent[p].label, before,
 				    before == 1 ? "" : "s");
 			give_label(r, p - before, p, &r->ent[p]);
 			for (q = p + 1; q < r->nent &&
@@ -170,7 +182,8 @@ cell_label(struct reimport *r, const char *cell, int lineno)
 	if (*cell == '\0')
 		return NO_LABEL;
 	if ((org = taxon_by_name(r->c->orgs, r->c->norgs, cell)) < 0) {
-		msg(MSG_REIMPORT_LABEL_UNKNOWN, r->d->path, lineno, 0, cell);
+		msg(MSG_REIMPORT_LABEL_UNKNOWN, r->d->path, lineno,
+		    cell_col(r, lineno, cell), cell);
 		return UNKNOWN_LABEL;
 	}
 	return org;
@@ -184,7 +197,8 @@ title_of(struct reimport *r, struct item *it, const char *text)
 	text += cell_marks(text);
 	st = title_split(text, r->year, &r->cs->arena, &it->title, &it->date);
 	if (st == DATE_IMPOSSIBLE) {
-		msg(MSG_PARSE_TITLE_DATE_IMPOSSIBLE, r->d->path, it->line, 0,
+		msg(MSG_PARSE_TITLE_DATE_IMPOSSIBLE, r->d->path, it->line,
+		    title_date_col(r->d, it->line, text, it->title),
 		    msg_title(text));
 		it->date = DATE_NONE;
 	} else if (st == DATE_NOT_A_DATE)
@@ -290,8 +304,8 @@ table_row(struct reimport *r, struct line *l, int lineno)
 	org = cell_label(r, cell, lineno);
 	n = cell_paragraphs(html, strlen(html), &r->cs->arena, &v, &flat);
 	if (flat)
-		msg(MSG_REIMPORT_CELL_TAGS, r->d->path, lineno, 0,
-		    CELL_MAX_TAGS);
+		msg(MSG_REIMPORT_CELL_TAGS, r->d->path, lineno,
+		    *html ? line_col(l, html) : 0, CELL_MAX_TAGS);
 	l->use = LINE_USED;
 	if (n == 0 || (n == 1 && str_eq_nospace(v[0].text, none))) {
 		/* A label alone, or a group with nothing in it. */
@@ -306,7 +320,8 @@ table_row(struct reimport *r, struct line *l, int lineno)
 	if (i > 0 && r->cur < 0) {
 		if (i == n)
 			l->use = LINE_UNPLACED;
-		msg(MSG_REIMPORT_ROW_ORPHAN, r->d->path, lineno, 0, v[0].text);
+		msg(MSG_REIMPORT_ROW_ORPHAN, r->d->path, lineno,
+		    doc_col(r->d, lineno, v[0].text), v[0].text);
 	} else if (i > 0)
 		add_bullets(r, v, i, 1);
 	for (; i < n; i = j) {
@@ -486,10 +501,12 @@ heading(struct reimport *r, struct line *l, int lineno)
 		return;
 	}
 	if (level == 2) {
-		msg(MSG_REIMPORT_SECTION_UNKNOWN, r->d->path, lineno, 0, s);
+		msg(MSG_REIMPORT_SECTION_UNKNOWN, r->d->path, lineno,
+		    doc_col(r->d, lineno, s), s);
 		r->section = -1;
 	} else
-		msg(MSG_PARSE_SECTOR_UNKNOWN, r->d->path, lineno, 0, s);
+		msg(MSG_PARSE_SECTOR_UNKNOWN, r->d->path, lineno,
+		    doc_col(r->d, lineno, s), s);
 	r->sector = -1;
 }
 
@@ -632,12 +649,15 @@ contents_check(struct reimport *r)
 			listed[v[lo].item] = 1;
 		else
 			msg(MSG_REIMPORT_TOC_EXTRA, r->d->path, r->toc[k].line,
-			    0, r->toc[k].text);
+			    doc_col(r->d, r->toc[k].line, r->toc[k].text),
+			    r->toc[k].text);
 	}
 	for (i = 0; i < n; i++)
 		if (!listed[i])
 			msg(MSG_REIMPORT_TOC_MISSING, r->d->path,
-			    r->cs->items[r->first + i].line, 0,
+			    r->cs->items[r->first + i].line,
+			    doc_col(r->d, r->cs->items[r->first + i].line,
+			    r->cs->items[r->first + i].title),
 			    r->cs->items[r->first + i].title);
 	free(listed);
 	free(v);
@@ -682,10 +702,12 @@ parse_reimport(struct doc *d, struct corpus *cs, const struct config *c)
 		if (!r.body) {
 			/* The cover: the bulletin's name, its English line. */
 			l->use = LINE_FURNITURE;
-			msg(MSG_REIMPORT_COVER, d->path, lineno, 0, l->text);
+			msg(MSG_REIMPORT_COVER, d->path, lineno,
+			    line_col(l, l->text), l->text);
 			continue;
 		}
-		msg(MSG_REIMPORT_OUTSIDE, d->path, lineno, 0, l->text);
+		msg(MSG_REIMPORT_OUTSIDE, d->path, lineno,
+		    line_col(l, l->text), l->text);
 	}
 	block_end(&r);
 	close_bullet(&r);

@@ -275,13 +275,13 @@ article_title(struct trend *t, size_t i, int prev_trail)
 	it->title = title_with_source(t, l->text, open, src);
 	it->date = st == DATE_OK ? date : DATE_NONE;
 	if (st == DATE_IMPOSSIBLE)
-		msg(MSG_PARSE_TITLE_DATE_IMPOSSIBLE, t->d->path, (int)i + 1, 0,
-		    msg_title(l->text));
+		msg(MSG_PARSE_TITLE_DATE_IMPOSSIBLE, t->d->path, (int)i + 1,
+		    line_col(l, l->text + open), msg_title(l->text));
 	if (listed)
 		t->sum[listed - 1].found = 1;
 	else if (t->narticles > 0)
-		msg(MSG_TREND_NOT_LISTED, t->d->path, (int)i + 1, 0,
-		    msg_title(it->title));
+		msg(MSG_TREND_NOT_LISTED, t->d->path, (int)i + 1,
+		    line_col(l, l->text), msg_title(it->title));
 	l->use = LINE_USED;
 	return 1;
 }
@@ -328,8 +328,8 @@ articles(struct trend *t, size_t a, size_t z)
 			continue;
 		}
 		if (t->cur < 0) {
-			msg(MSG_TREND_FRONT, t->d->path, (int)i + 1, 0,
-			    l->text);
+			msg(MSG_TREND_FRONT, t->d->path, (int)i + 1,
+			    line_col(l, l->text), l->text);
 			continue;
 		}
 		l->use = LINE_USED;
@@ -381,7 +381,8 @@ parse_trend(struct doc *d, struct corpus *cs, const struct config *c)
 	clippings(&t, clip);
 	for (i = 0; i < t.nsum; i++)
 		if (!t.sum[i].found)
-			msg(MSG_TREND_SUMMARY_UNUSED, d->path, t.sum[i].line, 0,
+			msg(MSG_TREND_SUMMARY_UNUSED, d->path, t.sum[i].line,
+			    doc_col(d, t.sum[i].line, t.sum[i].text),
 			    t.sum[i].kind == SUM_ARTICLE ? "article" :
 			    "clipping", t.sum[i].text);
 	buf_free(&t.acc);

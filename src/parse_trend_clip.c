@@ -63,7 +63,7 @@ held_continue(struct trend *t, const struct held_lines *r, size_t from, size_t t
 		if (t->cur < 0 || t->acc.len == 0) {
 			l->use = LINE_UNPLACED;
 			msg(MSG_TREND_CLIPPING_OUTSIDE, t->d->path,
-			    (int)r->v[k] + 1, 0, l->text);
+			    (int)r->v[k] + 1, line_col(l, l->text), l->text);
 			continue;
 		}
 		l->use = LINE_USED;
@@ -325,11 +325,11 @@ clip_date(struct trend *t, struct held_lines *r, struct clip *cl, size_t i,
 	held_sources(t, r, cl, cut_by_cells(t, i));
 	if (cl->item < 0) {
 		l->use = LINE_UNPLACED;
-		msg(MSG_TREND_DATE_OUTSIDE, t->d->path, (int)i + 1, 0,
-		    l->text);
+		msg(MSG_TREND_DATE_OUTSIDE, t->d->path, (int)i + 1,
+		    line_col(l, l->text), l->text);
 	} else if (st == DATE_IMPOSSIBLE)
 		msg(MSG_TREND_CLIPPING_DATE_IMPOSSIBLE, t->d->path,
-		    (int)i + 1, 0, l->text);
+		    (int)i + 1, line_col(l, l->text), l->text);
 	else
 		t->cs->items[cl->item].date = date;
 }
@@ -386,8 +386,8 @@ clip_point(struct trend *t, struct held_lines *r, struct clip *cl, size_t i)
 	r->n = 0;
 	if (cl->item < 0) {
 		l->use = LINE_UNPLACED;
-		msg(MSG_TREND_CLIPPING_OUTSIDE, t->d->path, (int)i + 1, 0,
-		    l->text);
+		msg(MSG_TREND_CLIPPING_OUTSIDE, t->d->path, (int)i + 1,
+		    line_col(l, l->text), l->text);
 		return;
 	}
 	start_bullet(t, l, i);

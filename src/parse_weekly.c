@@ -59,7 +59,8 @@ flush_text(struct weekly *w)
 		    &it->title, &it->date);
 		if (st == DATE_IMPOSSIBLE) {
 			msg(MSG_PARSE_TITLE_DATE_IMPOSSIBLE, w->d->path,
-			    it->line, 0, msg_title(w->acc.ptr));
+			    it->line, title_date_col(w->d, it->line,
+			    w->acc.ptr, it->title), msg_title(w->acc.ptr));
 			it->date = DATE_NONE;
 		} else if (st == DATE_NOT_A_DATE)
 			msg(MSG_PARSE_TITLE_NO_DATE, w->d->path, it->line, 0,
@@ -153,7 +154,8 @@ sector_header(struct weekly *w, const struct line *l, int lineno)
 	name = l->text + strlen("☞");
 	i = taxon_by_name(w->c->sectors, w->c->nsectors, name);
 	if (i < 0)
-		msg(MSG_PARSE_SECTOR_UNKNOWN, w->d->path, lineno, 0,
+		msg(MSG_PARSE_SECTOR_UNKNOWN, w->d->path, lineno,
+		    line_col(l, name + strspn(name, " \t")),
 		    str_trim(arena_strdup(&w->cs->arena, name)));
 	/* The same sector again is a running title at a page top. */
 	if (i >= 0 && i == w->sector && w->pending < 0)
@@ -278,7 +280,8 @@ static void
 wrapped_line(struct weekly *w, const struct line *l, int lineno)
 {
 	if (!w->acc_bullet && title_complete(w)) {
-		msg(MSG_WEEKLY_NO_MARKER, w->d->path, lineno, 0);
+		msg(MSG_WEEKLY_NO_MARKER, w->d->path, lineno,
+		    line_col(l, l->text));
 		flush_text(w);
 		w->acc_bullet = 1;
 	}
@@ -327,7 +330,8 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 		}
 		if (w.cur < 0) {
 			l->use = LINE_UNPLACED;
-			msg(MSG_WEEKLY_OUTSIDE, d->path, lineno, 0, l->text);
+			msg(MSG_WEEKLY_OUTSIDE, d->path, lineno,
+			    line_col(l, l->text), l->text);
 			continue;
 		}
 		if (str_starts(l->text, "- ") || strcmp(l->text, "-") == 0)

@@ -424,25 +424,6 @@ doc_from_bytes(struct doc *d, struct arena *a, const char *path,
 	return 0;
 }
 
-int
-line_col(const struct line *l, const char *at)
-{
-	return l->lead + utf8_column(l->text, (size_t)(at - l->text));
-}
-
-int
-doc_col(const struct doc *d, int lineno, const char *s)
-{
-	const char *t, *p, *last = NULL;
-
-	if (lineno < 1 || (size_t)lineno > d->n || *s == '\0')
-		return 0;
-	t = d->lines[lineno - 1].text;
-	for (p = t; (p = strstr(p, s)) != NULL; p++)
-		last = p;
-	return last ? line_col(&d->lines[lineno - 1], last) : 0;
-}
-
 const char *
 file_kind(unsigned mode)
 {

@@ -29,16 +29,6 @@ const char *file_kind(unsigned mode);
 int	 doc_from_bytes(struct doc *, struct arena *, const char *path,
 	    const char *bytes, size_t len);
 
-/* The column (1-based, in characters) of at, a pointer into l->text,
- * in the line as the file has it: its leading white space counted.
- * (After decoding and normalising: a CP949 or UTF-16 file's
- * characters, Hangul in NFC.) */
-int	 line_col(const struct line *l, const char *at);
-/* The column in line lineno (1-based) of d of the last place it holds
- * s, or 0 when it does not hold it (the text s came from went on over
- * another line). */
-int	 doc_col(const struct doc *d, int lineno, const char *s);
-
 /* Normalises one UTF-8 string: NFC and the lookalike table.  The result
  * is malloc'd; NULL if s is not valid UTF-8. */
 char	*text_normalise(const char *s, size_t len, size_t *outlen);

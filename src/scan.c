@@ -495,3 +495,33 @@ keyset_free(struct keyset *ks)
 	free(ks->v);
 	memset(ks, 0, sizeof(*ks));
 }
+
+int
+line_col(const struct line *l, const char *at)
+{
+	return l->lead + utf8_column(l->text, (size_t)(at - l->text));
+}
+
+int
+doc_col(const struct doc *d, int lineno, const char *s)
+{
+	const char *p;
+
+	if (s == NULL || *s == '\0' || lineno < 1 || (size_t)lineno > d->n)
+		return 0;
+	p = strstr(d->lines[lineno - 1].text, s);
+	if (p == NULL || strstr(p + 1, s) != NULL)
+		return 0;
+	return line_col(&d->lines[lineno - 1], p);
+}
+
+int
+title_date_col(const struct doc *d, int lineno, const char *text,
+    const char *title)
+{
+	size_t n = strlen(title);
+
+	if (strncmp(text, title, n) != 0)
+		return 0;
+	return doc_col(d, lineno, strchr(text + n, '('));
+}

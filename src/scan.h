@@ -27,6 +27,23 @@ int	 is_url(const char *);
  * into b: compare it with str_eq_nospace. */
 void	 table_header_text(buf *b, const struct config *);
 
+/* ---- columns, for messages ---- */
+
+/* The column (1-based, in characters) of at, a pointer into l->text,
+ * in the line as the file has it: its leading white space counted.
+ * (After decoding and normalising: a CP949 or UTF-16 file's
+ * characters, Hangul in NFC.) */
+int	 line_col(const struct line *l, const char *at);
+/* The column in line lineno (1-based) of d where it holds s, or 0 when
+ * it does not hold it (the text s came from went on over another line,
+ * or was decoded from markup) or holds it more than once. */
+int	 doc_col(const struct doc *d, int lineno, const char *s);
+
+/* The column in line lineno of d of the date that follows title in
+ * text (an item's text as parsed, its title taken off), or 0. */
+int	 title_date_col(const struct doc *d, int lineno, const char *text,
+	    const char *title);
+
 /* ---- plans and progress reports ---- */
 
 /* Decodes the character at s (NUL-terminated) into *cp (-1 when it is

@@ -30,9 +30,9 @@ sed 's/^anchor_date = .*/anchor_date = 2025-12-12/' digest.conf >"$tmp/bad.conf"
 status 1 "$DIGEST" -c "$tmp/bad.conf" items input
 grep -q 'anchor_date is not a thursday' "$tmp/err" || bad "bad anchor: $(cat "$tmp/err")"
 
-# Warnings name file:line; -q hides them; they do not fail the run.
+# Warnings name file:line:col; -q hides them; they do not fail the run.
 status 0 "$DIGEST" items tests/regress/weekly-junk.txt
-grep -q '^tests/regress/weekly-junk.txt:1: warning: text outside any item' "$tmp/err" || bad "no file:line warning"
+grep -q '^tests/regress/weekly-junk.txt:1:1: warning: text outside any item' "$tmp/err" || bad "no file:line:col warning"
 status 0 "$DIGEST" -q items tests/regress/weekly-junk.txt
 [ -s "$tmp/err" ] && bad "-q still prints: $(cat "$tmp/err")"
 

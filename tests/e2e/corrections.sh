@@ -92,10 +92,12 @@ long=$(python3 -c 'print("긴 제목 " * 100)')
 printf ' □ 중앙부처 및 지방자치단체 정책 동향\n\n☞ 탄소중립 분야\n\n구분 제목 및 주요 내용\n\n지자체\n\n□ %s (2025.12.09)\n\n- 본문\n' \
     "$long" >"$tmp/in/week2.txt"
 if build; then bad "a bad correction did not fail the build"; else ok; fi
-grep -q "corrections.tsv:1: error: no-such-type" "$tmp/err" && ok ||
-    bad "the bad correction is not reported at file:line: $(cat "$tmp/err")"
+# At the column of the field after the title and its tab (characters).
+col=$(python3 -c 'import sys; print(len(sys.argv[1]) + 2)' "$title")
+grep -q "corrections.tsv:1:$col: error: no-such-type" "$tmp/err" && ok ||
+    bad "the bad correction is not at file:line:$col: $(cat "$tmp/err")"
 cut=$(grep -n 'week2.txt:.*title of .* characters: cut' "$tmp/err" | cut -d: -f1)
-err=$(grep -n 'corrections.tsv:1: error' "$tmp/err" | cut -d: -f1)
+err=$(grep -n 'corrections.tsv:1:[0-9]*: error' "$tmp/err" | cut -d: -f1)
 [ -n "$cut" ] && [ -n "$err" ] && [ "$cut" -lt "$err" ] && ok ||
     bad "the correction's error is not said after the bulletins': $(cat "$tmp/err")"
 rm "$tmp/in/corrections.tsv" "$tmp/in/week2.txt"

@@ -162,11 +162,13 @@ for f in tests/hostile/* "$tmp"/gen/*; do
 		    bad "$b: want no item and exit 0, got exit $items_rc, $(wc -l <"$tmp/items") items"
 		;;
 	impossible-dates.txt)
-		# Impossible dates: kept undated, each reported at its line.
+		# Impossible dates: kept undated, each reported at its line
+		# and the date's column.
 		n=$(grep -c '"date":null' "$tmp/items")
 		[ "$n" = 7 ] && grep -q '"date":"2025-07-28"' "$tmp/items" && ok ||
 		    bad "$b: $n undated items, want 7 and one dated 2025-07-28"
-		grep -q "^$f:9: warning: impossible date" "$tmp/items.err" && ok ||
+		grep -q "^$f:9:14: warning: impossible date" "$tmp/items.err" &&
+		    ok ||
 		    bad "$b: no file:line warning for 2025.13.01: $(head -2 "$tmp/items.err")"
 		;;
 	injection*)

@@ -209,6 +209,41 @@ test_info(void **state)
 	msg_reset();
 }
 
+/* msg_record keeps problems for check's list, by file:line: without
+ * the column; notes and INFO are not kept.  (The last test: recording
+ * is not turned off.) */
+static void
+recorded(void)
+{
+	msg_record();
+	some_messages();
+	msg(MSG_BUILD_UP_TO_DATE, NULL, 0, 0, "out", "out");
+}
+
+static void
+test_record(void **state)
+{
+	const char **v;
+
+	(void)state;
+	unsetenv("DIGEST_MSG_IDS");
+	msg_reset();
+	/* Warnings are listed, not printed as they come. */
+	assert_string_equal(stderr_of(recorded),
+	    "a.txt: error: cannot read: No such file\n"
+	    "c.conf:3:7: error: [digest] weekday again (first on line 2): "
+	    "give each key once\n"
+	    "digest: error: no issue to publish\n"
+	    "digest: out/ is up to date: nothing changed since the last "
+	    "build\n  open out/site/index.html\n");
+	assert_int_equal(msg_recorded(&v), 5);
+	assert_string_equal(v[2], "c.conf:3: error: [digest] weekday again "
+	    "(first on line 2): give each key once");
+	assert_string_equal(v[4], "d.conf: warning: [pdf] bold: no font "
+	    "given");
+	msg_reset();
+}
+
 int
 main(void)
 {
@@ -218,6 +253,7 @@ main(void)
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_capture),
 		cmocka_unit_test(test_info),
+		cmocka_unit_test(test_record),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -117,6 +117,32 @@ test_join(void **state)
 	buf_free(&b);
 }
 
+/* A message's column: 1-based, in characters, the white space the
+ * reader trimmed counted. */
+static void
+test_columns(void **state)
+{
+	struct arena a = {0};
+	struct doc d;
+	const char text[] = " \t□ 가나 (2025.13.45)\n가 (1.2) 나 (1.2)\n";
+
+	(void)state;
+	assert_int_equal(doc_from_bytes(&d, &a, "t", text, sizeof(text) - 1),
+	    0);
+	assert_int_equal(d.lines[0].lead, 2);
+	assert_int_equal(line_col(&d.lines[0], d.lines[0].text), 3);
+	assert_int_equal(line_col(&d.lines[0], strchr(d.lines[0].text, '(')),
+	    8);
+	assert_int_equal(doc_col(&d, 1, "(2025.13.45)"), 8);
+	assert_int_equal(title_date_col(&d, 1, "가나 (2025.13.45)", "가나"), 8);
+	/* Not in the line, or in it twice: not known. */
+	assert_int_equal(doc_col(&d, 1, "(2025.12.45)"), 0);
+	assert_int_equal(doc_col(&d, 2, "(1.2)"), 0);
+	assert_int_equal(doc_col(&d, 3, "가"), 0);
+	assert_int_equal(doc_col(&d, 2, "나"), 9);
+	arena_free(&a);
+}
+
 int
 main(void)
 {
@@ -125,6 +151,7 @@ main(void)
 		cmocka_unit_test(test_lines),
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_join),
+		cmocka_unit_test(test_columns),
 	};
 
 	return cmocka_run_group_tests_name("read", tests, NULL, NULL);
