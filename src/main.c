@@ -310,22 +310,48 @@ struct opts {
 	int		 week, today, all_pdfs;
 };
 
+static const struct option longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "no-labels", no_argument, NULL, 'L' },
+	{ "all-pdfs", no_argument, NULL, 'A' },
+	{ "today", required_argument, NULL, 'T' },
+	{ NULL, 0, NULL, 0 },
+};
+
+/* A wrong option, said from the table (getopt's own messages are off),
+ * then the synopsis; ch is what getopt_long returned, ':' or '?'.  A
+ * short option's error has its letter in optopt; a long one's word is
+ * behind optind (optopt 0 when unknown, else its value). */
+static void
+wrong_option(int ch, char **argv)
+{
+	char name[32] = { '-', (char)optopt, '\0' };
+	size_t i;
+
+	for (i = 0; optopt != 0 && longopts[i].name != NULL; i++)
+		if (longopts[i].val == optopt && strchr("LATVh", optopt))
+			snprintf(name, sizeof(name), "--%s", longopts[i].name);
+	if (optopt == 0)
+		msg(MSG_USAGE_OPTION, NULL, 0, 0, argv[optind - 1]);
+	else if (ch == ':')
+		msg(MSG_USAGE_ARGUMENT, NULL, 0, 0, name);
+	else if (name[1] == '-')
+		msg(MSG_USAGE_NO_ARGUMENT, NULL, 0, 0, name);
+	else
+		msg(MSG_USAGE_OPTION, NULL, 0, 0, name);
+	cli_usage(stderr);
+}
+
 /* Reads the options into o and r; returns -1 to go on, else the exit
  * status (2: a wrong option; 0: --help or --version done). */
 static int
 options(int argc, char **argv, struct opts *o, struct run *r)
 {
-	static const struct option longopts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ "no-labels", no_argument, NULL, 'L' },
-		{ "all-pdfs", no_argument, NULL, 'A' },
-		{ "today", required_argument, NULL, 'T' },
-		{ NULL, 0, NULL, 0 },
-	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "c:o:w:qvhV", longopts,
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":c:o:w:qvhV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -366,7 +392,7 @@ options(int argc, char **argv, struct opts *o, struct run *r)
 			printf("digest %s\n", VERSION);
 			return 0;
 		default:
-			cli_usage(stderr);
+			wrong_option(ch, argv);
 			return 2;
 		}
 	}

@@ -17,8 +17,20 @@ status 0 "$DIGEST" --help
 grep -q '^usage: digest' "$tmp/out" || bad "--help prints no usage"
 status 0 "$DIGEST" --version
 grep -q '^digest [0-9]' "$tmp/out" || bad "--version prints no version"
-status 2 "$DIGEST" --no-such-option
+# A wrong option: said from the message table, then the synopsis.
+for case in '--no-such-option:unknown option --no-such-option' \
+    '-Z:unknown option -Z' '-qZ:unknown option -Z' \
+    '--help=3:option --help takes no argument' \
+    '-c:option -c wants an argument' \
+    '--today:option --today wants an argument'; do
+	status 2 "$DIGEST" "${case%%:*}"
+	{ [ "$(sed -n 1p "$tmp/err")" = "digest: error: ${case#*:}" ] &&
+	    sed -n 2p "$tmp/err" | grep -q '^usage: digest'; } && ok ||
+	    bad "${case%%:*}: $(cat "$tmp/err")"
+done
 status 2 "$DIGEST" build -w 2025-13-01 input
+grep -q '^digest: error: -w wants a date as YYYY-MM-DD$' "$tmp/err" && ok ||
+    bad "-w 2025-13-01: $(cat "$tmp/err")"
 status 1 "$DIGEST" items no/such/file.txt
 grep -q '^no/such/file.txt: error: cannot read' "$tmp/err" || bad "missing file: $(cat "$tmp/err")"
 status 1 "$DIGEST" -c no/such.conf items input
