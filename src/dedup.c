@@ -493,8 +493,10 @@ merge_into(struct item *r, struct item *x, struct arena *a)
 			strlist_add(&r->urls, a, x->urls.v[i]);
 	}
 	if (x->date != DATE_NONE &&
-	    (r->date == DATE_NONE || x->date < r->date))
+	    (r->date == DATE_NONE || x->date < r->date)) {
 		r->date = x->date;
+		r->date_col = 0;	/* the date is on x's line */
+	}
 	if (bullets_len(x) > bullets_len(r))
 		r->bullets = x->bullets;
 	if (r->why != NULL) {

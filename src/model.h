@@ -69,6 +69,8 @@ struct item {
 	struct strlist	 urls;
 	const char	*file;
 	int		 line;		/* line of the title */
+	int		 date_col;	/* its date's column on line, for
+					 * messages; 0: not known */
 	size_t		 order;		/* input order over the whole run */
 	char		*why;		/* cues that decided it (items -v) */
 	int		 rule;		/* what decided org (enum rule in

@@ -307,6 +307,7 @@ flush(struct outline *o)
 		if (first != DATE_NONE && st == DATE_OK && a >= first &&
 		    a <= last) {
 			it->date = a;
+			it->date_col = doc_col(o->d, it->line, s + open);
 			if (strchr(s + open, '~') == NULL) {
 				while (open > 0 && s[open - 1] == ' ')
 					open--;

@@ -204,6 +204,8 @@ title_of(struct reimport *r, struct item *it, const char *text)
 	} else if (st == DATE_NOT_A_DATE)
 		msg(MSG_PARSE_TITLE_NO_DATE, r->d->path, it->line, 0,
 		    msg_title(it->title));
+	else
+		it->date_col = title_date_col(r->d, it->line, text, it->title);
 }
 
 /* A paragraph shaped like a title: bold from its first word, and

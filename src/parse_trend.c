@@ -274,6 +274,7 @@ article_title(struct trend *t, size_t i, int prev_trail)
 	it = new_item(t, (int)i + 1);
 	it->title = title_with_source(t, l->text, open, src);
 	it->date = st == DATE_OK ? date : DATE_NONE;
+	it->date_col = line_col(l, l->text + open);	/* "(source, date)" */
 	if (st == DATE_IMPOSSIBLE)
 		msg(MSG_PARSE_TITLE_DATE_IMPOSSIBLE, t->d->path, (int)i + 1,
 		    line_col(l, l->text + open), msg_title(l->text));

@@ -330,8 +330,12 @@ clip_date(struct trend *t, struct held_lines *r, struct clip *cl, size_t i,
 	} else if (st == DATE_IMPOSSIBLE)
 		msg(MSG_TREND_CLIPPING_DATE_IMPOSSIBLE, t->d->path,
 		    (int)i + 1, line_col(l, l->text), l->text);
-	else
+	else {
 		t->cs->items[cl->item].date = date;
+		/* The date cell's column, when on the clipping's line. */
+		t->cs->items[cl->item].date_col = t->cs->items[cl->item].line ==
+		    (int)i + 1 ? line_col(l, l->text) : 0;
+	}
 }
 
 /* "∙ (tag) name" opens a clipping. */

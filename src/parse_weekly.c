@@ -65,6 +65,9 @@ flush_text(struct weekly *w)
 		} else if (st == DATE_NOT_A_DATE)
 			msg(MSG_PARSE_TITLE_NO_DATE, w->d->path, it->line, 0,
 			    msg_title(it->title));
+		else
+			it->date_col = title_date_col(w->d, it->line,
+			    w->acc.ptr, it->title);
 	}
 	buf_reset(&w->acc);
 }

@@ -139,7 +139,8 @@ file_issues(struct corpus *cs, const struct config *c)
 					msg(MSG_WEEKS_UNDATED_FILE, it->file,
 					    it->line, 0, msg_title(it->title));
 			} else if (abs(it->date - median) > 60)
-				msg(MSG_WEEKS_DATE_FAR, it->file, it->line, 0,
+				msg(MSG_WEEKS_DATE_FAR, it->file, it->line,
+				    it->date_col,
 				    abs(it->date - median),
 				    msg_title(it->title));
 		}
@@ -214,13 +215,13 @@ weeks_check_dates(const struct corpus *cs, const struct config *c,
 		date_iso(it->date, d);
 		if (it->date < c->digest.earliest_date) {
 			date_iso(c->digest.earliest_date, t);
-			msg(MSG_WEEKS_TOO_EARLY, it->file, it->line, 0, d, t,
-			    msg_title(it->title));
+			msg(MSG_WEEKS_TOO_EARLY, it->file, it->line,
+			    it->date_col, d, t, msg_title(it->title));
 			bad = -1;
 		} else if (it->date > today && !it->date_is_period) {
 			date_iso(today, t);
-			msg(MSG_WEEKS_FUTURE, it->file, it->line, 0, d, t,
-			    msg_title(it->title));
+			msg(MSG_WEEKS_FUTURE, it->file, it->line,
+			    it->date_col, d, t, msg_title(it->title));
 			bad = -1;
 		}
 	}
@@ -250,7 +251,8 @@ weeks_check_lonely(const struct issue *v, size_t n,
 		date_iso(v[i].date, d);
 		for (k = 0; k < v[i].n; k++)
 			msg(MSG_WEEKS_LONE_ISSUE, v[i].items[k]->file,
-			    v[i].items[k]->line, 0, v[i].number, d, v[i].n,
+			    v[i].items[k]->line, v[i].items[k]->date_col,
+			    v[i].number, d, v[i].n,
 			    v[i].n == 1 ? "" : "s", gap,
 			    c->digest.lone_issue_weeks,
 			    msg_title(v[i].items[k]->title));

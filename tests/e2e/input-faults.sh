@@ -131,14 +131,14 @@ says "$tmp/mb.txt: error: larger than the limit of 1 MB ([digest] max_file_mb): 
 # --- dates that cannot be true ---
 draft 2052.12.04 >"$tmp/in/typo.txt"
 status 1 "$DIGEST" check "$tmp/in"
-says "$tmp/in/typo.txt:7: error: dated 2052-12-04, after today $(date -u +%Y-%m-%d -d @$(( $(date +%s) + 9 * 3600 ))): a mistyped year? 환경부, 공공청사 태양광 지침 마련"
+says "$tmp/in/typo.txt:7:23: error: dated 2052-12-04, after today $(date -u +%Y-%m-%d -d @$(( $(date +%s) + 9 * 3600 ))): a mistyped year? 환경부, 공공청사 태양광 지침 마련"
 # The mistyped year no longer makes the latest issue: nothing is
 # published, and the site built before stays as it was.
 mv "$tmp/in/typo.txt" "$tmp/typo.txt"
 status 0 "$DIGEST" build -q --today 2025-12-31 -o "$tmp/o" "$tmp/in"
 before=$(cd "$tmp/o" && find . -type f ! -name .digest-stamp | sort | xargs md5sum | md5sum)
 status 1 "$DIGEST" build -q --today 2025-12-31 -o "$tmp/o" "$tmp/in" "$tmp/typo.txt"
-says "$tmp/typo.txt:7: error: dated 2052-12-04, after today 2025-12-31: a mistyped year? 환경부, 공공청사 태양광 지침 마련"
+says "$tmp/typo.txt:7:23: error: dated 2052-12-04, after today 2025-12-31: a mistyped year? 환경부, 공공청사 태양광 지침 마련"
 says "digest: error: errors in the input: nothing published"
 after=$(cd "$tmp/o" && find . -type f ! -name .digest-stamp | sort | xargs md5sum | md5sum)
 [ "$before" = "$after" ] && ok || bad "mistyped year: the output changed"
@@ -147,22 +147,23 @@ ls "$tmp/o" | grep -q 'brief-1517' && bad "brief-1517 written" || ok
 # day before.
 status 0 "$DIGEST" items --today 2025-12-04 "$tmp/in/a.txt"
 status 1 "$DIGEST" items --today 2025-12-03 "$tmp/in/a.txt"
-says "$tmp/in/a.txt:7: error: dated 2025-12-04, after today 2025-12-03: a mistyped year? 환경부, 공공청사 태양광 지침 마련"
+says "$tmp/in/a.txt:7:23: error: dated 2025-12-04, after today 2025-12-03: a mistyped year? 환경부, 공공청사 태양광 지침 마련"
 status 2 "$DIGEST" items --today 2025-13-01 "$tmp/in/a.txt"
 status 2 "$DIGEST" items --today yesterday "$tmp/in/a.txt"
 # Before earliest_date (2000-01-01 in digest.conf).
 draft 1925.12.04 >"$tmp/old.txt"
 status 1 "$DIGEST" items "$tmp/old.txt"
-says "$tmp/old.txt:7: error: dated 1925-12-04, before [digest] earliest_date 2000-01-01: a mistyped year? 환경부, 공공청사 태양광 지침 마련"
+says "$tmp/old.txt:7:23: error: dated 1925-12-04, before [digest] earliest_date 2000-01-01: a mistyped year? 환경부, 공공청사 태양광 지침 마련"
 sed 's/^earliest_date = .*/earliest_date = 1900-01-01/' digest.conf >"$tmp/old.conf"
 status 0 "$DIGEST" -c "$tmp/old.conf" items "$tmp/old.txt"
 # An issue far from all others with one item: a warning from check and
 # build, naming the item.
 draft 2025.03.06 >"$tmp/in/march.txt"
 status 0 "$DIGEST" check --today 2025-12-31 "$tmp/in"
+# (check lists its problems by file:line; messages add the column)
 says "$tmp/in/march.txt:7: warning: No. 69 (2025-03-13) holds 1 item only and is 39 weeks from any other issue ([digest] lone_issue_weeks 8): is this date right? 환경부, 공공청사 태양광 지침 마련"
 status 0 "$DIGEST" build --today 2025-12-31 -o "$tmp/o3" "$tmp/in"
-says "$tmp/in/march.txt:7: warning: No. 69 (2025-03-13) holds 1 item only and is 39 weeks from any other issue ([digest] lone_issue_weeks 8): is this date right? 환경부, 공공청사 태양광 지침 마련"
+says "$tmp/in/march.txt:7:23: warning: No. 69 (2025-03-13) holds 1 item only and is 39 weeks from any other issue ([digest] lone_issue_weeks 8): is this date right? 환경부, 공공청사 태양광 지침 마련"
 rm "$tmp/in/march.txt"
 
 # --- a file name with control characters: escaped, one line ---
