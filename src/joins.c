@@ -9,15 +9,18 @@
  *  - B a particle (을, 에서 ...), or a particle after a closing quote
  *    (포럼'⏎을), or A a lone opening quote, or a middle dot at the cut
  *    (joined);
- *  - how often the two characters at the cut meet inside a word or
- *    across a space, and how often the last ends a word and the first
- *    starts one (a small character model of the file);
- *  - a particle opening B read as the end of A's word, not as a
- *    known word spanning the cut;
+ *  - how often the two characters at the cut meet inside a word (apart
+ *    where the first opens the word, 기반, AI기반, which a cut after a
+ *    longer beginning, 충전기|반납, is not) or across a space, and how
+ *    often the last ends a word and the first starts one;
+ *  - how often the file writes A, without its particle, alone (등) or
+ *    going on into a longer word (농|업);
+ *  - a particle opening B read as the end of A's word, not as a known
+ *    word spanning the cut;
  *  - after a Latin letter or digit, how often the file glues that very
  *    syllable on (a unit, a suffix) or spaces it;
- *  - the length of the joined word against the lengths of the file's
- *    own words (short: one word; among the longest 5%: two);
+ *  - the length of the joined word against the file's word lengths
+ *    (short: one word; among the longest 5%: two);
  *  - a quote opening the next line: after text whose quotes are all
  *    closed it opens a quotation (a space), else it closes one;
  *  - the joined word a name that names/ writes closed up (한국|
@@ -27,10 +30,8 @@
  * code: [weekly] particles in the configuration.  Known words are the
  * file's own and the stems of hunspell-ko ([weekly] wordlist).  A join
  * whose score stays near zero is reported as a note (check -v).
- * Hunspell's affix rules themselves (libhunspell: the joined word
- * spelled whole) were measured and left out: on the weekly draft they
- * put right no join of the whole file and one of its first half, for
- * half a second of CPU and 48 MB more per run (issue #11's note). */
+ * Hunspell's affix rules (libhunspell) were measured and left out: no
+ * join of the weekly draft put right for 0.5 s and 48 MB (issue #11). */
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
@@ -60,6 +61,7 @@ static int		 dict_state;	/* 0 unread, 1 read, -1 none */
 static struct names	*gazetteer;	/* names/, read with the word list */
 
 #define LENS	16
+#define PREFIX	8	/* the longest beginning counted */
 
 struct joins {
 	const char	*path;
@@ -250,25 +252,16 @@ core(const struct joins *j, const char *s, size_t n)
 	return n - best;
 }
 
+/* Whether s[0..n) is a particle (whole), or starts with one. */
 static int
-is_particle(const struct joins *j, const char *s, size_t n)
-{
-	size_t k;
-
-	for (k = 0; k < j->nbound; k++)
-		if (strlen(j->part[k]) == n && memcmp(s, j->part[k], n) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-starts_particle(const struct joins *j, const char *s, size_t n)
+particle_at(const struct joins *j, const char *s, size_t n, int whole)
 {
 	size_t k, pl;
 
 	for (k = 0; k < j->nbound; k++) {
 		pl = strlen(j->part[k]);
-		if (n >= pl && memcmp(s, j->part[k], pl) == 0)
+		if ((whole ? n == pl : n >= pl) && memcmp(s, j->part[k],
+		    pl) == 0)
 			return 1;
 	}
 	return 0;
@@ -346,7 +339,9 @@ learn_word(struct joins *j, const char *w, size_t n, int inner)
 			break;
 		b = char_len(w + i + a, n - i - a);
 		if (i + a != cut)
-			count2(j, 'i', w + i, a, w + i + a, b);
+			count2(j, w + i == s || (i > 0 && char_class(w +
+			    i - last_char(w, i), last_char(w, i)) != 'H') ?
+			    'k' : 'i', w + i, a, w + i + a, b);
 		learn_class(j, 'I', w + i, a, w + i + a, b);
 		count2(j, 'l', w + i, a, NULL, 0);
 		count2(j, 'r', w + i + a, b, NULL, 0);
@@ -363,6 +358,13 @@ learn_word(struct joins *j, const char *w, size_t n, int inner)
 	count2(j, 'w', s, n, NULL, 0);
 	if (core(j, s, n) < n)
 		count2(j, 'w', s, core(j, s, n), NULL, 0);
+	/* The word's beginnings, without its particle, up to PREFIX
+	 * characters: how often a beginning goes on into a longer word
+	 * (농|업) or stands as a word of its own (등). */
+	n = core(j, s, n);
+	for (i = 0, a = 0; a++ < PREFIX && (i += char_len(s + i, n - i)) <
+	    n;)
+		count2(j, 'P', s, i, NULL, 0);
 }
 
 static void
@@ -606,13 +608,28 @@ class_model(struct joins *j, const char *x, size_t xn, const char *y,
 	return 0.7 * log((ac + 1) / (in + 1));
 }
 
+/* Whether the last character of a is the first of its word, or of
+ * the Hangul after a Latin word or number (AI기|반). */
+static int
+bare_first(const char *a, size_t an)
+{
+	size_t n = an;
+	const char *s = bare(a, &n);
+
+	if (n == 0 || s + n != a + an)
+		return 0;
+	n -= last_char(s, n);
+	return n == 0 || char_class(s + n - last_char(s, n), last_char(s,
+	    n)) != 'H';
+}
+
 /* Log-odds of a space from the characters at the cut. */
 static double
 char_model(struct joins *j, const char *x, size_t xn, const char *y,
-    size_t yn)
+    size_t yn, int first)
 {
-	double in = seen2(j, 'i', x, xn, y, yn), ac = seen2(j, 'a', x, xn, y,
-	    yn);
+	double in = seen2(j, first ? 'k' : 'i', x, xn, y, yn);
+	double ac = seen2(j, 'a', x, xn, y, yn);
 	double f = seen2(j, 'f', x, xn, NULL, 0), l = seen2(j, 'l', x, xn,
 	    NULL, 0);
 	double s = seen2(j, 's', y, yn, NULL, 0), r = seen2(j, 'r', y, yn,
@@ -639,7 +656,7 @@ spanning(struct joins *j, const char *a, size_t an, const char *b,
 			/* A particle opening B, the rest of B a word
 			 * (조합|이사회는), reads as the end of A's word
 			 * (조합이): no evidence for a join. */
-			if (k < bn && is_particle(j, b, k) && known(j, b + k,
+			if (k < bn && particle_at(j, b, k, 1) && known(j, b + k,
 			    bn - k))
 				continue;
 			buf_reset(&j->tmp);
@@ -651,6 +668,21 @@ spanning(struct joins *j, const char *a, size_t an, const char *b,
 		}
 	}
 	return best >= 3 ? -1.0 * (double)(best - 1) : best == 2 ? -0.5 : 0;
+}
+
+/* How the file ends a word that begins as A does: A standing alone
+ * (등, 다회용기) against A going on into a longer word (농|업, 거|점):
+ * the log-odds of A being a whole word, without its particle. */
+static double
+closes(struct joins *j, const char *a, size_t an)
+{
+	size_t c = core(j, a, an);
+	double whole = seen2(j, 'w', a, c, NULL, 0);
+	double more = seen2(j, 'P', a, c, NULL, 0);
+
+	if (c == 0 || nchars(a, c) > PREFIX)
+		return 0;
+	return 0.25 * log((whole + 0.5) / (more + 0.5));
 }
 
 int
@@ -669,7 +701,7 @@ joins_space(struct joins *j, const char *text, size_t len, const char *next,
 		return 1;
 	wordlist(j, j->c);
 	s = char_model(j, a + an - last_char(a, an), last_char(a, an), b,
-	    char_len(b, bn));
+	    char_len(b, bn), bare_first(a, an));
 	ab = bare(a, &an);
 	bbn = bn;
 	bb = bare(b, &bbn);
@@ -680,8 +712,8 @@ joins_space(struct joins *j, const char *text, size_t len, const char *next,
 	    (len - i >= 2 && text[len - 1] == '-'))
 		s -= 10;
 	s += 3 * quote_at_cut(text, len, b);
-	if (bbn > 0 && (is_particle(j, bb, bbn) || (bb == b &&
-	    ends_closing(text, len) && starts_particle(j, bb, bbn))))
+	if (bbn > 0 && (particle_at(j, bb, bbn, 1) || (bb == b &&
+	    ends_closing(text, len) && particle_at(j, bb, bbn, 0))))
 		s -= 10;
 	buf_reset(&j->tmp);
 	buf_put(&j->tmp, ab, an);
@@ -704,6 +736,7 @@ joins_space(struct joins *j, const char *text, size_t len, const char *next,
 	 * sentence's or a clause's punctuation. */
 	if (an > 0 && core(j, ab, an) < an && known(j, ab, core(j, ab, an)))
 		s += 1.5;
+	s += closes(j, ab, an);
 	if (len - i > an && strchr(".,;:!?", text[len - 1]) != NULL &&
 	    !(is_digit_at(text, len - 1) && isdigit((unsigned char)*b)))
 		s += 3;

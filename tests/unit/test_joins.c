@@ -99,6 +99,53 @@ test_particle_junction(void **state)
 	assert_int_equal(space(f, "우리 가구라", "에도스 끝"), 1);
 }
 
+/* A text of n copies of the words w, one line. */
+static char *
+words(const char *w, int n)
+{
+	buf b = {0};
+	int k;
+
+	buf_puts(&b, "첫");
+	for (k = 0; k < n; k++) {
+		buf_putc(&b, ' ');
+		buf_puts(&b, w);
+	}
+	buf_puts(&b, " 끝\n");
+	return b.ptr;
+}
+
+/* A beginning the file only ever goes on from (뫄솨|퐈) is cut inside a
+ * word; one it writes standing alone is a word of its own.  The last
+ * character ends a word as often as it goes on in both files. */
+static void
+test_closes(void **state)
+{
+	char *on = words("뫄솨퐈 놔솨", 60), *alone = words("뫄솨 놔솨퐈",
+	    60);
+
+	(void)state;
+	assert_int_equal(space(on, "우리 뫄솨", "쀍퓛뛣 끝"), 0);
+	assert_int_equal(space(alone, "우리 뫄솨", "쀍퓛뛣 끝"), 1);
+	free(on);
+	free(alone);
+}
+
+/* Two characters that meet inside words only where the first opens
+ * the word (기반 in 기반을, AI기반) are no evidence of a cut inside a
+ * word after a longer beginning (충전기|반납).  Either character ends or
+ * opens a word as often as it goes on. */
+static void
+test_first_char(void **state)
+{
+	char *f = words("놔뵤 놔뵤 뵤뀨를 뀨놔 뀨쀍 AI뵤뀨", 30);
+
+	(void)state;
+	assert_int_equal(space(f, "우리 쏴뵤", "뀨쀍 끝"), 1);
+	assert_int_equal(space(f, "우리 뵤", "뀨쀍 끝"), 0);
+	free(f);
+}
+
 /* In a file that keeps its trailing spaces: a space where the line kept
  * one, none where it did not, but always one after a clause's comma,
  * semicolon or colon, except inside a number (1,|000). */
@@ -150,6 +197,8 @@ main(void)
 		cmocka_unit_test(test_quote),
 		cmocka_unit_test(test_listed_name),
 		cmocka_unit_test(test_particle_junction),
+		cmocka_unit_test(test_closes),
+		cmocka_unit_test(test_first_char),
 		cmocka_unit_test(test_wrap_kept),
 		cmocka_unit_test(test_undecided_note),
 	};
