@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_list.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
@@ -26,22 +27,33 @@
  * 65536 glyph look-ups.  Making the font, libharu 2.3.0
  * (CIDFontType2_New) asks HPDF_TTFontDef_GetGlyphid for every code from
  * 0 to 0xFFFF, each a linear scan of the cmap's segments (NanumGothic
- * has thousands): over half the time of a brief, for each face.  All
- * that makes is the W array and the CIDToGIDMap, both of which
- * pdf_font_finish replaces with those of the codes drawn; widths and
- * glyphs are otherwise looked up in the font's cmap as they are needed.
- * So for that one call the cmap is an empty format 0 table (any code:
- * glyph 0, in one step), and then the real one again. */
+ * has thousands), then measures every one of them for its W array and
+ * writes a CIDToGIDMap of all 65536: over half the time of a brief, for
+ * each face.  pdf_font_finish replaces the W array and the CIDToGIDMap
+ * with those of the codes drawn, and widths and glyphs are otherwise
+ * looked up in the font's cmap as they are needed.  So for that one
+ * call the cmap is an empty format 0 table (any code: glyph 0, in one
+ * step), and the encoder one that maps a single code to CID 1, as a
+ * CMap encoder would (libharu's UTF-8 encoder maps every code, and
+ * keeps its own state in the first entries of its empty CID map): the
+ * font gets a W array and a CIDToGIDMap of one CID, written over by
+ * pdf_font_finish as those of all 65536 codes were.  Then the real
+ * cmap and encoder again. */
 static HPDF_Font
 get_font(HPDF_Doc doc, const char *name)
 {
 	static HPDF_UINT16 no_glyph[256];
 	HPDF_FontDef def = HPDF_Doc_FindFontDef(doc, name);
+	HPDF_Encoder enc = HPDF_GetEncoder(doc, "UTF-8");
+	HPDF_CMapEncoderAttr ea;
 	HPDF_TTFontDefAttr attr;
 	HPDF_TTF_CmapRange cmap;
+	HPDF_UINT16 state[8];
+	HPDF_Encoder_ToUnicode_Func to_unicode;
 	HPDF_Font font;
 
 	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    enc == NULL || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE ||
 	    HPDF_Doc_FindFont(doc, name, "UTF-8") != NULL)
 		return HPDF_GetFont(doc, name, "UTF-8");
 	attr = (HPDF_TTFontDefAttr)def->attr;
@@ -50,7 +62,15 @@ get_font(HPDF_Doc doc, const char *name)
 	attr->cmap.format = 0;
 	attr->cmap.glyph_id_array = no_glyph;
 	attr->cmap.glyph_id_array_count = 256;
+	ea = (HPDF_CMapEncoderAttr)enc->attr;
+	to_unicode = enc->to_unicode_fn;
+	memcpy(state, ea->cid_map[0], sizeof(state));
+	memset(ea->cid_map[0], 0, sizeof(state));
+	ea->cid_map[0][1] = 1;
+	enc->to_unicode_fn = HPDF_CMapEncoder_ToUnicode;
 	font = HPDF_GetFont(doc, name, "UTF-8");
+	enc->to_unicode_fn = to_unicode;
+	memcpy(ea->cid_map[0], state, sizeof(state));
 	attr->cmap = cmap;
 	return font;
 }
