@@ -30,6 +30,26 @@ struct deflated {
 	int		 joinable;	/* the thread is not waited for yet */
 };
 
+/* The first code at or after cp in used (a bit each), NCODES for
+ * none: eight codes at a time where none is. */
+static int
+next_used(const unsigned char *used, int cp)
+{
+	while (cp < NCODES) {
+		unsigned b = used[cp / 8] >> (cp % 8);
+
+		if (b != 0) {
+			while (!(b & 1)) {
+				b >>= 1;
+				cp++;
+			}
+			return cp;
+		}
+		cp = (cp / 8 + 1) * 8;
+	}
+	return NCODES;
+}
+
 /* The ToUnicode map of the codes in used: code = CID = code point.
  * Ranges of consecutive codes, at most 100 to a block, none crossing a
  * change of the first byte. */
@@ -47,7 +67,8 @@ tounicode(buf *b, const unsigned char *used)
 	    "/CMapName /Adobe-Identity-UCS def\n"
 	    "/CMapType 2 def\n"
 	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	for (cp = 0; cp <= NCODES; cp++) {
+	for (cp = next_used(used, 0); cp <= NCODES; cp = next_used(used,
+	    cp + 1)) {
 		int end;
 
 		if (n == 100 || (cp == NCODES && n > 0)) {
@@ -56,8 +77,8 @@ tounicode(buf *b, const unsigned char *used)
 			buf_reset(&block);
 			n = 0;
 		}
-		if (cp == NCODES || !(used[cp / 8] & (1 << (cp % 8))))
-			continue;
+		if (cp == NCODES)
+			break;
 		for (end = cp; end + 1 < NCODES && (end + 1) % 256 != 0 &&
 		    (used[(end + 1) / 8] & (1 << ((end + 1) % 8))); end++)
 			continue;
@@ -81,9 +102,8 @@ widths(HPDF_Font font, struct font_slot *s, const unsigned char *used)
 
 	if (w == NULL)
 		return NULL;
-	for (cp = 0; cp < NCODES; cp++) {
-		if (!(used[cp / 8] & (1 << (cp % 8))))
-			continue;
+	for (cp = next_used(used, 0); cp < NCODES; cp = next_used(used,
+	    cp + 1)) {
 		if (cp != last + 1 || run == NULL) {
 			if ((run = HPDF_Array_New(font->mmgr)) == NULL ||
 			    HPDF_Array_AddNumber(w, cp) != HPDF_OK ||
@@ -106,15 +126,14 @@ glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Stream st)
 	HPDF_BYTE *map;
 	int cp, last = 0, rc = 0;
 
-	for (cp = 0; cp < NCODES; cp++)
-		if (used[cp / 8] & (1 << (cp % 8)))
-			last = cp;
+	for (cp = next_used(used, 0); cp < NCODES; cp = next_used(used,
+	    cp + 1))
+		last = cp;
 	map = xcalloc((size_t)last + 1, 2);
-	for (cp = 0; cp <= last; cp++) {
+	for (cp = next_used(used, 0); cp <= last; cp = next_used(used,
+	    cp + 1)) {
 		HPDF_UINT16 gid;
 
-		if (!(used[cp / 8] & (1 << (cp % 8))))
-			continue;
 		gid = pdf_slot_gid(s, cp);
 		map[2 * cp] = (HPDF_BYTE)(gid >> 8);
 		map[2 * cp + 1] = (HPDF_BYTE)(gid & 0xff);

@@ -77,8 +77,9 @@ static void
 foresee(struct font_slot *s, struct font_slot *const *all, int n)
 {
 	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)s->def->attr;
+	struct font_slot *same[2 * FACE_COUNT];
 	struct foreseen *fs;
-	int i, cp;
+	int i, cp, ns = 0;
 
 	if (s->fs != NULL || s->font->before_write_fn == NULL ||
 	    s->def->descriptor != NULL || !da->embedding ||
@@ -97,10 +98,12 @@ foresee(struct font_slot *s, struct font_slot *const *all, int n)
 	memcpy(fs->tag2, da->tag_name2, sizeof(fs->tag2));
 	fs->used = xcalloc(NCODES / 8, 1);
 	fs->gid_of = xcalloc(NCODES, sizeof(*fs->gid_of));
+	for (i = 0; i < n && ns < 2 * FACE_COUNT; i++)
+		if (all[i] != NULL && all[i]->font == s->font)
+			same[ns++] = all[i];
 	for (cp = 0; cp < NCODES; cp++)
-		for (i = 0; i < n; i++)
-			if (all[i] != NULL && all[i]->font == s->font &&
-			    all[i]->width[cp] >= 0) {
+		for (i = 0; i < ns; i++)
+			if (same[i]->width[cp] >= 0) {
 				fs->used[cp / 8] |= (unsigned char)(1 << (cp % 8));
 				fs->gid_of[cp] = pdf_slot_gid(s, cp);
 				break;
