@@ -241,6 +241,8 @@ slot_free(struct font_slot *s)
 	if (s == NULL)
 		return;
 	pdf_deflated_free(s->z);
+	pdf_deflated_free(s->zmap[0]);
+	pdf_deflated_free(s->zmap[1]);
 	pdf_foreseen_free(s->fs);
 	free(s->file);
 	free(s->has);

@@ -30,6 +30,8 @@ struct deflated {
 	int		 joinable;	/* the thread is not waited for yet */
 };
 
+static HPDF_STATUS write_deflated(HPDF_Dict, HPDF_Stream);
+
 /* The first code at or after cp in used (a bit each), NCODES for
  * none: eight codes at a time where none is. */
 static int
@@ -117,11 +119,40 @@ widths(HPDF_Font font, struct font_slot *s, const unsigned char *used)
 	return w;
 }
 
+/* Puts bytes[0..len) as the contents of the stream d.  When the
+ * document deflates it, it is deflated now (pdf_deflate, as libharu
+ * would as it saves) into *z, and written as it is by d's write hook:
+ * pdf_font_finish does this while the font files are still being made
+ * (pdf_font_foresee.c), rather than at the end, in the save. */
+static int
+stream_bytes(HPDF_Dict d, const void *bytes, size_t len,
+    struct deflated **z)
+{
+	struct deflated *dz;
+
+	HPDF_MemStream_FreeData(d->stream);
+	if (!pdf_libharu_only() && len > 0 && *z == NULL &&
+	    d->write_fn == NULL && d->attr == NULL &&
+	    (d->filter & HPDF_STREAM_FILTER_FLATE_DECODE)) {
+		dz = xcalloc(1, sizeof(*dz));
+		if (pdf_deflate(bytes, len, &dz->out, &dz->len) == 0) {
+			*z = dz;
+			d->attr = dz;
+			d->write_fn = write_deflated;
+			return 0;
+		}
+		free(dz);
+	}
+	return HPDF_Stream_Write(d->stream, (const HPDF_BYTE *)bytes,
+	    (HPDF_UINT)len) == HPDF_OK ? 0 : -1;
+}
+
 /* Rewrites the CIDToGIDMap: libharu maps all 65536 codes, which even
  * compressed costs 40 KB a font; the codes drawn suffice, the others
  * mapping to glyph 0 (long runs of zeros, next to nothing compressed). */
 static int
-glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Stream st)
+glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Dict d,
+    struct deflated **z)
 {
 	HPDF_BYTE *map;
 	int cp, last = 0, rc = 0;
@@ -138,9 +169,7 @@ glyph_map(struct font_slot *s, const unsigned char *used, HPDF_Stream st)
 		map[2 * cp] = (HPDF_BYTE)(gid >> 8);
 		map[2 * cp + 1] = (HPDF_BYTE)(gid & 0xff);
 	}
-	HPDF_MemStream_FreeData(st);
-	if (HPDF_Stream_Write(st, map, (HPDF_UINT)(2 * (last + 1))) != HPDF_OK)
-		rc = -1;
+	rc = stream_bytes(d, map, (size_t)(2 * (last + 1)), z);
 	free(map);
 	return rc;
 }
@@ -211,15 +240,14 @@ pdf_deflated_free(struct deflated *z)
 static HPDF_STATUS
 write_deflated(HPDF_Dict data, HPDF_Stream out)
 {
-	struct font_slot *s = data->attr;
+	struct deflated *z = data->attr;
 
 	(void)out;
-	if (deflated_wait(s->z) == -1)
+	if (deflated_wait(z) == -1)
 		return HPDF_SetError(data->error, HPDF_ZLIB_ERROR, 0);
 	data->filter = HPDF_STREAM_FILTER_NONE;
 	HPDF_MemStream_FreeData(data->stream);
-	return HPDF_Stream_Write(data->stream, s->z->out,
-	    (HPDF_UINT)s->z->len);
+	return HPDF_Stream_Write(data->stream, z->out, (HPDF_UINT)z->len);
 }
 
 /* The font file made and deflated ahead for used (pdf_font_foresee.c)
@@ -299,7 +327,7 @@ embed_program(struct font_slot *s, buf *program)
 		return -1;
 	data->filter = s->font->filter;
 	if (deflate_start(s, program) == 0) {
-		data->attr = s;
+		data->attr = s->z;
 		data->write_fn = write_deflated;
 		return 0;
 	}
@@ -362,36 +390,50 @@ trim_font_file(struct font_slot *s, const unsigned char *used)
 	return rc;
 }
 
-/* Rewrites the ToUnicode stream and the width table of one font, given
+/* Rewrites the ToUnicode stream and the CIDToGIDMap of one font, given
  * the codes drawn with it (s and the slots sharing its font).  Needed,
- * not only smaller: get_font had libharu make its W array and
- * CIDToGIDMap as if the font had no glyphs. */
+ * not only smaller: get_font had libharu make its CIDToGIDMap as if the
+ * font had no glyphs, and its ToUnicode map is wrong. */
 static int
-font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used)
+font_maps(struct font_slot *s, const unsigned char *used)
 {
 	HPDF_FontAttr attr = (HPDF_FontAttr)s->font->attr;
-	HPDF_Dict cmap = attr->cmap_stream, sysinfo;
-	HPDF_Array w;
+	HPDF_Dict cmap = attr->cmap_stream;
 	buf b = {0};
 	int rc = 0;
 
 	if (cmap == NULL || attr->descendant_font == NULL)
 		return 0;
 	tounicode(&b, used);
-	HPDF_MemStream_FreeData(cmap->stream);
-	if (HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)b.ptr,
-	    (HPDF_UINT)b.len) != HPDF_OK)
+	if (stream_bytes(cmap, b.ptr, b.len, &s->zmap[0]) == -1)
 		rc = -1;
 	/* Keys of the encoding CMap it was a copy of. */
 	HPDF_Dict_RemoveElement(cmap, "Type");
 	HPDF_Dict_RemoveElement(cmap, "CMapName");
 	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
 	HPDF_Dict_RemoveElement(cmap, "WMode");
+	if (attr->map_stream != NULL && glyph_map(s, used, attr->map_stream,
+	    &s->zmap[1]) == -1)
+		rc = -1;
+	buf_free(&b);
+	return rc;
+}
+
+/* The rest of one font after font_maps (whose status is rc): its width
+ * table (libharu's was made as if it had no glyphs), its font file and
+ * its character collection. */
+static int
+font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used,
+    int rc)
+{
+	HPDF_FontAttr attr = (HPDF_FontAttr)s->font->attr;
+	HPDF_Dict sysinfo;
+	HPDF_Array w;
+
+	if (attr->cmap_stream == NULL || attr->descendant_font == NULL)
+		return 0;
 	if ((w = widths(s->font, s, used)) == NULL ||
 	    HPDF_Dict_Add(attr->descendant_font, "W", w) != HPDF_OK)
-		rc = -1;
-	if (attr->map_stream != NULL && glyph_map(s, used,
-	    attr->map_stream->stream) == -1)
 		rc = -1;
 	if (trim_font_file(s, used) == -1)
 		rc = -1;
@@ -402,31 +444,37 @@ font_finish(struct fonts *f, struct font_slot *s, const unsigned char *used)
 	if (sysinfo != NULL && HPDF_Dict_Add(sysinfo, "Ordering",
 	    HPDF_String_New(s->font->mmgr, "Identity", NULL)) != HPDF_OK)
 		rc = -1;
-	buf_free(&b);
 	if (rc == -1)
 		msg(MSG_PDF_FONT_MAPS, f->path, 0, 0, s->file);
 	return rc;
 }
 
+/* Every font's maps first (the brief's own work, while the threads that
+ * make the font files run), then the rest, which waits for those. */
 int
 pdf_font_finish(struct fonts *f)
 {
 	struct font_slot *all[2 * FACE_COUNT];
-	unsigned char *used = xmalloc(NCODES / 8);
-	int i, j, k, rc = 0;
+	unsigned char *used[2 * FACE_COUNT] = { NULL };
+	int mrc[2 * FACE_COUNT], i, j, k, rc = 0;
 
 	pdf_slots_all(f, all);
 	for (i = 0; i < 2 * FACE_COUNT; i++) {
 		if (!pdf_slot_first(all, i))
 			continue;
-		memset(used, 0, NCODES / 8);
+		used[i] = xcalloc(NCODES / 8, 1);
 		for (j = i; j < 2 * FACE_COUNT; j++)
 			if (all[j] != NULL && all[j]->font == all[i]->font)
 				for (k = 0; k < NCODES / 8; k++)
-					used[k] |= all[j]->used[k];
-		if (font_finish(f, all[i], used) == -1)
-			rc = -1;
+					used[i][k] |= all[j]->used[k];
+		mrc[i] = font_maps(all[i], used[i]);
 	}
-	free(used);
+	for (i = 0; i < 2 * FACE_COUNT; i++) {
+		if (used[i] == NULL)
+			continue;
+		if (font_finish(f, all[i], used[i], mrc[i]) == -1)
+			rc = -1;
+		free(used[i]);
+	}
 	return rc;
 }

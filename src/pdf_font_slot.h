@@ -29,6 +29,9 @@ struct font_slot {
 	/* The embedded font file, deflated by a thread of its own while
 	 * the rest of the brief is finished and saved. */
 	struct deflated	*z;
+	/* Its ToUnicode map and CIDToGIDMap deflated by pdf_font_finish
+	 * for the save, or NULL. */
+	struct deflated	*zmap[2];
 	/* The font file made ahead (pdf_font_foresee.c), NULL if none. */
 	struct foreseen	*fs;
 };
