@@ -243,7 +243,7 @@ bare_head(const struct actors *a, const char *w, size_t len)
 	return 0;
 }
 
-struct word {
+struct word_span {
 	const char	*s;
 	size_t		 len;
 };
@@ -261,10 +261,10 @@ word_gap(const char *s, size_t len)
 }
 
 static size_t
-split_words(const char *s, size_t len, struct word **wp)
+split_words(const char *s, size_t len, struct word_span **wp)
 {
 	size_t i = 0, n = 0, cap = 0, start, k;
-	struct word *w = NULL;
+	struct word_span *w = NULL;
 
 	while (i < len) {
 		while (i < len && (k = word_gap(s + i, len - i)) > 0)
@@ -319,7 +319,7 @@ pair_sep(const char *s, size_t len)
 
 /* Both sides of a pair, when the word as a whole is no name. */
 static int
-find_pair(const struct actors *a, const struct word *w, int place,
+find_pair(const struct actors *a, const struct word_span *w, int place,
     struct actor_list *out)
 {
 	size_t i, start = 0, k, before = out->n;
@@ -347,7 +347,7 @@ static void
 find_in(const struct actors *a, const char *s, size_t len, int place,
     int first_place, struct actor_list *out)
 {
-	struct word *w;
+	struct word_span *w;
 	struct name_hit h;
 	size_t nw = split_words(s, len, &w), i, span;
 	int head;

@@ -13,7 +13,7 @@
 #include "cell.h"
 #include "read.h"
 
-struct walk {
+struct para_reader {
 	buf		 raw;		/* the paragraph being read */
 	int		 real;		/* raw holds text beyond markers */
 	int		 bold;		/* that text opened in bold */
@@ -50,7 +50,7 @@ lead_marks(const char *s)
 }
 
 static void
-flush(struct walk *w)
+flush(struct para_reader *w)
 {
 	struct para *p;
 	char *norm, *t;
@@ -90,7 +90,7 @@ out:
 }
 
 static void
-text(struct walk *w, const char *s)
+text(struct para_reader *w, const char *s)
 {
 	size_t m = lead_marks(s);
 
@@ -126,7 +126,7 @@ is_bold(GumboTag t)
 }
 
 static void
-enter(struct walk *w, const GumboNode *n)
+enter(struct para_reader *w, const GumboNode *n)
 {
 	GumboTag t;
 
@@ -151,7 +151,7 @@ enter(struct walk *w, const GumboNode *n)
 }
 
 static void
-leave(struct walk *w, const GumboNode *n)
+leave(struct para_reader *w, const GumboNode *n)
 {
 	GumboTag t;
 
@@ -205,7 +205,7 @@ next_sibling(const GumboNode *n)
  * and memory that grow faster than the count of nested formatting
  * tags, so only the first CELL_MAX_TAGS go to it. */
 static void
-flat_text(const char *html, size_t len, struct walk *w)
+flat_text(const char *html, size_t len, struct para_reader *w)
 {
 	size_t i;
 	int in_tag = 0;
@@ -225,7 +225,7 @@ flat_text(const char *html, size_t len, struct walk *w)
 /* Depth first, in document order: enter a node, go down, and leave it
  * when its last child is done. */
 static void
-walk_tree(struct walk *w, const char *html, size_t len)
+walk_tree(struct para_reader *w, const char *html, size_t len)
 {
 	GumboOutput *g = gumbo_parse_with_options(&kGumboDefaultOptions,
 	    html, len);
@@ -255,7 +255,7 @@ size_t
 cell_paragraphs(const char *html, size_t len, struct arena *a,
     struct para **out, int *flat)
 {
-	struct walk w;
+	struct para_reader w;
 	size_t cut, tags = 0;
 
 	memset(&w, 0, sizeof(w));

@@ -98,7 +98,7 @@ const char *const rule_names[NRULES] = {
 };
 
 /* Everything one run of the classifier reads. */
-struct ctx {
+struct class_inputs {
 	const struct config *c;
 	struct cues	 cu;
 	struct weights	 w;
@@ -116,8 +116,8 @@ struct ctx {
 /* The org type the actors found give, summing each actor's weight by
  * type: the best allowed one, or -1 when no actor is known. */
 static int
-decide_names(struct ctx *x, struct item *it, const int *allowed, buf *why,
-    struct outcome *oc, struct arena *ar)
+decide_names(struct class_inputs *x, struct item *it, const int *allowed,
+    buf *why, struct outcome *oc, struct arena *ar)
 {
 	struct actor *a;
 	double sum[TAXON_MAX] = {0}, total = 0;
@@ -190,7 +190,7 @@ decide_names(struct ctx *x, struct item *it, const int *allowed, buf *why,
  * within them are looked at, and not the other bullets: a label spares
  * the full scan, and 30,000 labelled items should stay cheap. */
 static int
-narrow_under(struct ctx *x, const struct item *it)
+narrow_under(struct class_inputs *x, const struct item *it)
 {
 	const struct config *c = x->c;
 	int best;
@@ -209,7 +209,7 @@ narrow_under(struct ctx *x, const struct item *it)
 
 /* Imposes an editor's correction; returns the LABEL_* it set. */
 static unsigned
-apply_correction(struct ctx *x, struct item *it)
+apply_correction(struct class_inputs *x, struct item *it)
 {
 	struct correction *k = corrections_match(&x->corr, it);
 	unsigned set = 0;
@@ -237,7 +237,8 @@ apply_correction(struct ctx *x, struct item *it)
 }
 
 static void
-classify_sector(struct ctx *x, struct item *it, unsigned fixed, buf *why)
+classify_sector(struct class_inputs *x, struct item *it, unsigned fixed,
+    buf *why)
 {
 	const struct config *c = x->c;
 	struct outcome oc;
@@ -262,7 +263,7 @@ classify_sector(struct ctx *x, struct item *it, unsigned fixed, buf *why)
 }
 
 static void
-classify_org(struct ctx *x, struct item *it, unsigned fixed, buf *why,
+classify_org(struct class_inputs *x, struct item *it, unsigned fixed, buf *why,
     struct arena *ar)
 {
 	const struct config *c = x->c;
@@ -299,7 +300,7 @@ classify_org(struct ctx *x, struct item *it, unsigned fixed, buf *why,
 /* The labels a parser recorded as the text gave them: a trend
  * clipping's tag names a sector, an outline's heading body an org. */
 static void
-text_labels(struct ctx *x, struct item *it, buf *why)
+text_labels(struct class_inputs *x, struct item *it, buf *why)
 {
 	struct name_hit h;
 	int i;
@@ -330,7 +331,8 @@ text_labels(struct ctx *x, struct item *it, buf *why)
 }
 
 static void
-classify_item(struct ctx *x, struct item *it, buf *why, struct arena *ar)
+classify_item(struct class_inputs *x, struct item *it, buf *why,
+    struct arena *ar)
 {
 	const struct config *c = x->c;
 	unsigned fixed;
@@ -368,7 +370,7 @@ classify_item(struct ctx *x, struct item *it, buf *why, struct arena *ar)
 }
 
 struct classifier {
-	struct ctx	 x;
+	struct class_inputs	 x;
 	buf		 why;
 	int		 explain;
 	int		 rc;
@@ -379,7 +381,7 @@ classify_begin(const struct config *c, int use_labels, int explain,
     char *const *corrections, size_t ncorrections)
 {
 	struct classifier *k = xcalloc(1, sizeof(*k));
-	struct ctx *x = &k->x;
+	struct class_inputs *x = &k->x;
 	size_t i;
 
 	x->c = c;
@@ -420,7 +422,7 @@ classify_items(struct classifier *k, struct corpus *cs, size_t from,
 int
 classify_end(struct classifier *k)
 {
-	struct ctx *x = &k->x;
+	struct class_inputs *x = &k->x;
 	int rc = k->rc;
 
 	corrections_report(&x->corr);

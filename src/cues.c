@@ -683,19 +683,19 @@ word_fit(const struct cue *q, const char *w, size_t len)
 }
 
 /* The cues a word fits: a few, in place; more go to the heap. */
-struct fit {
+struct cue_fit {
 	size_t	cue;
 	long	spec;
 };
 
-struct fits {
-	struct fit	 in[32];
-	struct fit	*v;		/* in, or the heap when more */
+struct cue_fits {
+	struct cue_fit	 in[32];
+	struct cue_fit	*v;		/* in, or the heap when more */
 	size_t		 n, cap;
 };
 
 static void
-fit_one(struct fits *f, const struct cueset *set, size_t cue,
+fit_one(struct cue_fits *f, const struct cueset *set, size_t cue,
     const char *word, size_t len)
 {
 	long r = word_fit(&set->v[cue], word, len);
@@ -726,7 +726,7 @@ void
 cues_word(const struct cues *cu, const struct cueset *set, const char *word,
     size_t len, cue_hit_fn *hit, void *arg)
 {
-	struct fits f;
+	struct cue_fits f;
 	size_t cut[CUE_STEMS_MAX], ncut, i, k, lo;
 	long best = -1;
 	int cp;

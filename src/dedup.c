@@ -17,7 +17,7 @@
 #include "ngram.h"
 #include "util.h"
 
-struct entry {
+struct title_rec {
 	struct item	*it;
 	char		*key;		/* title key */
 	char		*lead;		/* key of its first phrase, or NULL */
@@ -42,7 +42,7 @@ dup_params(struct dup_params *p, const struct config *c)
 
 /* Everything an entry holds lives in the arena a, freed at once. */
 static void
-entry_make(struct entry *e, struct item *it, size_t self, struct arena *a,
+entry_make(struct title_rec *e, struct item *it, size_t self, struct arena *a,
     buf *scratch)
 {
 	const char *t = title_untagged(it->title ? it->title : "");
@@ -72,7 +72,7 @@ entry_make(struct entry *e, struct item *it, size_t self, struct arena *a,
 }
 
 static void
-entry_bullets(struct entry *e)
+entry_bullets(struct title_rec *e)
 {
 	buf b = {0}, k = {0};
 	size_t i;
@@ -119,7 +119,7 @@ numbers_within(const char *a, const char *b)
 /* Whether the titles leave the match in doubt: other actors named
  * first, or numbers that contradict each other. */
 static int
-in_doubt(const struct entry *a, const struct entry *b)
+in_doubt(const struct title_rec *a, const struct title_rec *b)
 {
 	if (a->lead && b->lead && strstr(b->key, a->lead) == NULL &&
 	    strstr(a->key, b->lead) == NULL)
@@ -138,7 +138,7 @@ dates_near(int a, int b, int days)
 
 /* Decides a pair whose title similarity is sim. */
 static int
-decide(struct entry *a, struct entry *b, double sim,
+decide(struct title_rec *a, struct title_rec *b, double sim,
     const struct dup_params *p)
 {
 	if (!dates_near(a->date, b->date, p->days))
@@ -162,7 +162,7 @@ int
 dup_same(const struct item *x, const struct item *y,
     const struct dup_params *p, double *similarity)
 {
-	struct entry a, b;
+	struct title_rec a, b;
 	double sim;
 	int r;
 
@@ -184,14 +184,14 @@ dup_same(const struct item *x, const struct item *y,
 
 /* Bigram ranks, rarest first over the whole corpus, through one open
  * addressing table: bigram -> document frequency, then -> rank. */
-struct slot {
+struct bigram_slot {
 	uint64_t	 bg;		/* 0: empty (no bigram packs to 0) */
 	uint32_t	 df;
 	uint32_t	 rank;
 };
 
-static struct slot *
-slot_of(struct slot *t, size_t mask, uint64_t bg)
+static struct bigram_slot *
+slot_of(struct bigram_slot *t, size_t mask, uint64_t bg)
 {
 	size_t h = (size_t)((bg * 0x9E3779B97F4A7C15ULL) >> 20) & mask;
 
@@ -217,9 +217,9 @@ sort_u32(uint32_t *v, size_t n)
 /* Gives every entry its tokens: its bigrams as ranks, rarest first.
  * Returns the number of distinct bigrams. */
 static size_t
-rank_tokens(struct entry *e, size_t n, struct arena *a)
+rank_tokens(struct title_rec *e, size_t n, struct arena *a)
 {
-	struct slot *t, *sl;
+	struct bigram_slot *t, *sl;
 	size_t total = 0, size = 1024, mask, i, k, m, nr = 0, maxdf = 0;
 	size_t *start;
 	uint32_t *where;
@@ -297,7 +297,7 @@ post_add(struct posting *p, size_t i)
 /* Groups are kept with the entry read first (the lowest index) as
  * their root. */
 static size_t
-root_of(struct entry *e, size_t i)
+root_of(struct title_rec *e, size_t i)
 {
 	while (e[i].root != i)
 		i = e[i].root = e[e[i].root].root;
@@ -305,7 +305,7 @@ root_of(struct entry *e, size_t i)
 }
 
 struct join {
-	struct entry	*e;
+	struct title_rec	*e;
 	size_t		 n;
 	struct posting	*post;
 	size_t		*seen;		/* stamp: the last probe that saw it */
@@ -331,7 +331,7 @@ link_pair(struct join *j, size_t x, size_t y, double sim)
 /* Whether the titles' Dice coefficient reaches t, counting shared
  * tokens only while enough are left to get there; sets *sim if so. */
 static int
-overlap_reaches(const struct entry *x, const struct entry *y, double t,
+overlap_reaches(const struct title_rec *x, const struct title_rec *y, double t,
     double *sim)
 {
 	size_t na = x->ntok, nb = y->ntok, i = 0, k = 0, n = 0, need;
@@ -371,7 +371,7 @@ overlap_reaches(const struct entry *x, const struct entry *y, double t,
 static void
 probe(struct join *j, size_t x, int window)
 {
-	struct entry *ex = &j->e[x];
+	struct title_rec *ex = &j->e[x];
 	size_t pl = prefix_len(ex->ntok, j->p->threshold), k, m;
 	/* A title that shares its rarest bigrams with thousands of others
 	 * (hostile input: 50,000 titles "제목 N") is compared with the
@@ -389,7 +389,7 @@ probe(struct join *j, size_t x, int window)
 				ps->start++;
 		for (m = ps->n; m-- > ps->start;) {
 			size_t y = ps->v[m];
-			struct entry *ey = &j->e[y];
+			struct title_rec *ey = &j->e[y];
 			double sim;
 
 			if (y == x || j->seen[y] == j->stamp)
@@ -415,7 +415,7 @@ index_entry(struct join *j, size_t x)
 		post_add(&j->post[j->e[x].tok[k]], x);
 }
 
-static struct entry *cmp_base;
+static struct title_rec *cmp_base;
 
 static int
 cmp_dated(const void *a, const void *b)

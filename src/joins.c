@@ -44,19 +44,19 @@
 #include "outfile.h"
 #include "read.h"
 
-struct slot {
+struct word_slot {
 	char		*key;
 	unsigned	 n;
 };
 
-struct table {
+struct word_table {
 	struct arena	 arena;
-	struct slot	*tab;
+	struct word_slot	*tab;
 	size_t		 cap, used;
 };
 
 /* The word list, read once per run when a first join needs it. */
-static struct table	 dict;
+static struct word_table	 dict;
 static int		 dict_state;	/* 0 unread, 1 read, -1 none */
 static struct names	*gazetteer;	/* names/, read with the word list */
 
@@ -67,7 +67,7 @@ struct joins {
 	const char	*path;
 	const struct config *c;
 	struct arena	 arena;
-	struct table	 t;
+	struct word_table	 t;
 	char		**part;		/* particles, then endings, longest
 					 * first in each */
 	size_t		 npart, partcap;	/* particles and endings */
@@ -78,13 +78,13 @@ struct joins {
 	size_t		 shortest, longest;	/* see word_lengths() */
 };
 
-static struct slot *
-find(struct table *j, const char *k, size_t n, int add)
+static struct word_slot *
+find(struct word_table *j, const char *k, size_t n, int add)
 {
 	size_t i, m;
 
 	if (add && j->used * 2 >= j->cap) {
-		struct slot *old = j->tab;
+		struct word_slot *old = j->tab;
 		size_t oc = j->cap;
 
 		j->cap = oc ? oc * 2 : 4096;
@@ -92,7 +92,7 @@ find(struct table *j, const char *k, size_t n, int add)
 		j->used = 0;
 		for (i = 0; i < oc; i++)
 			if (old[i].key != NULL) {
-				struct slot *s = find(j, old[i].key,
+				struct word_slot *s = find(j, old[i].key,
 				    strlen(old[i].key), 1);
 
 				s->key = old[i].key;
@@ -118,7 +118,7 @@ find(struct table *j, const char *k, size_t n, int add)
  * word, 'a' across a space, 'f' a word's last, 's' its first, 'l' and
  * 'r' a character before and after another inside a word.  The slot
  * of kind, a and (if not NULL) b; add: made when missing. */
-static struct slot *
+static struct word_slot *
 slot2(struct joins *j, int kind, const char *a, size_t an, const char *b,
     size_t bn, int add)
 {
@@ -143,7 +143,7 @@ static unsigned
 seen2(struct joins *j, int kind, const char *a, size_t an, const char *b,
     size_t bn)
 {
-	struct slot *s = slot2(j, kind, a, an, b, bn, 0);
+	struct word_slot *s = slot2(j, kind, a, an, b, bn, 0);
 
 	return s ? s->n : 0;
 }

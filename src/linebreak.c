@@ -16,14 +16,14 @@
 
 #include "util.h"
 
-struct unit {
+struct lb_char {
 	size_t	 off;		/* byte offset of the character */
 	int	 cp;
 };
 
 struct lb {
 	const char	*text;
-	struct unit	*u;		/* n + 1: u[n].off is the length */
+	struct lb_char	*u;		/* n + 1: u[n].off is the length */
 	size_t		 n;
 	double		 first, rest;
 	lb_width_fn	 width;

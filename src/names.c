@@ -13,7 +13,7 @@
 #include "names.h"
 #include "outfile.h"
 
-struct entry {
+struct name_entry {
 	char		*key;		/* kind byte + normalised name */
 	size_t		 klen;
 	int		 org;
@@ -23,7 +23,7 @@ struct entry {
 	int		 line;
 };
 
-struct list {
+struct name_list {
 	char		*name;		/* "local-basic" */
 	char		*path;
 	long		 bodies;
@@ -31,9 +31,9 @@ struct list {
 
 struct names {
 	struct arena	 arena;
-	struct entry	*tab;		/* size a power of two */
+	struct name_entry	*tab;		/* size a power of two */
 	size_t		 size, n;
-	struct list	*lists;
+	struct name_list	*lists;
 	size_t		 nlists, listcap;
 	size_t		 maxkey;	/* longest name, for the probes */
 };
@@ -61,7 +61,7 @@ hash(const char *k, size_t len)
 	return fnv64(FNV64_INIT, k, len);
 }
 
-static struct entry *
+static struct name_entry *
 find(const struct names *nm, const char *k, size_t len)
 {
 	size_t i;
@@ -79,7 +79,7 @@ find(const struct names *nm, const char *k, size_t len)
 static void
 grow(struct names *nm)
 {
-	struct entry *old = nm->tab;
+	struct name_entry *old = nm->tab;
 	size_t i, j, osize = nm->size;
 
 	nm->size = osize ? osize * 2 : 1024;
@@ -99,10 +99,10 @@ grow(struct names *nm)
  * when the two give different types. */
 static void
 add(struct names *nm, const char *name, size_t len, int kind,
-    const struct entry *e, const struct config *c)
+    const struct name_entry *e, const struct config *c)
 {
 	buf k = {0};
-	struct entry *was;
+	struct name_entry *was;
 	size_t j;
 
 	buf_putc(&k, kind_mark[kind]);
@@ -137,8 +137,8 @@ add(struct names *nm, const char *name, size_t len, int kind,
  * indented under it; "NAME*" also starts longer words, "*END" ends
  * them. */
 static void
-read_line(struct names *nm, char *s, struct entry *e, int indented,
-    const struct config *c, struct list *l)
+read_line(struct names *nm, char *s, struct name_entry *e, int indented,
+    const struct config *c, struct name_list *l)
 {
 	size_t len;
 	int kind = NAME_EXACT;
@@ -172,11 +172,12 @@ read_line(struct names *nm, char *s, struct entry *e, int indented,
 }
 
 static int
-read_list(struct names *nm, struct list *l, int org, const struct config *c)
+read_list(struct names *nm, struct name_list *l, int org,
+    const struct config *c)
 {
 	size_t len;
 	char *text = read_whole(l->path, &len), *s, *nl;
-	struct entry e;
+	struct name_entry e;
 
 	if (text == NULL) {
 		msg(MSG_NAMES_READ, l->path, 0, 0, strerror_safe());
@@ -246,7 +247,7 @@ names_load(const struct config *c)
 			msg(MSG_NAMES_LIST, c->path, 0, 0, (int)n, v);
 			bad = 1;
 		} else {
-			struct list *l;
+			struct name_list *l;
 
 			VEC_GROW(nm->lists, nm->listcap, nm->nlists + 1);
 			l = &nm->lists[nm->nlists++];
@@ -293,7 +294,7 @@ names_bodies(const struct names *nm, const char *list)
 }
 
 static int
-hit(const struct entry *e, size_t len, struct name_hit *h)
+hit(const struct name_entry *e, size_t len, struct name_hit *h)
 {
 	h->org = e->org;
 	h->kind = e->kind;
@@ -328,7 +329,7 @@ names_lookup(const struct names *nm, const char *word, size_t len,
     struct name_hit *h)
 {
 	buf k = {0};
-	const struct entry *e, *best = NULL;
+	const struct name_entry *e, *best = NULL;
 	size_t i, n, blen = 0;
 
 	if (nm == NULL || nm->n == 0)

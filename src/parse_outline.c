@@ -40,7 +40,7 @@ enum part_mode {
 	MODE_REFERENCE,		/* a glossary: furniture */
 };
 
-struct part {
+struct outline_part {
 	size_t	 start;		/* first line index */
 	int	 mode;
 };
@@ -54,7 +54,7 @@ struct outline {
 	const char		*item_mark;	/* "□" or "▪" */
 	char			**contents;	/* appendix titles, squeezed */
 	size_t			 ncontents, contentcap;
-	struct part		*parts;
+	struct outline_part		*parts;
 	size_t			 nparts, partcap, part;
 	int			 year, quarter;
 	const char		*issuer, *doc_issuer;

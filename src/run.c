@@ -35,22 +35,22 @@ add_path(struct run *r, const char *p, const struct stat *st)
 
 /* A folder read, by device and inode: a symlink to a folder is followed
  * once, and a folder reached again is not read again. */
-struct seen {
+struct seen_dir {
 	dev_t		 dev;
 	ino_t		 ino;
 	const char	*path;		/* as first reached */
 	int		 open;		/* an ancestor of what is read now */
 };
 
-struct walk {
+struct dir_walk {
 	struct run	*r;
-	struct seen	*v;
+	struct seen_dir	*v;
 	size_t		 n, cap;
 	size_t		 max;		/* bytes of one input file */
 };
 
-static struct seen *
-seen_find(struct walk *w, const struct stat *st)
+static struct seen_dir *
+seen_find(struct dir_walk *w, const struct stat *st)
 {
 	size_t i;
 
@@ -60,13 +60,13 @@ seen_find(struct walk *w, const struct stat *st)
 	return NULL;
 }
 
-static int collect(struct walk *, const char *);
+static int collect(struct dir_walk *, const char *);
 
 /* Reads a folder's entries in name order; hidden ones are skipped. */
 static int
-collect_dir(struct walk *w, const char *path, const struct stat *st)
+collect_dir(struct dir_walk *w, const char *path, const struct stat *st)
 {
-	struct seen *s = seen_find(w, st);
+	struct seen_dir *s = seen_find(w, st);
 	struct dirent *de;
 	char **names = NULL;
 	size_t n = 0, i, self, cap = 0;
@@ -127,7 +127,7 @@ collect_dir(struct walk *w, const char *path, const struct stat *st)
  * are taken: a FIFO, a device or a socket is an error, never opened (it
  * would block or never end).  Returns -1 if anything cannot be read. */
 static int
-collect(struct walk *w, const char *path)
+collect(struct dir_walk *w, const char *path)
 {
 	struct stat st;
 	size_t i;
@@ -154,7 +154,7 @@ collect(struct walk *w, const char *path)
 int
 run_gather(struct run *r, int argc, char **argv)
 {
-	struct walk w;
+	struct dir_walk w;
 	size_t i;
 	int rc = 0;
 

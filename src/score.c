@@ -113,7 +113,7 @@ scan_item(struct scorer *s, const struct item *it)
 }
 
 static double
-hit_points(const struct hit *h, const double *factor, int repeat)
+hit_points(const struct cue_hit *h, const double *factor, int repeat)
 {
 	int n = h->n < repeat ? h->n : repeat;
 
@@ -183,7 +183,7 @@ explain_hits(buf *b, const struct scorer *s, int taxon,
 		}
 	qsort(order, n, sizeof(*order), cmp_points);
 	for (i = 0; i < n && i < 6; i++) {
-		const struct hit *h = &s->v[(size_t)order[i][1]];
+		const struct cue_hit *h = &s->v[(size_t)order[i][1]];
 
 		if (h->word != NULL)
 			buf_printf(b, " %.*s(%s,%s%s", (int)h->wlen, h->word,

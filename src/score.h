@@ -21,7 +21,7 @@ enum zone {
 };
 
 /* One cue found in one zone, n times. */
-struct hit {
+struct cue_hit {
 	const struct cue *q;
 	int		 zone;
 	int		 n;
@@ -33,7 +33,7 @@ struct hit {
 struct scorer {
 	const struct cues *cu;
 	const struct cueset *set;
-	struct hit	*v;
+	struct cue_hit	*v;
 	size_t		 n, cap;
 	int		 zone;
 	const char	*word;

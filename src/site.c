@@ -25,14 +25,14 @@
 #define RECENT_DEFAULT 10
 
 /* One item of the site: where it is published. */
-struct entry {
+struct item_ref {
 	const struct site	*s;
 	size_t			 issue;
 	size_t			 item;
 };
 
 static const struct item *
-entry_item(const struct entry *e)
+entry_item(const struct item_ref *e)
 {
 	return e->s->r->issues[e->issue].items[e->item];
 }
@@ -42,7 +42,7 @@ entry_item(const struct entry *e)
 static int
 entry_cmp(const void *va, const void *vb)
 {
-	const struct entry *a = va, *b = vb;
+	const struct item_ref *a = va, *b = vb;
 	const struct item *x = entry_item(a), *y = entry_item(b);
 	int na = a->s->r->issues[a->issue].number;
 	int nb = b->s->r->issues[b->issue].number;
@@ -60,11 +60,11 @@ entry_cmp(const void *va, const void *vb)
 }
 
 /* The items for which keep() is true, sorted by entry_cmp(). */
-static struct entry *
+static struct item_ref *
 select_items(const struct site *s, int (*keep)(const struct item *, int),
     int arg, size_t *n)
 {
-	struct entry *v = NULL;
+	struct item_ref *v = NULL;
 	size_t i, j, cap = 0;
 
 	*n = 0;
@@ -308,7 +308,7 @@ year_file(buf *b, const struct taxon *t, int year, int newest)
  * every year's page. */
 static int
 list_page(const struct site *s, const char *kind, const struct taxon *t,
-    int (*keep)(const struct item *, int), const struct entry *v,
+    int (*keep)(const struct item *, int), const struct item_ref *v,
     size_t n, size_t from, size_t to)
 {
 	const struct config *c = s->cfg;
@@ -376,7 +376,7 @@ static int
 page_list(const struct site *s, const char *kind, const struct taxon *t,
     int (*keep)(const struct item *, int), int arg)
 {
-	struct entry *v;
+	struct item_ref *v;
 	size_t n, i, j;
 	int rc = 0;
 

@@ -74,14 +74,14 @@ qsort_issue_items(const void *a, const void *b)
 
 /* Items of one file, by the order they were read: files are read one
  * after another, so a file's items are one run of the corpus. */
-struct run {
+struct file_span {
 	size_t	first, end;
 };
 
-static struct run
+static struct file_span
 file_run(const struct corpus *cs, size_t i)
 {
-	struct run r = { i, i };
+	struct file_span r = { i, i };
 
 	while (r.first > 0 && cs->items[r.first - 1].file == cs->items[i].file)
 		r.first--;
@@ -106,7 +106,7 @@ file_issues(struct corpus *cs, const struct config *c)
 	int *dates = NULL;
 
 	for (i = 0; i < cs->n; i = k) {
-		struct run r = file_run(cs, i);
+		struct file_span r = file_run(cs, i);
 		int best = 0, bestn = 0, median;
 
 		k = r.end;
