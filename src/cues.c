@@ -710,12 +710,13 @@ fit_one(struct cue_fits *f, const struct cueset *set, size_t cue,
 			return;
 		}
 	if (f->n == f->cap) {
-		f->cap *= 2;
-		if (f->v == f->in) {
-			f->v = xmalloc(f->cap * sizeof(*f->v));
+		int inplace = f->v == f->in;
+
+		if (inplace)
+			f->v = NULL;	/* the heap's first array */
+		VEC_GROW(f->v, f->cap, f->n + 1);
+		if (inplace)
 			memcpy(f->v, f->in, sizeof(f->in));
-		} else
-			f->v = xrealloc(f->v, f->cap * sizeof(*f->v));
 	}
 	f->v[f->n].cue = cue;
 	f->v[f->n].spec = r;
