@@ -29,6 +29,7 @@ enum conf_type {
 	CT_WEEKDAY,	/* sunday ... saturday, stored as 0 ... 6 */
 	CT_ZONE,	/* +HH:MM, -HH:MM or Z, stored as minutes east */
 	CT_TIME,	/* HH:MM, stored as minutes after midnight */
+	CT_WORDS,	/* words apart by white space: struct conf_words */
 };
 
 /* One scalar key: where it goes in struct config and what it may be.
@@ -98,6 +99,8 @@ static const struct conf_key conf_keys[] = {
 	    trend.summary_header),
 	STR("trend", "clipping_header", "분류 기술명 주요 내용 출처",
 	    trend.clipping_header),
+	{ "trend", "note_openers", CT_WORDS, 0, 0, "※ * ▲ (참고",
+	    OFF(trend.note_openers), 0 },
 
 	STR("outline", "central", "부 처 청", outline.central),
 	STR("outline", "local", "국 시 군 구", outline.local),
@@ -195,6 +198,32 @@ key_find(const char *section, const char *key)
 	return NULL;
 }
 
+/* Splits v at white space into w: one block, the pointers then the
+ * words. */
+static void
+split_words(const char *v, struct conf_words *w)
+{
+	const char *sp = " \t\r\n";
+	size_t n = 0, len = strlen(v), i;
+	const char *q;
+	char *copy, *p;
+
+	for (q = v + strspn(v, sp); *q; q += strspn(q, sp)) {
+		n++;
+		q += strcspn(q, sp);
+	}
+	w->v = xmalloc((n + 1) * sizeof(*w->v) + len + 1);
+	copy = memcpy((char *)(w->v + n + 1), v, len + 1);
+	for (i = 0, p = copy + strspn(copy, sp); *p; p += strspn(p, sp)) {
+		w->v[i++] = p;
+		p += strcspn(p, sp);
+		if (*p)
+			*p++ = '\0';
+	}
+	w->v[n] = NULL;
+	w->n = n;
+}
+
 /* Reads "HH:MM" (hours up to maxh) into minutes; -1 if it is not. */
 static int
 hhmm(const char *v, int maxh)
@@ -282,6 +311,9 @@ parse_value(enum conf_type type, double min, double max, const char *v,
 		if ((i = hhmm(v, 23)) < 0)
 			return "a time as HH:MM";
 		*(int *)out = i;
+		return NULL;
+	case CT_WORDS:
+		split_words(v, out);
 		return NULL;
 	}
 	return "valid";
@@ -655,5 +687,6 @@ config_free(struct config *c)
 	}
 	free(c->e);
 	free(c->lists);
+	free(c->trend.note_openers.v);
 	memset(c, 0, sizeof(*c));
 }

@@ -84,8 +84,16 @@ struct conf_mail {
 	const char	*from, *to, *subject, *body, *link;
 };
 
+/* A list of words, split at white space by config.c: v[0..n), each
+ * a string; one allocation (v and the words), freed by config_free. */
+struct conf_words {
+	char	**v;
+	size_t	  n;
+};
+
 struct conf_trend {
 	const char	*summary_header, *clipping_header;
+	struct conf_words note_openers;	/* what opens a note: kept */
 };
 
 struct conf_outline {

@@ -6,10 +6,11 @@
  * cells broken one word a line: it repeats the rest, so it is read for
  * cross-checks, running titles and clipping tags, and is furniture.
  * Then the articles: a title line "title (source, M.D)", a lead, "- "
- * points, "※" and "*" notes, "(참고 : ...)", small tables.  Then the
- * clippings, either as a table ("분류 기술명 주요 내용 출처": category
- * and name cells, a "∙" lead, "- " lines, the source and "(11.13)"
- * printed mid-row) or as "∙ (tag) name" entries: parse_trend_clip.c.
+ * points, notes ("※", "(참고 : ...)": [trend] note_openers), small
+ * tables.  Then the clippings, either as a table ("분류 기술명 주요 내용
+ * 출처": category and name cells, a "∙" lead, "- " lines, the source
+ * and "(11.13)" printed mid-row) or as "∙ (tag) name" entries:
+ * parse_trend_clip.c.
  *
  * Items: one per article and clipping.  The title keeps the source in
  * parentheses, not the date: "title (source)".  Dates are M.D, or a
@@ -23,13 +24,16 @@
 #include "parse_trend.h"
 
 int
-trend_marker(const char *t)
+trend_marker(const struct trend *t, const char *s)
 {
-	if (dash_point(t) || starts_word(t, "∙"))
+	const struct conf_words *notes = &t->c->trend.note_openers;
+	size_t i;
+
+	if (dash_point(s) || starts_word(s, "∙"))
 		return 'p';
-	if (str_starts(t, "※") || t[0] == '*' || str_starts(t, "▲") ||
-	    str_starts(t, "(참고"))
-		return 'n';
+	for (i = 0; i < notes->n; i++)
+		if (str_starts(s, notes->v[i]))
+			return 'n';
 	return 0;
 }
 
@@ -128,14 +132,14 @@ summary(struct trend *t, size_t h)
 
 		if (l->len == 0)
 			continue;
-		if (!trend_marker(l->text) && article_listed(t, l->text))
+		if (!trend_marker(t, l->text) && article_listed(t, l->text))
 			break;
 		if (trend_header(l->text, t->c->trend.clipping_header))
 			break;
 		/* An article the summary spells otherwise: the summary is
 		 * over all the same. */
-		if ((state == HEAD || state == CAT) && !trend_marker(l->text) &&
-		    l->text[0] != '(') {
+		if ((state == HEAD || state == CAT) &&
+		    !trend_marker(t, l->text) && l->text[0] != '(') {
 			size_t open = 0;
 			char *src;
 			int date;
@@ -202,7 +206,7 @@ void
 start_bullet(struct trend *t, const struct line *l, size_t i)
 {
 	const char *s = l->text;
-	int m = trend_marker(s);
+	int m = trend_marker(t, s);
 
 	flush_bullet(t);
 	if (m == 'p') {
@@ -263,7 +267,7 @@ article_title(struct trend *t, size_t i, int prev_trail)
 	char *src;
 	int date, st, listed;
 
-	if (trend_marker(l->text) || l->text[0] == '(')
+	if (trend_marker(t, l->text) || l->text[0] == '(')
 		return 0;
 	st = source_date(t, l->text, &open, &src, &date);
 	if (st == DATE_NOT_A_DATE || src == NULL || open == 0)
@@ -335,7 +339,7 @@ articles(struct trend *t, size_t a, size_t z)
 		}
 		l->use = LINE_USED;
 		/* "▲" lists go on over wraps. */
-		if (trend_marker(l->text) && !(prev_trail && t->acc.len > 0 &&
+		if (trend_marker(t, l->text) && !(prev_trail && t->acc.len > 0 &&
 		    str_starts(l->text, "▲")))
 			start_bullet(t, l, i);
 		else if (t->acc.len > 0 && (prev_trail || str_starts(l->text,

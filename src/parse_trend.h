@@ -45,9 +45,9 @@ struct trend {
 	size_t			 acc_last;	/* index of its last line */
 };
 
-/* A point ('p': "- ", "∙ ", its marker dropped) or a note ('n': "※",
- * "*", "▲", "(참고", kept); 0 for neither. */
-int	 trend_marker(const char *);
+/* A point ('p': "- ", "∙ ", its marker dropped) or a note ('n': it
+ * opens with a word of [trend] note_openers, kept); 0 for neither. */
+int	 trend_marker(const struct trend *, const char *);
 /* line is header (a configured one), white space aside. */
 int	 trend_header(const char *line, const char *header);
 /* "∙ (AI) 자율경비로봇": a clipping listed with its tag. */

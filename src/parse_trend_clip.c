@@ -102,7 +102,7 @@ cut_by_cells(struct trend *t, size_t i)
 		if (date_cell(s, t->year, &date) != DATE_NOT_A_DATE ||
 		    page_bar(&t->d->lines[j]))
 			return 0;
-		if (trend_marker(s))
+		if (trend_marker(t, s))
 			return unmarked && !str_starts(s, "∙");
 		/* A cell's text going on is set in by a space. */
 		if (!unmarked && t->d->lines[j].lead)
@@ -424,7 +424,7 @@ clippings(struct trend *t, size_t a)
 			clip_tagged(t, &r, &cl, i);
 		else if (str_starts(l->text, "∙"))
 			clip_lead(t, &r, &cl, i);
-		else if (trend_marker(l->text))
+		else if (trend_marker(t, l->text))
 			clip_point(t, &r, &cl, i);
 		else
 			held_add(&r, i);

@@ -151,6 +151,7 @@ test_weeks(void **state)
 	c.anchor_date = ymd(2025, 12, 8);
 	assert_int_equal(week_number(&c, ymd(2025, 12, 7)), 108);
 	assert_int_equal(week_number(&c, ymd(2025, 12, 8)), 109);
+	config_free(&c);
 }
 
 static void
@@ -191,6 +192,7 @@ test_group(void **state)
 	assert_int_equal(cs.items[4].issue, 0);
 	weeks_free(v, n);
 	corpus_free(&cs);
+	config_free(&c);
 }
 
 /* An undated item of a file whose dated items are split evenly between
@@ -229,6 +231,7 @@ test_tie(void **state)
 	assert_true(v[0].items[3] == &cs.items[6]);
 	weeks_free(v, n);
 	corpus_free(&cs);
+	config_free(&c);
 }
 
 /* date_digits writes what snprintf's "%04u-%02u-%02u" does, for every

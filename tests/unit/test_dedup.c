@@ -195,6 +195,7 @@ test_merge(void **state)
 	/* Run again: nothing left to merge. */
 	assert_int_equal(dedup(&cs, &c, 0), 0);
 	corpus_free(&cs);
+	config_free(&c);
 }
 
 /* A made-up noun of two to four syllables, the way names of places,
@@ -306,6 +307,7 @@ test_speed(void **state)
 	if (getenv("DIGEST_TIMING") != NULL)
 		assert_true(secs < SPEED_LIMIT);
 	corpus_free(&cs);
+	config_free(&c);
 }
 
 int
