@@ -37,15 +37,27 @@ be16(const unsigned char *p)
 static void
 put16(buf *b, unsigned v)
 {
-	buf_putc(b, (int)((v >> 8) & 0xff));
-	buf_putc(b, (int)(v & 0xff));
+	unsigned char p[2] = { (unsigned char)(v >> 8), (unsigned char)v };
+
+	buf_put(b, p, 2);
+}
+
+static void
+set32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
 }
 
 static void
 put32(buf *b, uint32_t v)
 {
-	put16(b, v >> 16);
-	put16(b, v & 0xffff);
+	unsigned char p[4];
+
+	set32(p, v);
+	buf_put(b, p, 4);
 }
 
 static uint32_t
@@ -211,7 +223,12 @@ write_font(buf *out, const unsigned char *in, const struct ttf_table *t,
 	unsigned char *p;
 	size_t i;
 
+	off = (uint32_t)(12 + 16 * n);
+	for (i = 0; i < n; i++)
+		off += (t[i].len + 3) & ~3u;
+	/* Made in place: one allocation of its size. */
 	buf_reset(out);
+	buf_grow(out, off);
 	buf_put(out, in, 12);
 	off = (uint32_t)(12 + 16 * n);
 	for (i = 0; i < n; i++) {
@@ -231,10 +248,7 @@ write_font(buf *out, const unsigned char *in, const struct ttf_table *t,
 	adj = 0xB1B0AFBAu - checksum((const unsigned char *)out->ptr,
 	    (uint32_t)out->len);
 	p = (unsigned char *)out->ptr + adj_at;
-	p[0] = (unsigned char)(adj >> 24);
-	p[1] = (unsigned char)(adj >> 16);
-	p[2] = (unsigned char)(adj >> 8);
-	p[3] = (unsigned char)adj;
+	set32(p, adj);
 }
 
 int
@@ -324,6 +338,7 @@ save_glyf(const unsigned char *in, size_t len, const unsigned char *flags,
     unsigned nglyphs, buf *glyf, buf *loca)
 {
 	uint32_t glen, llen, save = 0;
+	size_t g0 = glyf->len;
 	const unsigned char *g = font_table(in, len, "glyf", &glen);
 	const unsigned char *l = font_table(in, len, "loca", &llen);
 	const unsigned char *head;
@@ -356,7 +371,7 @@ save_glyf(const unsigned char *in, size_t len, const unsigned char *flags,
 		if ((size_t)(g - in) + z > len)
 			return -1;
 		buf_put(glyf, (const char *)g + a, z - a);
-		save = (uint32_t)glyf->len;
+		save = (uint32_t)(glyf->len - g0);
 	}
 	if (shortl)
 		put16(loca, (save / 2) & 0xffff);
@@ -415,60 +430,76 @@ save_name(const unsigned char *in, size_t len, const char *tag,
 	return 0;
 }
 
+/* The offset table and directory of pdf_ttf_save's font, 12 + 16 *
+ * NSAVED bytes at the start of out, its tables after them. */
+static void
+save_directory(buf *out, const unsigned char *in, uint32_t dir[][4])
+{
+	unsigned char *p = (unsigned char *)out->ptr;
+	size_t i, k;
+
+	memcpy(p, in, 4);
+	p[4] = 0;
+	p[5] = NSAVED;
+	memcpy(p + 6, in + 6, 6);
+	for (i = 0; i < NSAVED; i++)
+		for (k = 0; k < 4; k++)
+			set32(p + 12 + 16 * i + 4 * k, dir[i][k]);
+}
+
+/* Made in out in place (the tables after room for the directory, the
+ * font's size reserved at once, of which only what is written is ever
+ * touched): no copy of a table or of the whole. */
 int
 pdf_ttf_save(const unsigned char *in, size_t len, const unsigned char *flags,
     unsigned nglyphs, const char *tag, const char *tag2, buf *out)
 {
-	buf own[NSAVED], dir = {0}, body = {0};
+	const size_t base = 12 + 16 * NSAVED;
+	uint32_t dir[NSAVED][4];
+	buf loca = {0};
 	size_t i;
 	int rc = 0;
 
 	if (len < 12)
 		return -1;
-	memset(own, 0, sizeof(own));
+	buf_reset(out);
+	buf_grow(out, base + len + 65536);
+	memset(out->ptr, 0, base);
+	out->len = base;
 	for (i = 0; i < NSAVED && rc == 0; i++) {
 		const char *tag4 = saved_tags[i];
-		uint32_t tlen, at = (uint32_t)body.len;
+		uint32_t tlen, at = (uint32_t)(out->len - base);
 		const unsigned char *t = font_table(in, len, tag4, &tlen);
 
 		if (strcmp(tag4, "glyf") == 0) {
-			if (save_glyf(in, len, flags, nglyphs, &own[i],
-			    &own[i + 4]) == -1)
+			if (save_glyf(in, len, flags, nglyphs, out,
+			    &loca) == -1)
 				rc = -1;
-			buf_put(&body, own[i].ptr ? own[i].ptr : "",
-			    own[i].len);
 		} else if (strcmp(tag4, "loca") == 0) {
-			buf_put(&body, own[i].ptr ? own[i].ptr : "",
-			    own[i].len);
+			buf_put(out, loca.ptr ? loca.ptr : "", loca.len);
 		} else if (strcmp(tag4, "head") == 0) {
 			if (t == NULL || tlen < 54) {
 				rc = -1;
 				break;
 			}
-			buf_put(&body, (const char *)t, 54);
-			memset(body.ptr + at + 8, 0, 4);
+			buf_put(out, (const char *)t, 54);
+			memset(out->ptr + base + at + 8, 0, 4);
 		} else if (strcmp(tag4, "name") == 0) {
-			if (save_name(in, len, tag, tag2, &body) == -1)
+			if (save_name(in, len, tag, tag2, out) == -1)
 				rc = -1;
 		} else if (t != NULL)
-			buf_put(&body, (const char *)t, tlen);
-		put32(&dir, tag_of(tag4));
-		put32(&dir, checksum((const unsigned char *)body.ptr + at,
-		    (uint32_t)body.len - at));
-		put32(&dir, (uint32_t)(12 + 16 * NSAVED) + at);
-		put32(&dir, (uint32_t)body.len - at);
+			buf_put(out, (const char *)t, tlen);
+		dir[i][0] = tag_of(tag4);
+		dir[i][1] = checksum((const unsigned char *)out->ptr + base +
+		    at, (uint32_t)(out->len - base) - at);
+		dir[i][2] = (uint32_t)base + at;
+		dir[i][3] = (uint32_t)(out->len - base) - at;
 	}
-	if (rc == 0) {
+	buf_free(&loca);
+	if (rc == -1) {
 		buf_reset(out);
-		put32(out, be32(in));
-		put16(out, NSAVED);
-		buf_put(out, (const char *)in + 6, 6);
-		buf_put(out, dir.ptr, dir.len);
-		buf_put(out, body.ptr ? body.ptr : "", body.len);
+		return -1;
 	}
-	for (i = 0; i < NSAVED; i++)
-		buf_free(&own[i]);
-	buf_free(&dir);
-	buf_free(&body);
-	return rc;
+	save_directory(out, in, dir);
+	return 0;
 }
