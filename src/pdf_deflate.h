@@ -12,4 +12,17 @@
 int	 pdf_deflate(const void *in, size_t len, unsigned char **out,
 	    size_t *outlen);
 
+/* Each of v[0..n) deflated as pdf_deflate does, by one zlib stream
+ * reset between them: in, inlen given; out (malloc'd, or NULL), len
+ * and rc (0 or -1) set.  Returns 0, or -1 if any failed. */
+struct pdf_deflate_job {
+	const unsigned char *in;
+	size_t		 inlen;
+	unsigned char	*out;
+	size_t		 len;
+	int		 rc;
+};
+
+int	 pdf_deflate_each(struct pdf_deflate_job *, size_t n);
+
 #endif

@@ -24,19 +24,17 @@
 #include "pdf_deflate.h"
 #include "util.h"
 
+/* A page's contents: as drawn (in), deflated (out). */
 struct page_z {
 	struct pdf_pages *owner;
-	unsigned char	*in;		/* the contents as drawn */
-	size_t		 inlen;
-	unsigned char	*out;		/* deflated */
-	size_t		 len;
-	int		 rc;		/* 0, or -1 */
+	struct pdf_deflate_job *z;
 };
 
 struct pdf_pages {
 	pthread_t	 thread;
 	int		 joinable;
 	struct page_z	*v;
+	struct pdf_deflate_job *z;
 	size_t		 n;
 };
 
@@ -44,11 +42,8 @@ static void *
 pages_run(void *arg)
 {
 	struct pdf_pages *p = arg;
-	size_t i;
 
-	for (i = 0; i < p->n; i++)
-		p->v[i].rc = pdf_deflate(p->v[i].in, p->v[i].inlen,
-		    &p->v[i].out, &p->v[i].len);
+	(void)pdf_deflate_each(p->z, p->n);
 	return NULL;
 }
 
@@ -67,10 +62,10 @@ pages_wait(struct pdf_pages *p)
 static HPDF_STATUS
 page_write(HPDF_Dict dict, HPDF_Stream out)
 {
-	struct page_z *z = dict->attr;
+	struct pdf_deflate_job *z = ((struct page_z *)dict->attr)->z;
 
 	(void)out;
-	pages_wait(z->owner);
+	pages_wait(((struct page_z *)dict->attr)->owner);
 	if (z->rc != 0 || dict->stream->size != z->inlen)
 		return HPDF_OK;
 	dict->filter = HPDF_STREAM_FILTER_NONE;
@@ -116,16 +111,20 @@ pdf_pages_deflate(HPDF_Doc doc)
 		return NULL;
 	p = xcalloc(1, sizeof(*p));
 	p->v = xcalloc(pages->count, sizeof(*p->v));
+	p->z = xcalloc(pages->count, sizeof(*p->z));
 	for (i = 0; i < pages->count; i++) {
 		HPDF_Page page = pages->obj[i];
 		HPDF_PageAttr pa = page->attr;
 		HPDF_Dict c = pa->contents;
 		struct page_z *z = &p->v[p->n];
+		unsigned char *in;
 
 		if (c == NULL || c->attr != NULL || c->write_fn != NULL ||
 		    !(c->filter & HPDF_STREAM_FILTER_FLATE_DECODE) ||
-		    (z->in = mem_bytes(c->stream, &z->inlen)) == NULL)
+		    (in = mem_bytes(c->stream, &p->z[p->n].inlen)) == NULL)
 			continue;
+		p->z[p->n].in = in;
+		z->z = &p->z[p->n];
 		z->owner = p;
 		c->attr = z;
 		c->write_fn = page_write;
@@ -147,9 +146,10 @@ pdf_pages_free(struct pdf_pages *p)
 		return;
 	pages_wait(p);
 	for (i = 0; i < p->n; i++) {
-		free(p->v[i].in);
-		free(p->v[i].out);
+		free((void *)p->z[i].in);
+		free(p->z[i].out);
 	}
+	free(p->z);
 	free(p->v);
 	free(p);
 }
