@@ -404,6 +404,15 @@ font_maps(struct font_slot *s, const unsigned char *used)
 
 	if (cmap == NULL || attr->descendant_font == NULL)
 		return 0;
+	/* The filter the font's before-write hook gives both maps as the
+	 * document is saved (libharu's CIDFontType2_BeforeWrite_Func):
+	 * known now, so that stream_bytes deflates them here, while the
+	 * font files are still being made, not in the save. */
+	if (s->font->before_write_fn != NULL) {
+		cmap->filter = s->font->filter;
+		if (attr->map_stream != NULL)
+			attr->map_stream->filter = s->font->filter;
+	}
 	tounicode(&b, used);
 	if (stream_bytes(cmap, b.ptr, b.len, &s->zmap[0]) == -1)
 		rc = -1;
