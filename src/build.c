@@ -180,6 +180,11 @@ site_and_briefs(const struct render *rd, int all, const struct publish *pub,
 	if (site_write(rd, site, live) == -1)
 		rc = 1;
 	if (threaded) {
+		/* The site's files on their way to the disk while the
+		 * briefs are made: the flush before publishing then waits
+		 * for the briefs' alone. */
+		if (rc == 0)
+			publish_flush(pub);
 		pthread_join(job.thread, NULL);
 		/* A site that failed publishes nothing, and no brief would
 		 * have been written: neither are its messages given. */

@@ -285,6 +285,13 @@ sync_path(const char *path, int whole_fs)
 	return rc;
 }
 
+void
+publish_flush(const struct publish *p)
+{
+	if (p->stage != NULL)
+		(void)sync_path(p->stage, 1);
+}
+
 int
 publish_commit(struct publish *p)
 {

@@ -37,6 +37,11 @@ int	 publish_lock(struct publish *);
  * replaced whole) and makes the stage.  Returns 0, or reports and
  * returns -1. */
 int	 publish_begin(struct publish *);
+/* Starts flushing what the stage holds so far to the disk and waits
+ * for it (the build's other work meanwhile in its threads), so that
+ * publish_commit, which flushes again, finds less to wait for.
+ * Reports nothing: publish_commit's flush does. */
+void	 publish_flush(const struct publish *);
 /* Puts the stage in place of the output folder in one step, then
  * removes the old output.  Returns 0, or reports and returns -1 (the
  * output is then as it was). */
