@@ -415,8 +415,13 @@ main(int argc, char **argv)
 		return rc;
 	argc -= optind;
 	argv += optind;
+	/* fontconfig started while the configuration is read and the
+	 * inputs after it: the brief waits for its answer. */
+	if (strcmp(cmd, "build") == 0)
+		pdf_font_prefetch_start();
 	if (config_load(&r.cfg, cli_config(o.conf)) == -1) {
 		run_free(&r);
+		pdf_font_cleanup();
 		return 1;
 	}
 	/* The day of the build, in the zone the issues are published in;

@@ -252,24 +252,48 @@ pdf_font_cleanup(void)
 
 /* Looks the faces up and maps their files in a thread while the inputs
  * are read (fontconfig's start is a good part of a brief's time); joined
- * by pdf_font_prefetch_wait before any brief, and before a fork. */
+ * by pdf_font_prefetch_wait before any brief, and before a fork.  The
+ * thread may start before the configuration is read
+ * (pdf_font_prefetch_start): it then starts fontconfig and waits to be
+ * given the faces to look up (pdf_font_prefetch), or told there are
+ * none (pdf_font_prefetch_wait). */
 struct prefetch {
 	pthread_t	 thread;
 	int		 running;
+	pthread_mutex_t	 lock;
+	pthread_cond_t	 given;
+	int		 told;	/* cfg set, or NULL for nothing to do */
+	const struct config *cfg;
 };
 
-static struct prefetch prefetching;
+static struct prefetch prefetching = {
+	.lock = PTHREAD_MUTEX_INITIALIZER,
+	.given = PTHREAD_COND_INITIALIZER,
+};
 
 static void *
 prefetch_run(void *arg)
 {
 	const struct config *cfg = arg;
-	const char *faces[] = {
-		cfg->pdf.font, cfg->pdf.font_bold, cfg->pdf.font_fallback,
-		cfg->pdf.font_fallback_bold,
-	};
+	const char *faces[4];
 	size_t i, len;
 
+	if (cfg == NULL) {
+		if (!fc_ready && FcInit())
+			fc_ready = 1;
+		pthread_mutex_lock(&prefetching.lock);
+		while (!prefetching.told)
+			pthread_cond_wait(&prefetching.given,
+			    &prefetching.lock);
+		cfg = prefetching.cfg;
+		pthread_mutex_unlock(&prefetching.lock);
+		if (cfg == NULL)
+			return NULL;
+	}
+	faces[0] = cfg->pdf.font;
+	faces[1] = cfg->pdf.font_bold;
+	faces[2] = cfg->pdf.font_fallback;
+	faces[3] = cfg->pdf.font_fallback_bold;
 	for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
 		const char *v = faces[i];
 		char *file = NULL, *fam = NULL;
@@ -287,11 +311,39 @@ prefetch_run(void *arg)
 	return NULL;
 }
 
+static void
+prefetch_tell(const struct config *cfg)
+{
+	pthread_mutex_lock(&prefetching.lock);
+	if (!prefetching.told) {
+		prefetching.cfg = cfg;
+		prefetching.told = 1;
+		pthread_cond_signal(&prefetching.given);
+	}
+	pthread_mutex_unlock(&prefetching.lock);
+}
+
 void
-pdf_font_prefetch(const struct config *cfg)
+pdf_font_prefetch_start(void)
 {
 	if (prefetching.running)
 		return;
+	prefetching.told = 0;
+	prefetching.cfg = NULL;
+	if (pthread_create(&prefetching.thread, NULL, prefetch_run,
+	    NULL) == 0)
+		prefetching.running = 1;
+}
+
+void
+pdf_font_prefetch(const struct config *cfg)
+{
+	if (prefetching.running) {
+		prefetch_tell(cfg);
+		return;
+	}
+	prefetching.told = 1;
+	prefetching.cfg = cfg;
 	if (pthread_create(&prefetching.thread, NULL, prefetch_run,
 	    (void *)cfg) == 0)
 		prefetching.running = 1;
@@ -301,6 +353,7 @@ void
 pdf_font_prefetch_wait(void)
 {
 	if (prefetching.running) {
+		prefetch_tell(NULL);
 		pthread_join(prefetching.thread, NULL);
 		prefetching.running = 0;
 	}

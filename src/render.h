@@ -30,7 +30,10 @@ int	 pdf_write(const struct render *, const struct issue *,
  * fontconfig's configuration), for leak checkers; before it exits. */
 void	 pdf_font_cleanup(void);
 /* Finds the brief's fonts in a thread while the caller goes on (reading
- * the inputs); wait before writing a brief or forking. */
+ * the inputs); wait before writing a brief or forking.  The thread may
+ * be started sooner, before the configuration is read, to start
+ * fontconfig (pdf_font_prefetch then gives it the faces). */
+void	 pdf_font_prefetch_start(void);
 void	 pdf_font_prefetch(const struct config *);
 void	 pdf_font_prefetch_wait(void);
 
