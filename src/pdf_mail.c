@@ -23,39 +23,54 @@
 static const char b64[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/* Appends p[0..n) in base64; with wrap, in lines of 76 and CRLF. */
+/* Puts g groups of three bytes of p at o as base64; returns the end. */
+static char *
+base64_groups(char *o, const unsigned char *p, size_t g)
+{
+	for (; g > 0; g--, p += 3, o += 4) {
+		unsigned v = (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
+
+		o[0] = b64[v >> 18];
+		o[1] = b64[(v >> 12) & 63];
+		o[2] = b64[(v >> 6) & 63];
+		o[3] = b64[v & 63];
+	}
+	return o;
+}
+
+/* Appends p[0..n) in base64; with wrap, in lines of 76 and CRLF.  Made
+ * in place, in room reserved at once, a line (19 groups) at a time: a
+ * PDF's worth of single characters was a tenth of a brief. */
 static void
 base64(buf *b, const unsigned char *p, size_t n, int wrap)
 {
-	char line[80];
-	size_t i, col = 0;
+	size_t full = n / 3, i, col;
+	char *o;
 
-	/* A line (or, without wrap, 19 groups) at a time: a PDF's worth of
-	 * single characters was a tenth of a brief. */
-	for (i = 0; i < n; i += 3) {
-		unsigned v = (unsigned)p[i] << 16;
-		size_t k = n - i;
-
-		if (k > 1)
-			v |= (unsigned)p[i + 1] << 8;
-		if (k > 2)
-			v |= p[i + 2];
-		line[col++] = b64[(v >> 18) & 63];
-		line[col++] = b64[(v >> 12) & 63];
-		line[col++] = k > 1 ? b64[(v >> 6) & 63] : '=';
-		line[col++] = k > 2 ? b64[v & 63] : '=';
-		if (col == 76) {
-			if (wrap)
-				line[col++] = '\r', line[col++] = '\n';
-			buf_put(b, line, col);
-			col = 0;
-		}
-	}
-	if (col > 0) {
+	buf_grow(b, (full + 1) * 4 + (wrap ? (full / 19 + 2) * 2 : 0));
+	o = b->ptr + b->len;
+	for (i = 0; i + 19 <= full; i += 19) {
+		o = base64_groups(o, p + 3 * i, 19);
 		if (wrap)
-			line[col++] = '\r', line[col++] = '\n';
-		buf_put(b, line, col);
+			*o++ = '\r', *o++ = '\n';
 	}
+	o = base64_groups(o, p + 3 * i, full - i);
+	col = 4 * (full - i);
+	if (n % 3 != 0) {
+		unsigned v = (unsigned)p[3 * full] << 16;
+
+		if (n % 3 == 2)
+			v |= (unsigned)p[3 * full + 1] << 8;
+		*o++ = b64[v >> 18];
+		*o++ = b64[(v >> 12) & 63];
+		*o++ = n % 3 == 2 ? b64[(v >> 6) & 63] : '=';
+		*o++ = '=';
+		col += 4;
+	}
+	if (col > 0 && wrap)
+		*o++ = '\r', *o++ = '\n';
+	b->len = (size_t)(o - b->ptr);
+	b->ptr[b->len] = '\0';
 }
 
 static int
