@@ -414,16 +414,16 @@ dict_free(void)
 /* The organisations' names of names/ (names/README), read once per run
  * for the joins: a name the lists write closed up (한국기계연구원) is
  * one word across a cut.  Their problems are the classifier's to
- * report, when it reads them: here they are read quietly (the parsers
- * run on the main thread, which captures no messages of its own). */
+ * report, when it reads them: here they are read quietly (and the
+ * capture of the parser's messages, parse.c's, is given back). */
 static void
 names_read(const struct config *c)
 {
-	buf quiet = {0};
+	buf quiet = {0}, *was;
 
-	msg_capture(&quiet);
+	was = msg_capture(&quiet);
 	gazetteer = names_load(c);
-	msg_capture(NULL);
+	msg_capture(was);
 	buf_free(&quiet);
 	atexit(dict_free);
 }

@@ -365,24 +365,46 @@ msg_recorded(const char ***lines)
 	return nkept;
 }
 
-void
+buf *
 msg_capture(buf *log)
 {
+	buf *was = capture;
+
 	capture = log;
+	return was;
+}
+
+size_t
+msg_held(void)
+{
+	return capture != NULL ? capture->len : 0;
 }
 
 void
 msg_replay(const buf *log)
 {
-	size_t i = 0;
+	msg_replay_span(log, 0, log->len);
+}
 
-	while (i + sizeof(struct captured) <= log->len) {
+size_t
+msg_replay_span(const buf *log, size_t from, size_t to)
+{
+	size_t i = from, start;
+
+	while (i < to && i + sizeof(struct captured) <= log->len) {
 		struct captured m;
 		buf raw = {0};
 		char *file = NULL;
 
+		start = i;
 		memcpy(&m, log->ptr + i, sizeof(m));
 		i += sizeof(m);
+		if (capture != NULL) {
+			/* Held again, as it is, by the capture now on. */
+			i += (m.flen != (size_t)-1 ? m.flen : 0) + m.len;
+			buf_put(capture, log->ptr + start, i - start);
+			continue;
+		}
 		if (m.flen != (size_t)-1) {
 			file = xmalloc(m.flen + 1);
 			memcpy(file, log->ptr + i, m.flen);
@@ -395,6 +417,7 @@ msg_replay(const buf *log)
 		free(file);
 		i += m.len;
 	}
+	return i;
 }
 
 int

@@ -56,11 +56,19 @@ void	 msg_check_at(enum msg_level, const char *fmt, const char *file,
 
 int	 msg_count(enum msg_level);
 /* The messages of the calling thread go to log, not out, until
- * msg_capture(NULL); msg_replay then counts and prints them as if they
- * were sent then (a file read ahead keeps its messages in order). */
+ * msg_capture(NULL) (or the capture it returns, the one it replaced);
+ * msg_replay then counts and prints them as if they were sent then (a
+ * file read ahead keeps its messages in order), or, while this thread
+ * captures, adds them to that capture. */
 struct buf;
-void	 msg_capture(struct buf *log);
+struct buf *msg_capture(struct buf *log);
 void	 msg_replay(const struct buf *log);
+/* Where the current capture has come to (its length; 0 when none): a
+ * point in it to replay up to, with msg_replay_span, which replays the
+ * messages of log that start at from and before to, and returns where
+ * it stopped (a message is never cut). */
+size_t	 msg_held(void);
+size_t	 msg_replay_span(const struct buf *log, size_t from, size_t to);
 void	 msg_verbosity(int);	/* -1 quiet, 0 normal, 1 verbose */
 int	 msg_quiet(void);	/* -q given: print no summary either */
 void	 msg_reset(void);	/* counts to 0, DIGEST_MSG_IDS read again */

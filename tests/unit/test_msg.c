@@ -244,6 +244,48 @@ test_record(void **state)
 	msg_reset();
 }
 
+/* Held messages given back in two parts, a message of the holder's
+ * own between them, and into a capture that is on (kept, not printed,
+ * until that one's replay). */
+static void
+replayed_in_parts(void)
+{
+	buf held = {0}, outer = {0}, *was;
+	size_t mid, at;
+
+	was = msg_capture(&held);
+	assert_null(was);
+	msg(MSG_SYS_READ, "a.txt", 0, 0, "No such file");
+	mid = msg_held();
+	msg(MSG_SITE_NO_ISSUE, NULL, 0, 0);
+	assert_ptr_equal(msg_capture(NULL), &held);
+	msg_capture(&outer);
+	at = msg_replay_span(&held, 0, mid);
+	assert_int_equal(at, mid);
+	msg(MSG_WEEKS_DATE_FAR, "b.txt", 12, 0, 40, "title");
+	assert_int_equal(msg_replay_span(&held, at, held.len), held.len);
+	msg_capture(NULL);
+	assert_int_equal(msg_count(MSG_ERROR), 0);
+	msg_replay(&outer);
+	buf_free(&held);
+	buf_free(&outer);
+}
+
+static void
+test_replay_span(void **state)
+{
+	(void)state;
+	setenv("DIGEST_MSG_IDS", "1", 1);
+	msg_reset();
+	assert_string_equal(stderr_of(replayed_in_parts),
+	    "a.txt: error: SYS_READ\n"
+	    "b.txt:12: warning: WEEKS_DATE_FAR\n"
+	    "digest: error: SITE_NO_ISSUE\n");
+	assert_int_equal(msg_count(MSG_ERROR), 2);
+	unsetenv("DIGEST_MSG_IDS");
+	msg_reset();
+}
+
 int
 main(void)
 {
@@ -252,6 +294,7 @@ main(void)
 		cmocka_unit_test(test_texts),
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_capture),
+		cmocka_unit_test(test_replay_span),
 		cmocka_unit_test(test_info),
 		cmocka_unit_test(test_record),
 	};
