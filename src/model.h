@@ -1,7 +1,8 @@
 /* model.h: the one model every stage reads and writes.
  *
  * read.c turns a file into a doc (decoded, normalised lines);
- * parse_*.c turn docs into items in a corpus; classify.c, dedup.c and
+ * parse_*.c turn docs into items in a corpus, and normalise.c says
+ * what the labels they recorded name; classify.c, dedup.c and
  * weeks.c complete the items and group them into issues; markdown.c,
  * html.c and pdf.c render issues.  Data flows one way. */
 #ifndef DIGEST_MODEL_H
@@ -47,10 +48,31 @@ struct doc {
 	int		 trail_wraps;	/* file keeps trailing spaces at wraps */
 };
 
-/* Where a label on an item came from. */
-#define LABEL_SECTION	0x1
-#define LABEL_SECTOR	0x2
-#define LABEL_ORG	0x4
+/* The kinds of label the input prints over its items. */
+enum label_kind {
+	LABEL_KIND_SECTION = 0,	/* "□ 중앙부처 및 지방자치단체 정책 동향" */
+	LABEL_KIND_SECTOR,	/* "☞ 탄소중립 분야" */
+	LABEL_KIND_ORG,		/* "중앙부처", a 구분 cell */
+	LABEL_KINDS
+};
+
+/* Where a label on an item came from: 1 << its kind. */
+#define LABEL_SECTION	(1u << LABEL_KIND_SECTION)
+#define LABEL_SECTOR	(1u << LABEL_KIND_SECTOR)
+#define LABEL_ORG	(1u << LABEL_KIND_ORG)
+
+/* A label as the input printed it, recorded by a parser where it read
+ * it (normalise.h); the pass after the parser, normalise.c, says what
+ * it names. */
+struct printed_label {
+	const char	*text;		/* as printed, trimmed */
+	int		 kind;		/* enum label_kind */
+	int		 line;		/* where it was read */
+	int		 col;		/* its column there; 0: not known */
+	int		 taxon;		/* normalise.c's: its index in the
+					 * configured sections, sectors or
+					 * orgs; -1 unknown */
+};
 
 struct item {
 	char		*title;		/* without its date */
@@ -65,6 +87,10 @@ struct item {
 					 * when none is narrower, -1 unknown */
 	int		 org;		/* index in config orgs, -1 unknown */
 	unsigned	 labels;	/* LABEL_* that the input gave */
+	/* The labels over the item as printed, by kind (NULL: none):
+	 * the parser's record, from which normalise.c sets section,
+	 * sector, org and labels. */
+	const struct printed_label *printed[LABEL_KINDS];
 	struct strlist	 bullets;
 	struct strlist	 urls;
 	const char	*file;

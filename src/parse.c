@@ -1,9 +1,11 @@
-/* parse.c: detects a file's dialect, runs its parser and cuts what no
- * reader can use.  What the parsers share is in scan.c. */
+/* parse.c: detects a file's dialect, runs its parser, then the pass
+ * that normalises what it read (normalise.c), and cuts what no reader
+ * can use.  What the parsers share is in scan.c. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "msg.h"
+#include "normalise.h"
 #include "parse.h"
 #include "scan.h"
 
@@ -126,13 +128,14 @@ items_clip(struct corpus *cs, size_t from, const struct config *c)
 }
 
 static size_t
-parse_dialect(struct doc *d, struct corpus *cs, const struct config *c)
+parse_dialect(struct doc *d, struct corpus *cs, const struct config *c,
+    struct label_log *log)
 {
 	switch (d->dialect) {
 	case DIALECT_WEEKLY:
-		return parse_weekly(d, cs, c);
+		return parse_weekly(d, cs, c, log);
 	case DIALECT_REIMPORT:
-		return parse_reimport(d, cs, c);
+		return parse_reimport(d, cs, c, log);
 	case DIALECT_TREND:
 		return parse_trend(d, cs, c);
 	case DIALECT_OUTLINE:
@@ -142,17 +145,26 @@ parse_dialect(struct doc *d, struct corpus *cs, const struct config *c)
 	}
 	/* Nothing we know: read it as a weekly draft, which reports every
 	 * line it cannot place. */
-	return parse_weekly(d, cs, c);
+	return parse_weekly(d, cs, c, log);
 }
 
 size_t
 parse_doc(struct doc *d, struct corpus *cs, const struct config *c)
 {
+	struct label_log log = {0};
+	buf held = {0}, *was;
 	size_t from = cs->n, n;
 
 	d->dialect = dialect_detect(d, c);
 	d->trail_wraps = doc_trail_wraps(d);
-	n = parse_dialect(d, cs, c);
+	/* The parser's messages wait, to come out with the pass's in the
+	 * order they would have come had the parser said both. */
+	was = msg_capture(&held);
+	n = parse_dialect(d, cs, c, &log);
+	msg_capture(was);
+	normalise(&log, cs, from, c, d->path, &held);
+	label_log_free(&log);
+	buf_free(&held);
 	items_clip(cs, from, c);
 	return n;
 }

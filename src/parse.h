@@ -12,9 +12,13 @@ size_t	 parse_doc(struct doc *, struct corpus *, const struct config *);
 int	 dialect_detect(const struct doc *, const struct config *);
 const char *dialect_name(int);
 
-size_t	 parse_weekly(struct doc *, struct corpus *, const struct config *);
+/* The parsers that read labels record them in the log, for the pass
+ * after them (normalise.h). */
+struct label_log;
+size_t	 parse_weekly(struct doc *, struct corpus *, const struct config *,
+	    struct label_log *);
 size_t	 parse_reimport(struct doc *, struct corpus *,
-	    const struct config *);
+	    const struct config *, struct label_log *);
 size_t	 parse_trend(struct doc *, struct corpus *, const struct config *);
 size_t	 parse_outline(struct doc *, struct corpus *, const struct config *);
 

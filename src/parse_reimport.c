@@ -14,7 +14,16 @@
  * centres a label vertically in its group, so when a block's first
  * label comes after unlabelled rows the whole block is read as centred:
  * each label takes as many rows after it as it has before it, and the
- * rows before a label are reported as inferred. */
+ * rows before a label are reported as inferred.
+ *
+ * The headings and labels are recorded as printed; normalise.c says
+ * what they name, and reports those it does not know.  The parser
+ * still looks them up where the structure depends on it: a heading
+ * that names a section starts a section (else it is a sector's, or by
+ * its level an unknown one), a line that is an organisation's name
+ * alone is a row, the contents' section and sector lines are
+ * furniture, and the rows of one 구분 group are those of one
+ * organisation (all unknown labels alike, as before). */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,13 +31,15 @@
 #include "cell.h"
 #include "date.h"
 #include "msg.h"
+#include "normalise.h"
 #include "parse.h"
 #include "read.h"
 #include "scan.h"
 
 /* One row of a block, for the 구분 column: the item it opened or went on
- * with (-1 for a row without one) and its label: an organisation, or
- * NO_LABEL for a blank cell, UNKNOWN_LABEL for one we cannot name. */
+ * with (-1 for a row without one) and its label: which organisation,
+ * or NO_LABEL for a blank cell, UNKNOWN_LABEL for one we cannot name,
+ * and as printed. */
 #define NO_LABEL	(-1)
 #define UNKNOWN_LABEL	(-2)
 
@@ -36,9 +47,8 @@ struct label_row {
 	long		 item;		/* first item the row opened */
 	size_t		 nitems;	/* items it opened, 0 for none */
 	int		 org;
-	const char	*label;		/* the cell as printed */
+	struct printed_label *label;	/* the cell as printed, NULL blank */
 	int		 line;
-	int		 label_line;	/* where that label is printed */
 };
 
 /* A title of the contents block, to check against the body. */
@@ -53,8 +63,10 @@ struct reimport {
 	struct doc		*d;
 	struct corpus		*cs;
 	const struct config	*c;
+	struct label_log	*log;
 	int			 year;
-	int			 section, sector;
+	/* The headings in force, as printed; NULL none. */
+	struct printed_label	*section, *sector;
 	long			 cur;		/* current item, -1 none */
 	buf			 last;		/* its last bullet, open */
 	int			 has_last;
@@ -69,7 +81,7 @@ struct reimport {
 
 static void
 add_entry(struct reimport *r, long item, size_t nitems, int org,
-    const char *label, int line)
+    struct printed_label *label, int line)
 {
 	VEC_GROW(r->ent, r->ent_cap, r->nent + 1);
 	r->ent[r->nent].item = item;
@@ -77,7 +89,6 @@ add_entry(struct reimport *r, long item, size_t nitems, int org,
 	r->ent[r->nent].org = org;
 	r->ent[r->nent].label = label;
 	r->ent[r->nent].line = line;
-	r->ent[r->nent].label_line = line;
 	r->nent++;
 }
 
@@ -89,7 +100,6 @@ give_label(struct reimport *r, size_t from, size_t to, const struct label_row *e
 	for (i = from; i < to; i++) {
 		r->ent[i].org = e->org;
 		r->ent[i].label = e->label;
-		r->ent[i].label_line = e->label_line;
 	}
 }
 
@@ -101,28 +111,6 @@ cell_col(const struct reimport *r, int lineno, const char *cell)
 	const struct line *l = &r->d->lines[lineno - 1];
 
 	return *cell && str_starts(l->text, cell) ? line_col(l, l->text) : 0;
-}
-
-/* Files an item by its 구분 label.  A label that names an organisation
- * type of another section (중앙부처 under the research section) is the
- * editors' word against the heading's: the item is kept, filed by its
- * label, and the row reported. */
-static void
-label_item(struct reimport *r, const struct label_row *e, struct item *it)
-{
-	const struct taxon *o = &r->c->orgs[e->org];
-
-	if (it->org >= 0)
-		return;
-	it->org = e->org;
-	it->labels |= LABEL_ORG;
-	if (o->section < 0 || it->section < 0 || o->section == it->section)
-		return;
-	msg(MSG_REIMPORT_LABEL_SECTION, r->d->path, e->label_line,
-	    cell_col(r, e->label_line, e->label), e->label,
-	    r->c->sections[it->section].name, r->c->sections[o->section].name,
-	    it->title);
-	it->section = o->section;
 }
 
 /* Decides the label of every row of the block and ends it. */
@@ -149,8 +137,8 @@ block_end(struct reimport *r)
 			    r->ent[p].org != r->ent[p - before - 1].org))
 				msg(MSG_REIMPORT_LABEL_INFERRED, r->d->path,
 				    r->ent[p].line, cell_col(r, r->ent[p].line,
-				    r->ent[p].label), r->ent[p].label, before,
-				    before == 1 ? "" : "s");
+				    r->ent[p].label->text), r->ent[p].label->text,
+				    before, before == 1 ? "" : "s");
 			give_label(r, p - before, p, &r->ent[p]);
 			for (q = p + 1; q < r->nent &&
 			    r->ent[q].org == NO_LABEL; q++)
@@ -161,32 +149,29 @@ block_end(struct reimport *r)
 			before = m - after;
 		}
 	}
+	/* Each item is filed by its row's label (normalise.c). */
 	for (i = 0; i < r->nent; i++) {
 		size_t k;
 
-		if (r->ent[i].item < 0 || r->ent[i].org < 0)
+		if (r->ent[i].item < 0 || r->ent[i].label == NULL)
 			continue;
 		for (k = 0; k < r->ent[i].nitems; k++)
-			label_item(r, &r->ent[i],
-			    &r->cs->items[r->ent[i].item + (long)k]);
+			label_file(r->log, r->cs, (size_t)r->ent[i].item + k,
+			    r->ent[i].label);
 	}
 	r->nent = 0;
 }
 
-/* Finds the label of a 구분 cell. */
+/* Which organisation a 구분 cell names, for the rows of one group. */
 static int
-cell_label(struct reimport *r, const char *cell, int lineno)
+cell_org(struct reimport *r, const char *cell)
 {
 	int org;
 
 	if (*cell == '\0')
 		return NO_LABEL;
-	if ((org = taxon_by_name(r->c->orgs, r->c->norgs, cell)) < 0) {
-		msg(MSG_REIMPORT_LABEL_UNKNOWN, r->d->path, lineno,
-		    cell_col(r, lineno, cell), cell);
-		return UNKNOWN_LABEL;
-	}
-	return org;
+	org = taxon_by_name(r->c->orgs, r->c->norgs, cell);
+	return org < 0 ? UNKNOWN_LABEL : org;
 }
 
 static void
@@ -275,10 +260,8 @@ start_item(struct reimport *r, const struct para *p, int lineno)
 
 	close_bullet(r);
 	it = corpus_add(r->cs, r->d->path, lineno);
-	it->section = r->section;
-	it->sector = r->sector;
-	it->labels = (r->section >= 0 ? LABEL_SECTION : 0) |
-	    (r->sector >= 0 ? LABEL_SECTOR : 0);
+	it->printed[LABEL_KIND_SECTION] = r->section;
+	it->printed[LABEL_KIND_SECTOR] = r->sector;
 	r->cur = (long)(r->cs->n - 1);
 	r->cur_trail = 0;
 	title_of(r, it, p->text);
@@ -298,12 +281,16 @@ table_row(struct reimport *r, struct line *l, int lineno)
 	const char *html = tab ? tab + 1 : l->text[0] == '<' ? l->text : "";
 	const char *none = r->c->digest.none;
 	struct para *v;
+	struct printed_label *label = NULL;
 	size_t n, i, j;
 	long first = -1;
 	int org, flat;
 
 	str_trim(cell);
-	org = cell_label(r, cell, lineno);
+	org = cell_org(r, cell);
+	if (org != NO_LABEL)
+		label = label_read(r->log, r->cs, LABEL_KIND_ORG, cell,
+		    lineno, cell_col(r, lineno, cell));
 	n = cell_paragraphs(html, strlen(html), &r->cs->arena, &v, &flat);
 	if (flat)
 		msg(MSG_REIMPORT_CELL_TAGS, r->d->path, lineno,
@@ -313,7 +300,7 @@ table_row(struct reimport *r, struct line *l, int lineno)
 		/* A label alone, or a group with nothing in it. */
 		l->use = LINE_FURNITURE;
 		if (org != NO_LABEL)
-			add_entry(r, -1, 0, org, cell, lineno);
+			add_entry(r, -1, 0, org, label, lineno);
 		free(v);
 		return;
 	}
@@ -335,14 +322,14 @@ table_row(struct reimport *r, struct line *l, int lineno)
 		add_bullets(r, v + i + 1, j - i - 1, 0);
 	}
 	if (first >= 0)
-		add_entry(r, first, (size_t)(r->cur - first + 1), org, cell,
+		add_entry(r, first, (size_t)(r->cur - first + 1), org, label,
 		    lineno);
 	/* A label on a row that only goes on with an item is a row of the
 	 * table all the same: it labels the rows after it, and centred,
 	 * the item too; the same label repeated at a page top is not. */
 	else if (org != NO_LABEL && (r->nent == 0 ||
 	    r->ent[r->nent - 1].org != org))
-		add_entry(r, -1, 0, org, cell, lineno);
+		add_entry(r, -1, 0, org, label, lineno);
 	free(v);
 }
 
@@ -476,7 +463,7 @@ contents_line(struct reimport *r, const struct line *l, int lineno)
 static void
 heading(struct reimport *r, struct line *l, int lineno)
 {
-	int level, i, contents;
+	int level, contents;
 	char *s;
 
 	for (level = 0; l->text[level] == '#'; level++)
@@ -493,23 +480,17 @@ heading(struct reimport *r, struct line *l, int lineno)
 	close_bullet(r);
 	r->cur = -1;
 	r->body = 1;
-	if ((i = taxon_by_name(r->c->sections, r->c->nsections, s)) >= 0) {
-		r->section = i;
-		r->sector = -1;
-		return;
-	}
-	if ((i = taxon_by_name(r->c->sectors, r->c->nsectors, s)) >= 0) {
-		r->sector = i;
-		return;
-	}
-	if (level == 2) {
-		msg(MSG_REIMPORT_SECTION_UNKNOWN, r->d->path, lineno,
-		    doc_col(r->d, lineno, s), s);
-		r->section = -1;
+	/* A section's heading, else a sector's; one naming neither is
+	 * taken by its level. */
+	if (taxon_by_name(r->c->sections, r->c->nsections, s) >= 0 ||
+	    (level == 2 && taxon_by_name(r->c->sectors, r->c->nsectors,
+	    s) < 0)) {
+		r->section = label_read(r->log, r->cs, LABEL_KIND_SECTION, s,
+		    lineno, doc_col(r->d, lineno, s));
+		r->sector = NULL;
 	} else
-		msg(MSG_PARSE_SECTOR_UNKNOWN, r->d->path, lineno,
-		    doc_col(r->d, lineno, s), s);
-	r->sector = -1;
+		r->sector = label_read(r->log, r->cs, LABEL_KIND_SECTOR, s,
+		    lineno, doc_col(r->d, lineno, s));
 }
 
 /* Matches s against a template whose {names} stand for any text, all
@@ -666,7 +647,8 @@ contents_check(struct reimport *r)
 }
 
 size_t
-parse_reimport(struct doc *d, struct corpus *cs, const struct config *c)
+parse_reimport(struct doc *d, struct corpus *cs, const struct config *c,
+    struct label_log *log)
 {
 	struct reimport r;
 	size_t i, before = cs->n;
@@ -675,8 +657,8 @@ parse_reimport(struct doc *d, struct corpus *cs, const struct config *c)
 	r.d = d;
 	r.cs = cs;
 	r.c = c;
+	r.log = log;
 	r.year = doc_year_hint(d);
-	r.section = r.sector = -1;
 	r.cur = -1;
 	r.first = cs->n;
 	for (i = 0; i < d->n; i++) {

@@ -4,7 +4,14 @@
  * organisation label / "□ title (date)" / "- bullet" / wrapped lines /
  * source URLs at the end of each page.  A line with a leading space
  * opens a page; a label or header at a page top may cut an item, whose
- * text then goes on after it. */
+ * text then goes on after it.  The labels over an item are recorded as
+ * printed; normalise.c says what they name.  The parser still looks
+ * them up in the configuration where the draft's structure depends on
+ * it: a "□" line is a section header only if it names a section (else
+ * it opens an item), a line is an organisation label only if it names
+ * one, the groups' configured order tells where a sector header met
+ * mid-block takes effect, and only a known sector can be a running
+ * title or wait for that. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +19,7 @@
 #include "date.h"
 #include "joins.h"
 #include "msg.h"
+#include "normalise.h"
 #include "parse.h"
 #include "parse_urls.h"
 #include "scan.h"
@@ -21,8 +29,13 @@ struct weekly {
 	struct corpus		*cs;
 	const struct config	*c;
 	int			 year;
+	struct label_log	*log;
+	/* The labels in force: their index in the configuration (for the
+	 * structure), and as printed (for the items). */
 	int			 section, sector, org;
+	struct printed_label	*section_l, *sector_l, *org_l;
 	int			 pending;	/* sector header seen mid-block */
+	struct printed_label	*pending_l;
 	size_t			 pending_from;	/* first item after it */
 	long			 cur;		/* current item, -1 none */
 	buf			 acc;		/* text being built */
@@ -110,12 +123,9 @@ start_item(struct weekly *w, const struct line *l, int lineno)
 
 	flush_text(w);
 	it = corpus_add(w->cs, w->d->path, lineno);
-	it->section = w->section;
-	it->sector = w->sector;
-	it->org = w->org;
-	it->labels = (w->section >= 0 ? LABEL_SECTION : 0) |
-	    (w->sector >= 0 ? LABEL_SECTOR : 0) |
-	    (w->org >= 0 ? LABEL_ORG : 0);
+	it->printed[LABEL_KIND_SECTION] = w->section_l;
+	it->printed[LABEL_KIND_SECTOR] = w->sector_l;
+	it->printed[LABEL_KIND_ORG] = w->org_l;
 	w->cur = (long)(w->cs->n - 1);
 	VEC_GROW(w->page, w->page_cap, w->npage + 1);
 	w->page[w->npage++] = (size_t)w->cur;
@@ -137,67 +147,77 @@ resolve_pending(struct weekly *w)
 	if (w->pending < 0)
 		return;
 	for (i = w->pending_from; i < w->cs->n; i++)
-		w->cs->items[i].sector = w->pending;
+		w->cs->items[i].printed[LABEL_KIND_SECTOR] = w->pending_l;
 	w->sector = w->pending;
+	w->sector_l = w->pending_l;
 	w->pending = -1;
+	w->pending_l = NULL;
 }
 
 /* "☞ 탄소중립 분야".  A sector block runs through the organisation
  * groups in their configured order.  A sector header that turns up in
  * the middle of a block (a page-top title printed out of place) takes
- * effect only where the groups start over. */
+ * effect only where the groups start over.  An unknown sector is
+ * reported by normalise.c. */
 static int
 sector_header(struct weekly *w, const struct line *l, int lineno)
 {
 	const char *name;
+	struct printed_label *p;
 	int i;
 
 	if (!str_starts(l->text, "☞"))
 		return 0;
 	name = l->text + strlen("☞");
+	p = label_read(w->log, w->cs, LABEL_KIND_SECTOR, name, lineno,
+	    line_col(l, name + strspn(name, " \t")));
 	i = taxon_by_name(w->c->sectors, w->c->nsectors, name);
-	if (i < 0)
-		msg(MSG_PARSE_SECTOR_UNKNOWN, w->d->path, lineno,
-		    line_col(l, name + strspn(name, " \t")),
-		    str_trim(arena_strdup(&w->cs->arena, name)));
 	/* The same sector again is a running title at a page top. */
 	if (i >= 0 && i == w->sector && w->pending < 0)
 		return 1;
 	resolve_pending(w);
 	if (w->org >= 0 && i >= 0) {
 		w->pending = i;
+		w->pending_l = p;
 		w->pending_from = w->cs->n;
 	} else {
 		w->sector = i;
+		w->sector_l = p;
 		w->org = -1;
+		w->org_l = NULL;
 	}
 	return 1;
 }
 
 /* " □ 중앙부처 및 지방자치단체 정책 동향" */
 static int
-section_header(struct weekly *w, const struct line *l)
+section_header(struct weekly *w, const struct line *l, int lineno)
 {
+	const char *name;
 	int i;
 
 	if (!str_starts(l->text, "□"))
 		return 0;
-	i = taxon_by_name(w->c->sections, w->c->nsections,
-	    l->text + strlen("□"));
+	name = l->text + strlen("□");
+	i = taxon_by_name(w->c->sections, w->c->nsections, name);
 	if (i < 0)
 		return 0;
 	if (i == w->section)	/* a running title at a page top */
 		return 1;
 	resolve_pending(w);
 	w->section = i;
+	w->section_l = label_read(w->log, w->cs, LABEL_KIND_SECTION, name,
+	    lineno, line_col(l, name + strspn(name, " \t")));
 	w->sector = -1;
+	w->sector_l = NULL;
 	w->org = -1;
+	w->org_l = NULL;
 	return 1;
 }
 
 /* "중앙부처", "대학교 - (해당 없음)" */
 static int
-org_label(struct weekly *w, const struct line *l)
+org_label(struct weekly *w, const struct line *l, int lineno)
 {
 	char *t = l->text, *p;
 	int i;
@@ -221,9 +241,13 @@ org_label(struct weekly *w, const struct line *l)
 	 * A later group still belongs to the old sector. */
 	if (w->pending >= 0 && i <= w->org) {
 		w->sector = w->pending;
+		w->sector_l = w->pending_l;
 		w->pending = -1;
+		w->pending_l = NULL;
 	}
 	w->org = i;
+	w->org_l = label_read(w->log, w->cs, LABEL_KIND_ORG, t, lineno,
+	    line_col(l, l->text));
 	return 1;
 }
 
@@ -293,7 +317,8 @@ wrapped_line(struct weekly *w, const struct line *l, int lineno)
 }
 
 size_t
-parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
+parse_weekly(struct doc *d, struct corpus *cs, const struct config *c,
+    struct label_log *log)
 {
 	struct weekly w;
 	size_t i, before = cs->n;
@@ -302,6 +327,7 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 	w.d = d;
 	w.cs = cs;
 	w.c = c;
+	w.log = log;
 	w.year = doc_year_hint(d);
 	w.section = w.sector = w.org = w.pending = -1;
 	w.cur = -1;
@@ -323,8 +349,8 @@ parse_weekly(struct doc *d, struct corpus *cs, const struct config *c)
 			flush_page(&w);
 		l->use = LINE_FURNITURE;
 		if (table_header(&w, l) || page_mark(l) ||
-		    section_header(&w, l) || sector_header(&w, l, lineno) ||
-		    org_label(&w, l))
+		    section_header(&w, l, lineno) ||
+		    sector_header(&w, l, lineno) || org_label(&w, l, lineno))
 			continue;
 		l->use = LINE_USED;
 		if (str_starts(l->text, "□")) {
