@@ -12,6 +12,7 @@
 
 #include "msg.h"
 #include "util.h"
+#include "stderr_of.h"
 
 /* The conversions a text may use: each takes the arguments its
  * callers give (checked per call by `make msgcheck`); anything else in
@@ -64,30 +65,6 @@ test_table(void **state)
 	assert_int_equal(msg_level_of(MSG_SYS_READ), MSG_ERROR);
 	assert_int_equal(msg_level_of(MSG_SYS_REMOVE), MSG_WARNING);
 	assert_int_equal(msg_level_of(MSG_BUILD_UNCHANGED), MSG_NOTE);
-}
-
-/* Runs f with standard error into a file; returns what it wrote. */
-static char *
-stderr_of(void (*f)(void))
-{
-	static char out[4096];
-	char path[] = "/tmp/test_msg.XXXXXX";
-	int fd = mkstemp(path), saved = dup(STDERR_FILENO);
-	ssize_t n;
-
-	assert_true(fd >= 0 && saved >= 0);
-	fflush(stderr);
-	dup2(fd, STDERR_FILENO);
-	f();
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	n = pread(fd, out, sizeof(out) - 1, 0);
-	assert_true(n >= 0);
-	out[n] = '\0';
-	close(fd);
-	unlink(path);
-	return out;
 }
 
 static void

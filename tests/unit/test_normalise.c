@@ -17,6 +17,7 @@
 #include "model.h"
 #include "msg.h"
 #include "normalise.h"
+#include "stderr_of.h"
 
 static const char conf_text[] =
     "[digest]\n"
@@ -59,30 +60,6 @@ teardown(void **state)
 	unsetenv("DIGEST_MSG_IDS");
 	msg_reset();
 	return 0;
-}
-
-/* Runs f with standard error in a file; returns what it printed. */
-static const char *
-stderr_of(void (*f)(void))
-{
-	static char text[4096];
-	char path[] = "/tmp/test_normalise.XXXXXX";
-	int fd = mkstemp(path), saved = dup(STDERR_FILENO);
-	ssize_t n;
-
-	assert_true(fd >= 0 && saved >= 0);
-	fflush(stderr);
-	dup2(fd, STDERR_FILENO);
-	f();
-	fflush(stderr);
-	dup2(saved, STDERR_FILENO);
-	close(saved);
-	n = pread(fd, text, sizeof(text) - 1, 0);
-	assert_true(n >= 0);
-	text[n] = '\0';
-	close(fd);
-	unlink(path);
-	return text;
 }
 
 static void
