@@ -90,12 +90,16 @@ static void
 block_centred(const struct draw *d, HPDF_Page page, enum face face,
     double size, double lh, double cx, double cy, double w, const char *s)
 {
-	struct pdf_measure m = { d->fonts, face, size };
+	struct pdf_measure m = { .fonts = d->fonts, .face = face,
+	    .size = size };
 	struct lb_line *l;
 	size_t n, i;
 	double top;
 
-	n = linebreak(s, strlen(s), w, w, pdf_font_measure, &m, &l);
+	m.text = s;
+	m.len = strlen(s);
+	n = linebreak(s, m.len, w, w, pdf_font_measure, &m, &l);
+	pdf_measure_free(&m);
 	top = cy + n * lh / 2;
 	for (i = 0; i < n; i++) {
 		double tw = pdf_font_width(d->fonts, face, size, s + l[i].off,

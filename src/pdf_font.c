@@ -519,40 +519,82 @@ next_code(struct fonts *f, const char *s, size_t len, size_t *i)
 	return code_of(f, cp < 0 ? 0xFFFD : cp);
 }
 
+/* The width of the character at s[*i] in face, 1/1000 em, 0 for one
+ * that prints as nothing; *i moves past it.  Each code's width in a face
+ * is found once (the slot that draws it, then its width there), and
+ * printable ASCII is not decoded. */
+static long
+char_units(struct fonts *f, enum face face, const char *s, size_t len,
+    size_t *i)
+{
+	short *known = f->width[face];
+	unsigned char c = (unsigned char)s[*i];
+	int code;
+
+	if (c >= 0x20 && c < 0x7F) {
+		code = c;
+		(*i)++;
+	} else if ((code = next_code(f, s, len, i)) < 0)
+		return 0;
+	if (known[code] < 0)
+		known[code] = (short)pdf_slot_width(slot_for(f, face, code),
+		    code);
+	return known[code];
+}
+
 double
 pdf_font_width(struct fonts *f, enum face face, double size, const char *s,
     size_t len)
 {
-	short *known = f->width[face];
 	size_t i = 0;
 	long w = 0;
 
-	/* Line breaking measures the same text over and over: each code's
-	 * width in a face is found once (the slot that draws it, then its
-	 * width there), and printable ASCII is not decoded. */
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		int code;
-
-		if (c >= 0x20 && c < 0x7F) {
-			code = c;
-			i++;
-		} else if ((code = next_code(f, s, len, &i)) < 0)
-			continue;
-		if (known[code] < 0)
-			known[code] = (short)pdf_slot_width(slot_for(f, face,
-			    code), code);
-		w += known[code];
-	}
+	/* Line breaking measures the same text over and over. */
+	while (i < len)
+		w += char_units(f, face, s, len, &i);
 	return (double)w * size / 1000.0;
 }
 
+/* The width of s[0..len) as pdf_font_width gives it: from the sums when
+ * it lies within them (its characters are then measured in the same
+ * order, each first where pdf_font_width would first measure it).  An
+ * offset that is not a character's start has no sum (-1). */
 double
 pdf_font_measure(void *arg, const char *s, size_t len)
 {
 	struct pdf_measure *m = arg;
+	size_t a, b;
 
-	return pdf_font_width(m->fonts, m->face, m->size, s, len);
+	if (m->text == NULL || s < m->text || len > m->len ||
+	    (size_t)(s - m->text) > m->len - len)
+		return pdf_font_width(m->fonts, m->face, m->size, s, len);
+	a = (size_t)(s - m->text);
+	b = a + len;
+	if (m->sum == NULL) {
+		m->sum = xmalloc((m->len + 1) * sizeof(*m->sum));
+		memset(m->sum, 0xff, (m->len + 1) * sizeof(*m->sum));
+		m->lo = m->end = a;
+		m->sum[a] = 0;
+	}
+	if (a < m->lo || a > m->end || m->sum[a] < 0)
+		return pdf_font_width(m->fonts, m->face, m->size, s, len);
+	while (m->end < b) {
+		size_t k = m->end;
+		long u = char_units(m->fonts, m->face, m->text, m->len,
+		    &m->end);
+
+		m->sum[m->end] = m->sum[k] + u;
+	}
+	if (m->sum[b] < 0)
+		return pdf_font_width(m->fonts, m->face, m->size, s, len);
+	return (double)(m->sum[b] - m->sum[a]) * m->size / 1000.0;
+}
+
+void
+pdf_measure_free(struct pdf_measure *m)
+{
+	free(m->sum);
+	m->sum = NULL;
 }
 
 /* Shows a run of codes (big-endian 16-bit, as Identity-H wants) with

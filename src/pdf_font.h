@@ -40,14 +40,23 @@ const char *const *pdf_fonts_used(size_t *n);
 /* The width of s[0..len) in points. */
 double	 pdf_font_width(struct fonts *, enum face, double size, const char *s,
 	    size_t len);
-/* The width of text in one face and size, as linebreak() measures. */
+/* The width of text in one face and size, as linebreak() measures.
+ * Given the text linebreak() breaks (text, len), widths within it come
+ * from the sums of its characters' widths (sum[k]: text[lo..k), known
+ * up to end): linebreak measures a line again for every word put on it.
+ * Free with pdf_measure_free. */
 struct pdf_measure {
 	struct fonts	*fonts;
 	enum face	 face;
 	double		 size;
+	const char	*text;
+	size_t		 len;
+	long		*sum;
+	size_t		 lo, end;
 };
 
 double	 pdf_font_measure(void *pdf_measure, const char *s, size_t len);
+void	 pdf_measure_free(struct pdf_measure *);
 /* Draws s[0..len) with its left end of baseline at (x, y). */
 void	 pdf_font_draw(struct fonts *, HPDF_Page, enum face, double size,
 	    double x, double y, const char *s, size_t len);

@@ -102,7 +102,8 @@ add_text(struct layout *L, struct flow *fl, const char *text, enum face face,
     double size, double lh, double marker_x, const char *marker,
     double width, enum ink ink)
 {
-	struct pdf_measure m = { L->fonts, face, size };
+	struct pdf_measure m = { .fonts = L->fonts, .face = face,
+	    .size = size };
 	struct lb_line *lines;
 	double x = marker_x;
 	size_t n, i;
@@ -112,8 +113,11 @@ add_text(struct layout *L, struct flow *fl, const char *text, enum face face,
 		    strlen(marker)) + pdf_font_width(L->fonts, face, size, " ", 1);
 	else
 		marker = NULL;
-	n = linebreak(text, strlen(text), width - x, width - x,
-	    pdf_font_measure, &m, &lines);
+	m.text = text;
+	m.len = strlen(text);
+	n = linebreak(text, m.len, width - x, width - x, pdf_font_measure,
+	    &m, &lines);
+	pdf_measure_free(&m);
 	for (i = 0; i < n; i++) {
 		struct box *b = add_box(fl, BOX_LINE, lh);
 
