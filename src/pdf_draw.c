@@ -15,6 +15,7 @@
 #include "issue.h"
 #include "linebreak.h"
 #include "pdf_geom.h"
+#include "pdf_ops.h"
 
 #define HEADER_Y	(PAGE_H - 40.0)
 #define RULE_Y		(PAGE_H - 47.0)
@@ -34,16 +35,16 @@ ink(HPDF_Page page, enum ink k)
 {
 	switch (k) {
 	case INK_MUTED:
-		HPDF_Page_SetRGBFill(page, 0.35f, 0.35f, 0.38f);
+		pdf_op_fill(page, 0.35f, 0.35f, 0.38f);
 		break;
 	case INK_LINK:
-		HPDF_Page_SetRGBFill(page, 0.05f, 0.30f, 0.62f);
+		pdf_op_fill(page, 0.05f, 0.30f, 0.62f);
 		break;
 	case INK_HEAD:
-		HPDF_Page_SetRGBFill(page, 0.06f, 0.18f, 0.38f);
+		pdf_op_fill(page, 0.06f, 0.18f, 0.38f);
 		break;
 	default:
-		HPDF_Page_SetRGBFill(page, 0.08f, 0.08f, 0.08f);
+		pdf_op_fill(page, 0.08f, 0.08f, 0.08f);
 		break;
 	}
 }
@@ -126,7 +127,7 @@ draw_cover(const struct draw *d)
 	char num[32];
 	buf b = {0};
 
-	HPDF_Page_SetRGBFill(page, 0.06f, 0.18f, 0.38f);
+	pdf_op_fill(page, 0.06f, 0.18f, 0.38f);
 	HPDF_Page_Rectangle(page, 0, (HPDF_REAL)(PAGE_H - 18),
 	    (HPDF_REAL)PAGE_W, 18);
 	HPDF_Page_Fill(page);
@@ -154,7 +155,7 @@ draw_cover(const struct draw *d)
 	ink(page, INK_HEAD);
 	block_centred(d, page, FACE_BOLD, 14, 20, cx, 96, TABLE_W,
 	    d->L->cfg->digest.author);
-	HPDF_Page_SetRGBFill(page, 0.06f, 0.18f, 0.38f);
+	pdf_op_fill(page, 0.06f, 0.18f, 0.38f);
 	HPDF_Page_Rectangle(page, 0, 0, (HPDF_REAL)PAGE_W, 10);
 	HPDF_Page_Fill(page);
 	buf_free(&b);
@@ -198,7 +199,7 @@ draw_frame(const struct draw *d, const struct frame *f)
 	double h = f->top - f->bottom;
 
 	if (f->kind == FRAME_HEAD) {
-		HPDF_Page_SetRGBFill(page, 0.86f, 0.89f, 0.93f);
+		pdf_op_fill(page, 0.86f, 0.89f, 0.93f);
 		HPDF_Page_Rectangle(page, (HPDF_REAL)TABLE_X,
 		    (HPDF_REAL)f->bottom, (HPDF_REAL)TABLE_W, (HPDF_REAL)h);
 		HPDF_Page_Fill(page);
@@ -211,7 +212,7 @@ draw_frame(const struct draw *d, const struct frame *f)
 		    baseline(f->top, h, HEAD_SIZE),
 		    d->L->cfg->digest.header_content);
 	} else {
-		HPDF_Page_SetRGBFill(page, 0.95f, 0.96f, 0.97f);
+		pdf_op_fill(page, 0.95f, 0.96f, 0.97f);
 		HPDF_Page_Rectangle(page, (HPDF_REAL)TABLE_X,
 		    (HPDF_REAL)f->bottom, (HPDF_REAL)LABEL_W, (HPDF_REAL)h);
 		HPDF_Page_Fill(page);

@@ -23,6 +23,8 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include "pdf_ops.h"
+
 /* HPDF_GetFont(doc, name, "UTF-8") for a TrueType font, without its
  * 65536 glyph look-ups.  Making the font, libharu 2.3.0
  * (CIDFontType2_New) asks HPDF_TTFontDef_GetGlyphid for every code from
@@ -609,31 +611,35 @@ show_run(struct fonts *f, HPDF_Page page, struct font_slot *sl, double size,
 {
 	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
 	size_t i;
+	char *o;
 
 	if (attr->gstate->font != sl->font ||
 	    attr->gstate->font_size != (HPDF_REAL)size)
 		HPDF_Page_SetFontAndSize(page, sl->font, (HPDF_REAL)size);
-	HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, (HPDF_REAL)x,
-	    (HPDF_REAL)y);
+	pdf_op_text_at(page, (HPDF_REAL)x, (HPDF_REAL)y);
 	/* A literal string is half the size of libharu's hex one; a page's
-	 * content stays in memory, uncompressed, until the end. */
+	 * content stays in memory, uncompressed, until the end.  Made in
+	 * room reserved at once: at most two characters a byte. */
 	buf_reset(&f->lit);
-	buf_putc(&f->lit, '(');
+	buf_grow(&f->lit, 2 * run->len + 8);
+	o = f->lit.ptr;
+	*o++ = '(';
 	for (i = 0; i < run->len; i++) {
 		unsigned char c = (unsigned char)run->ptr[i];
 
 		if (c == '(' || c == ')' || c == '\\')
-			buf_putc(&f->lit, '\\');
+			*o++ = '\\';
 		if (c == '\r')
-			buf_puts(&f->lit, "\\r");
+			*o++ = '\\', *o++ = 'r';
 		else if (c == '\n')
-			buf_puts(&f->lit, "\\n");
+			*o++ = '\\', *o++ = 'n';
 		else
-			buf_putc(&f->lit, c);
+			*o++ = (char)c;
 	}
-	buf_puts(&f->lit, ") Tj\012");
+	memcpy(o, ") Tj\012", 5);
+	o += 5;
 	HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)f->lit.ptr,
-	    (HPDF_UINT)f->lit.len);
+	    (HPDF_UINT)(o - f->lit.ptr));
 }
 
 void
@@ -665,8 +671,11 @@ pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
 		if (sl == NULL)
 			continue;
 		cur = sl;
-		buf_putc(&run, code >> 8);
-		buf_putc(&run, code & 0xff);
+		/* Room for every code the text can hold, reserved at once. */
+		if (run.cap == 0)
+			buf_grow(&run, 2 * len);
+		run.ptr[run.len++] = (char)(code >> 8);
+		run.ptr[run.len++] = (char)(code & 0xff);
 		/* Measuring marks the glyph for the embedded subset. */
 		w += pdf_slot_width(sl, code);
 		sl->used[code / 8] |= (unsigned char)(1 << (code % 8));
