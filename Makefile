@@ -59,7 +59,7 @@ DATADIR	 = $(PREFIX)/share/digest
 MANDIR	 = $(PREFIX)/share/man
 
 .PHONY: all deps deps-run deps-test digest test unit regress e2e sanitize \
-	clean bench fuzz install test-install mutate msgcheck FORCE
+	clean bench fuzz install test-install mutate msgcheck shapecheck FORCE
 
 all: $(BIN)/digest
 
@@ -101,7 +101,7 @@ digest: deps-run
 	$(MAKE) all
 	$(BIN)/digest build
 
-unit: $(UNIT) msgcheck
+unit: $(UNIT) msgcheck shapecheck
 	@for t in $(UNIT); do $$t || exit 1; done
 
 # Every message comes from src/msgs.def.  Each file is compiled once
@@ -143,6 +143,10 @@ msgcheck: $(MSGFMT)
 	    "msgs.def"; exit 1; fi
 	@echo "msgcheck: $$(grep -c '^MSG(' src/msgs.def) messages," \
 	    "every call checked"
+
+# The shape of src/ (tests/shape.sh): files, functions, parsers.
+shapecheck:
+	@sh tests/shape.sh
 
 regress: $(BIN)/digest
 	@sh tests/regress.sh $(BIN)/digest
