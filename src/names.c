@@ -1,7 +1,10 @@
 /* names.c: the name lists, read once into one open-addressing hash
  * table keyed by kind and normalised name.  A word is looked up whole,
  * then by its prefixes and suffixes at each character boundary: a few
- * dozen hash probes for a long word, whatever the size of the lists. */
+ * dozen hash probes for a long word, whatever the size of the lists.
+ * The table holds the entries' numbers (four bytes a slot); the entries
+ * lie in the order read, each with its key's hash: the table grows by
+ * moving numbers, and a probe compares hashes before keys. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
@@ -16,6 +19,7 @@
 struct name_entry {
 	char		*key;		/* kind byte + normalised name */
 	size_t		 klen;
+	uint64_t	 hash;		/* of key */
 	int		 org;
 	int		 kind;
 	const char	*body;		/* the entry's body, as written */
@@ -31,8 +35,11 @@ struct name_list {
 
 struct names {
 	struct arena	 arena;
-	struct name_entry	*tab;		/* size a power of two */
-	size_t		 size, n;
+	struct name_entry	*ents;		/* n, in the order read */
+	size_t		 n, cap;
+	uint32_t	*slot;		/* entry + 1, 0 empty; size a power
+					 * of two */
+	size_t		 size;
 	struct name_list	*lists;
 	size_t		 nlists, listcap;
 	size_t		 maxkey;	/* longest name, for the probes */
@@ -45,14 +52,19 @@ static void
 norm(buf *b, const char *s, size_t len)
 {
 	size_t i;
+	char *o;
 
+	buf_grow(b, len);
+	o = b->ptr + b->len;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c == ' ' || c == '\t')
 			continue;
-		buf_putc(b, c >= 'A' && c <= 'Z' ? c + 32 : c);
+		*o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
+	b->len = (size_t)(o - b->ptr);
+	b->ptr[b->len] = '\0';
 }
 
 static uint64_t
@@ -61,38 +73,53 @@ hash(const char *k, size_t len)
 	return fnv64(FNV64_INIT, k, len);
 }
 
+/* The entry of key k (hash h), or NULL. */
 static struct name_entry *
-find(const struct names *nm, const char *k, size_t len)
+find_hashed(const struct names *nm, const char *k, size_t len, uint64_t h)
 {
 	size_t i;
 
 	if (nm->size == 0)
 		return NULL;
-	for (i = hash(k, len) & (nm->size - 1); nm->tab[i].key != NULL;
-	    i = (i + 1) & (nm->size - 1))
-		if (nm->tab[i].klen == len && memcmp(nm->tab[i].key, k,
-		    len) == 0)
-			return &nm->tab[i];
+	for (i = h & (nm->size - 1); nm->slot[i] != 0;
+	    i = (i + 1) & (nm->size - 1)) {
+		struct name_entry *e = &nm->ents[nm->slot[i] - 1];
+
+		if (e->hash == h && e->klen == len &&
+		    memcmp(e->key, k, len) == 0)
+			return e;
+	}
 	return NULL;
+}
+
+static struct name_entry *
+find(const struct names *nm, const char *k, size_t len)
+{
+	return find_hashed(nm, k, len, hash(k, len));
+}
+
+/* Puts entry number i (0-based) in its slot. */
+static void
+place(struct names *nm, size_t i)
+{
+	size_t j;
+
+	for (j = nm->ents[i].hash & (nm->size - 1); nm->slot[j] != 0;
+	    j = (j + 1) & (nm->size - 1))
+		;
+	nm->slot[j] = (uint32_t)(i + 1);
 }
 
 static void
 grow(struct names *nm)
 {
-	struct name_entry *old = nm->tab;
-	size_t i, j, osize = nm->size;
+	size_t i;
 
-	nm->size = osize ? osize * 2 : 1024;
-	nm->tab = xcalloc(nm->size, sizeof(*nm->tab));
-	for (i = 0; i < osize; i++) {
-		if (old[i].key == NULL)
-			continue;
-		for (j = hash(old[i].key, old[i].klen) & (nm->size - 1);
-		    nm->tab[j].key != NULL; j = (j + 1) & (nm->size - 1))
-			;
-		nm->tab[j] = old[i];
-	}
-	free(old);
+	free(nm->slot);
+	nm->size = nm->size ? nm->size * 2 : 1024;
+	nm->slot = xcalloc(nm->size, sizeof(*nm->slot));
+	for (i = 0; i < nm->n; i++)
+		place(nm, i);
 }
 
 /* Adds one name; a name given twice keeps its first entry, and says so
@@ -103,7 +130,7 @@ add(struct names *nm, const char *name, size_t len, int kind,
 {
 	buf k = {0};
 	struct name_entry *was;
-	size_t j;
+	uint64_t h;
 
 	buf_putc(&k, kind_mark[kind]);
 	norm(&k, name, len);
@@ -111,7 +138,8 @@ add(struct names *nm, const char *name, size_t len, int kind,
 		buf_free(&k);
 		return;
 	}
-	if ((was = find(nm, k.ptr, k.len)) != NULL) {
+	h = hash(k.ptr, k.len);
+	if ((was = find_hashed(nm, k.ptr, k.len, h)) != NULL) {
 		if (was->org != e->org)
 			msg(MSG_NAMES_TWICE, e->file, e->line, 0, (int)len,
 			    name, c->orgs[was->org].id, was->file, was->line);
@@ -120,16 +148,15 @@ add(struct names *nm, const char *name, size_t len, int kind,
 	}
 	if ((nm->n + 1) * 2 > nm->size)
 		grow(nm);
-	for (j = hash(k.ptr, k.len) & (nm->size - 1); nm->tab[j].key != NULL;
-	    j = (j + 1) & (nm->size - 1))
-		;
-	nm->tab[j] = *e;
-	nm->tab[j].kind = kind;
-	nm->tab[j].klen = k.len;
-	nm->tab[j].key = arena_strndup(&nm->arena, k.ptr, k.len);
+	VEC_GROW(nm->ents, nm->cap, nm->n + 1);
+	nm->ents[nm->n] = *e;
+	nm->ents[nm->n].kind = kind;
+	nm->ents[nm->n].klen = k.len;
+	nm->ents[nm->n].hash = h;
+	nm->ents[nm->n].key = arena_strndup(&nm->arena, k.ptr, k.len);
 	if (k.len - 1 > nm->maxkey)
 		nm->maxkey = k.len - 1;
-	nm->n++;
+	place(nm, nm->n++);
 	buf_free(&k);
 }
 
@@ -276,7 +303,8 @@ names_free(struct names *nm)
 {
 	if (nm == NULL)
 		return;
-	free(nm->tab);
+	free(nm->slot);
+	free(nm->ents);
 	free(nm->lists);
 	arena_free(&nm->arena);
 	free(nm);
