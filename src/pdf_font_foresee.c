@@ -49,7 +49,7 @@ foresee_run(void *arg)
 	fs->rc = -1;
 	if (pdf_ttf_save(fs->font, fs->len, fs->flags, fs->nglyphs, fs->tag,
 	    fs->tag2, &saved) == 0 && pdf_ttf_trim((const unsigned char *)
-	    saved.ptr, saved.len, fs->gid_of, NCODES, &fs->program) == 0)
+	    saved.ptr, saved.len, fs->gid_of, NCODES, 1, &fs->program) == 0)
 		fs->rc = pdf_deflate(fs->program.ptr, fs->program.len,
 		    &fs->out, &fs->outlen);
 	buf_free(&saved);

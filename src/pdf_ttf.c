@@ -19,6 +19,8 @@ struct ttf_table {
 	const unsigned char *data;	/* into the input, or own */
 	uint32_t	 len;
 	unsigned char	*own;
+	uint32_t	 sum;		/* the directory's checksum */
+	int		 changed;	/* data no longer the input's */
 };
 
 static uint32_t
@@ -206,6 +208,7 @@ read_directory(const unsigned char *in, size_t len, size_t *n)
 			return NULL;
 		}
 		t[i].tag = be32(d);
+		t[i].sum = be32(d + 4);
 		t[i].data = in + o;
 		t[i].len = l;
 	}
@@ -214,12 +217,16 @@ read_directory(const unsigned char *in, size_t len, size_t *n)
 
 /* The font of tables t[0..n) into out: the offset table of in as it
  * was, then the directory and the tables, each on a 4-byte boundary,
- * and head's checkSumAdjustment (zero in it) set for the whole. */
+ * and head's checkSumAdjustment (zero in it) set for the whole.  With
+ * sums_known, a table still in the input keeps its directory's checksum
+ * (pdf_ttf_save's, of the same bytes).  The whole's checksum is that of
+ * the offset table and directory plus the tables' (each starts on a
+ * 4-byte boundary, zero-padded to the next). */
 static void
-write_font(buf *out, const unsigned char *in, const struct ttf_table *t,
-    size_t n, const struct ttf_table *head)
+write_font(buf *out, const unsigned char *in, struct ttf_table *t,
+    size_t n, const struct ttf_table *head, int sums_known)
 {
-	uint32_t off, adj, adj_at = 0;
+	uint32_t off, adj, adj_at = 0, sums = 0;
 	unsigned char *p;
 	size_t i;
 
@@ -232,12 +239,16 @@ write_font(buf *out, const unsigned char *in, const struct ttf_table *t,
 	buf_put(out, in, 12);
 	off = (uint32_t)(12 + 16 * n);
 	for (i = 0; i < n; i++) {
+		if (!sums_known || t[i].changed)
+			t[i].sum = checksum(t[i].data, t[i].len);
+		sums += t[i].sum;
 		put32(out, t[i].tag);
-		put32(out, checksum(t[i].data, t[i].len));
+		put32(out, t[i].sum);
 		put32(out, off);
 		put32(out, t[i].len);
 		off += (t[i].len + 3) & ~3u;
 	}
+	sums += checksum((const unsigned char *)out->ptr, (uint32_t)out->len);
 	for (i = 0; i < n; i++) {
 		if (&t[i] == head)
 			adj_at = (uint32_t)out->len + 8;
@@ -245,15 +256,14 @@ write_font(buf *out, const unsigned char *in, const struct ttf_table *t,
 		while (out->len % 4)
 			buf_putc(out, 0);
 	}
-	adj = 0xB1B0AFBAu - checksum((const unsigned char *)out->ptr,
-	    (uint32_t)out->len);
+	adj = 0xB1B0AFBAu - sums;
 	p = (unsigned char *)out->ptr + adj_at;
 	set32(p, adj);
 }
 
 int
 pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
-    size_t ncodes, buf *out)
+    size_t ncodes, int saved, buf *out)
 {
 	struct ttf_table *t, *head, *hhea, *maxp, *hmtx, *loca, *cmap;
 	size_t n, i;
@@ -286,14 +296,17 @@ pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
 
 	hmtx->own = zero_metrics(hmtx, loca, nglyphs, nmetrics, long_loca);
 	hmtx->data = hmtx->own;
+	hmtx->changed = 1;
 	make_cmap(&cm, gid_of, ncodes);
 	cmap->data = (const unsigned char *)cm.ptr;
 	cmap->len = (uint32_t)cm.len;
+	cmap->changed = 1;
 	head->own = xmalloc(head->len);
 	memcpy(head->own, head->data, head->len);
 	memset(head->own + 8, 0, 4);	/* checkSumAdjustment */
 	head->data = head->own;
-	write_font(out, in, t, n, head);
+	head->changed = 1;
+	write_font(out, in, t, n, head, saved);
 	for (i = 0; i < n; i++)
 		free(t[i].own);
 	free(t);

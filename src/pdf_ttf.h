@@ -7,10 +7,12 @@
 
 /* Rewrites the TrueType font in[0..len) as libharu embeds it into out:
  * the metrics of glyphs not embedded zeroed, the cmap made of gid_of
- * (the glyph of each code below ncodes, 0 for none).  Returns 0, or -1
- * if the font is not one it can read. */
+ * (the glyph of each code below ncodes, 0 for none).  saved: in was
+ * made by pdf_ttf_save, whose directory holds its tables' checksums
+ * (else each is computed again).  Returns 0, or -1 if the font is not
+ * one it can read. */
 int	 pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
-	    size_t ncodes, buf *out);
+	    size_t ncodes, int saved, buf *out);
 
 /* The font file libharu 2.3.0 embeds for the TrueType font in[0..len)
  * (its HPDF_TTFontDef_SaveFontData), made from the font's bytes in
