@@ -67,10 +67,12 @@ write_briefs(const struct render *rd, int all, const char *outdir)
 	pid_t pid = -1, parent = getpid();
 	int me = 0, workers = 1, rc = 0, st;
 
-	/* The faces, looked up while the inputs were read and the site
-	 * written, are found before the briefs or a fork. */
-	pdf_font_prefetch_wait();
+	/* The faces are looked up while the inputs are read and the site
+	 * written, by a thread that is waited for before a fork; else a
+	 * brief takes what it has found so far and looks up the rest
+	 * itself. */
 	if (all && rd->n > 1 && !one_process()) {
+		pdf_font_prefetch_wait();
 		fflush(NULL);
 		if ((pid = fork()) != -1)
 			workers = 2;

@@ -83,6 +83,31 @@ struct fc_answer {
 static struct fc_answer *fc_known;
 static size_t nfc_known, fc_known_cap;
 
+/* The prefetch thread and a brief may both look up and map fonts:
+ * fc_lock guards fc_ready, fc_known and font_cache; fontconfig itself
+ * may be asked from two threads.  fc_starting: the prefetch thread is
+ * starting fontconfig (fc_started is signalled when it is done). */
+static pthread_mutex_t fc_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t fc_started = PTHREAD_COND_INITIALIZER;
+static int fc_starting;
+
+/* Starts fontconfig unless it is: waits for the prefetch thread's
+ * start; returns 0, or -1 when it cannot. */
+static int
+fc_start(void)
+{
+	int ok;
+
+	pthread_mutex_lock(&fc_lock);
+	while (fc_starting)
+		pthread_cond_wait(&fc_started, &fc_lock);
+	if (!fc_ready && FcInit())
+		fc_ready = 1;
+	ok = fc_ready;
+	pthread_mutex_unlock(&fc_lock);
+	return ok ? 0 : -1;
+}
+
 static char *
 fc_ask(const char *value, char **families)
 {
@@ -93,11 +118,8 @@ fc_ask(const char *value, char **families)
 	char *file = NULL;
 	int i;
 
-	if (!fc_ready) {
-		if (!FcInit())
-			return NULL;
-		fc_ready = 1;
-	}
+	if (fc_start() == -1)
+		return NULL;
 	if ((pat = FcNameParse((const FcChar8 *)value)) == NULL)
 		return NULL;
 	FcConfigSubstitute(NULL, pat, FcMatchPattern);
@@ -120,27 +142,53 @@ fc_ask(const char *value, char **families)
 	return file;
 }
 
-static char *
-fc_lookup(const char *value, char **families)
+/* The answer known for value, or NULL; with fc_lock held. */
+static const struct fc_answer *
+fc_known_answer(const char *value)
 {
-	struct fc_answer *a;
-	char *file, *fam;
 	size_t i;
 
 	for (i = 0; i < nfc_known; i++)
-		if (strcmp(fc_known[i].value, value) == 0) {
-			*families = xstrdup(fc_known[i].families);
-			return xstrdup(fc_known[i].file);
-		}
+		if (strcmp(fc_known[i].value, value) == 0)
+			return &fc_known[i];
+	return NULL;
+}
+
+/* Asked without the lock: two threads may ask the same at once, and
+ * the first answer is kept (fontconfig answers the same). */
+static char *
+fc_lookup(const char *value, char **families)
+{
+	const struct fc_answer *k;
+	struct fc_answer *a;
+	char *file = NULL, *fam;
+
+	pthread_mutex_lock(&fc_lock);
+	if ((k = fc_known_answer(value)) != NULL) {
+		*families = xstrdup(k->families);
+		file = xstrdup(k->file);
+	}
+	pthread_mutex_unlock(&fc_lock);
+	if (file != NULL)
+		return file;
 	if ((file = fc_ask(value, &fam)) == NULL)
 		return NULL;
-	VEC_GROW(fc_known, fc_known_cap, nfc_known + 1);
-	a = &fc_known[nfc_known++];
-	a->value = xstrdup(value);
-	a->file = file;
-	a->families = fam;
-	*families = xstrdup(fam);
-	return xstrdup(file);
+	pthread_mutex_lock(&fc_lock);
+	if ((k = fc_known_answer(value)) == NULL) {
+		VEC_GROW(fc_known, fc_known_cap, nfc_known + 1);
+		a = &fc_known[nfc_known++];
+		a->value = xstrdup(value);
+		a->file = file;
+		a->families = fam;
+		k = a;
+	} else {
+		free(file);
+		free(fam);
+	}
+	*families = xstrdup(k->families);
+	file = xstrdup(k->file);
+	pthread_mutex_unlock(&fc_lock);
+	return file;
 }
 
 /* The file of a font named in digest.conf: a path, or a fontconfig
@@ -279,8 +327,14 @@ prefetch_run(void *arg)
 	size_t i, len;
 
 	if (cfg == NULL) {
-		if (!fc_ready && FcInit())
+		int ok = FcInit();
+
+		pthread_mutex_lock(&fc_lock);
+		if (ok)
 			fc_ready = 1;
+		fc_starting = 0;
+		pthread_cond_broadcast(&fc_started);
+		pthread_mutex_unlock(&fc_lock);
 		pthread_mutex_lock(&prefetching.lock);
 		while (!prefetching.told)
 			pthread_cond_wait(&prefetching.given,
@@ -330,9 +384,14 @@ pdf_font_prefetch_start(void)
 		return;
 	prefetching.told = 0;
 	prefetching.cfg = NULL;
+	if (fc_ready)
+		return;
+	fc_starting = 1;
 	if (pthread_create(&prefetching.thread, NULL, prefetch_run,
 	    NULL) == 0)
 		prefetching.running = 1;
+	else
+		fc_starting = 0;
 }
 
 void
@@ -359,6 +418,18 @@ pdf_font_prefetch_wait(void)
 	}
 }
 
+/* The mapped file of path, or NULL; with fc_lock held. */
+static struct font_bytes *
+font_known(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < nfont_cache; i++)
+		if (strcmp(font_cache[i].path, path) == 0)
+			return &font_cache[i];
+	return NULL;
+}
+
 /* The bytes of the font file path, NULL if it cannot be mapped (the
  * caller then lets libharu read it as before). */
 const unsigned char *
@@ -367,14 +438,16 @@ pdf_font_bytes(const char *path, size_t *len)
 	struct font_bytes *fb;
 	struct stat st;
 	void *data;
-	size_t i;
 	int fd;
 
-	for (i = 0; i < nfont_cache; i++)
-		if (strcmp(font_cache[i].path, path) == 0) {
-			*len = font_cache[i].len;
-			return font_cache[i].data;
-		}
+	pthread_mutex_lock(&fc_lock);
+	if ((fb = font_known(path)) != NULL) {
+		*len = fb->len;
+		data = fb->data;
+	}
+	pthread_mutex_unlock(&fc_lock);
+	if (fb != NULL)
+		return data;
 	if ((fd = open(path, O_RDONLY)) == -1)
 		return NULL;
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) || st.st_size == 0 ||
@@ -384,11 +457,19 @@ pdf_font_bytes(const char *path, size_t *len)
 		return NULL;
 	}
 	close(fd);
-	VEC_GROW(font_cache, font_cache_cap, nfont_cache + 1);
-	fb = &font_cache[nfont_cache++];
-	fb->path = xstrdup(path);
-	fb->len = (size_t)st.st_size;
-	fb->data = data;
+	/* Mapped by the other thread meanwhile: its mapping is kept. */
+	pthread_mutex_lock(&fc_lock);
+	if ((fb = font_known(path)) != NULL)
+		munmap(data, (size_t)st.st_size);
+	else {
+		VEC_GROW(font_cache, font_cache_cap, nfont_cache + 1);
+		fb = &font_cache[nfont_cache++];
+		fb->path = xstrdup(path);
+		fb->len = (size_t)st.st_size;
+		fb->data = data;
+	}
 	*len = fb->len;
-	return fb->data;
+	data = fb->data;
+	pthread_mutex_unlock(&fc_lock);
+	return data;
 }
