@@ -5,6 +5,7 @@
  * information, and saving it so that the same issue always gives the
  * same bytes: the dates are the issue's, and the document ID, which
  * libharu writes only for encrypted files, is a digest of the content. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,24 +160,139 @@ save(HPDF_Doc doc, const char *path, struct haru_errors *errs)
 	return rc;
 }
 
+/* A document with its fonts loaded (pdf_font_load): the first brief's
+ * is made ahead by the prefetch thread once it has found the faces,
+ * while the inputs are still being read (pdf_ready_make). */
+struct pdf_ready {
+	HPDF_Doc	 doc;
+	struct haru_errors errs;
+	struct fonts	 fonts;
+	int		 rc;		/* pdf_font_load's */
+	buf		 log;		/* its messages, held */
+};
+
+static pthread_mutex_t ready_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t ready_made = PTHREAD_COND_INITIALIZER;
+static int ready_state;		/* 0 none, 1 being made, 2 made */
+static struct pdf_ready *ready;
+
+/* A new document for the brief at path (NULL: not known yet), its
+ * fonts loaded; NULL if libharu cannot start one. */
+static struct pdf_ready *
+ready_new(const struct config *cfg, const char *path)
+{
+	struct pdf_ready *d = xcalloc(1, sizeof(*d));
+
+	d->errs.path = path;
+	if ((d->doc = HPDF_New(on_error, &d->errs)) == NULL) {
+		free(d);
+		return NULL;
+	}
+	HPDF_SetCompressionMode(d->doc, HPDF_COMP_ALL);
+	d->rc = pdf_font_load(&d->fonts, d->doc, cfg, path);
+	return d;
+}
+
+static void
+ready_free(struct pdf_ready *d)
+{
+	if (d == NULL)
+		return;
+	pdf_font_free(&d->fonts);
+	HPDF_Free(d->doc);
+	buf_free(&d->log);
+	free(d);
+}
+
+/* Not with DIGEST_LIBHARU_ONLY: libharu then reads the font files
+ * through stdio when it saves, and a file opened before a fork is read
+ * by both processes from one offset. */
+void
+pdf_ready_want(void)
+{
+	if (pdf_libharu_only())
+		return;
+	pthread_mutex_lock(&ready_lock);
+	ready_state = 1;
+	pthread_mutex_unlock(&ready_lock);
+}
+
+void
+pdf_ready_make(const struct config *cfg)
+{
+	struct pdf_ready *d;
+	buf log = {0}, *was;
+	int want;
+
+	pthread_mutex_lock(&ready_lock);
+	want = ready_state == 1 && ready == NULL;
+	pthread_mutex_unlock(&ready_lock);
+	if (!want)
+		return;
+	was = msg_capture(&log);
+	d = ready_new(cfg, NULL);
+	msg_capture(was);
+	if (d != NULL)
+		d->log = log;
+	else
+		buf_free(&log);
+	pthread_mutex_lock(&ready_lock);
+	ready = d;
+	ready_state = d != NULL ? 2 : 0;
+	pthread_cond_broadcast(&ready_made);
+	pthread_mutex_unlock(&ready_lock);
+}
+
+void
+pdf_ready_free(void)
+{
+	ready_free(ready);
+	ready = NULL;
+	ready_state = 0;
+}
+
+/* The document made ahead, for the brief at path: waited for while it
+ * is being made; NULL if there is none, or if making it said anything
+ * (then the brief makes its own, and says it in its place). */
+static struct pdf_ready *
+ready_take(const char *path)
+{
+	struct pdf_ready *d;
+
+	pthread_mutex_lock(&ready_lock);
+	while (ready_state == 1)
+		pthread_cond_wait(&ready_made, &ready_lock);
+	d = ready;
+	ready = NULL;
+	ready_state = 0;
+	pthread_mutex_unlock(&ready_lock);
+	if (d != NULL && (d->rc != 0 || d->errs.n != 0 || d->log.len != 0)) {
+		ready_free(d);
+		d = NULL;
+	}
+	if (d != NULL)
+		d->errs.path = d->fonts.path = path;
+	return d;
+}
+
 int
 pdf_write(const struct render *r, const struct issue *is, const char *path)
 {
-	struct haru_errors errs = { path, 0 };
-	struct fonts fonts;
+	struct pdf_ready *d;
 	struct layout L;
 	HPDF_Doc doc;
 	struct pdf_pages *pages = NULL;
 	int rc = -1, laid = 0;
 
-	if ((doc = HPDF_New(on_error, &errs)) == NULL) {
+	if ((d = ready_take(path)) == NULL &&
+	    (d = ready_new(r->cfg, path)) == NULL) {
 		msg(MSG_PDF_START, path, 0, 0);
 		return -1;
 	}
-	HPDF_SetCompressionMode(doc, HPDF_COMP_ALL);
-	if (pdf_font_load(&fonts, doc, r->cfg, path) == -1)
+	doc = d->doc;
+	if (d->rc == -1)
 		goto out;
-	pdf_layout(&L, r->cfg, is, &fonts);
+	pdf_layout(&L, r->cfg, is, &d->fonts);
 	laid = 1;
 	if (pdf_draw(doc, &L) == -1)
 		goto out;
@@ -188,14 +304,13 @@ pdf_write(const struct render *r, const struct issue *is, const char *path)
 	laid = 0;
 	set_info(doc, r->cfg, is);
 	set_id(doc, r->cfg, is);
-	if (pdf_font_finish(&fonts) == -1 || errs.n > 0)
+	if (pdf_font_finish(&d->fonts) == -1 || d->errs.n > 0)
 		goto out;
-	rc = save(doc, path, &errs);
+	rc = save(doc, path, &d->errs);
 out:
 	if (laid)
 		pdf_layout_free(&L);
 	pdf_pages_free(pages);
-	pdf_font_free(&fonts);
-	HPDF_Free(doc);
+	ready_free(d);
 	return rc;
 }

@@ -30,6 +30,13 @@ struct fonts {
 	buf			 lit;		/* a string being written */
 };
 
+/* The first brief's document and fonts made ahead (pdf.c): wanted by
+ * the build before it gives the prefetch thread the faces, made by that
+ * thread once it has found them (a brief waits for it then), freed if
+ * no brief took it. */
+void	 pdf_ready_want(void);
+void	 pdf_ready_make(const struct config *);
+void	 pdf_ready_free(void);
 /* Finds (fontconfig or a path in digest.conf) and embeds the faces.
  * Returns 0, or reports and returns -1. */
 int	 pdf_font_load(struct fonts *, HPDF_Doc, const struct config *,

@@ -278,6 +278,7 @@ pdf_font_cleanup(void)
 	size_t i;
 
 	pdf_font_prefetch_wait();
+	pdf_ready_free();
 	for (i = 0; i < nfont_cache; i++) {
 		free(font_cache[i].path);
 		munmap(font_cache[i].data, font_cache[i].len);
@@ -362,6 +363,7 @@ prefetch_run(void *arg)
 		free(file);
 		free(fam);
 	}
+	pdf_ready_make(cfg);
 	return NULL;
 }
 
@@ -398,14 +400,18 @@ void
 pdf_font_prefetch(const struct config *cfg)
 {
 	if (prefetching.running) {
+		pdf_ready_want();
 		prefetch_tell(cfg);
 		return;
 	}
 	prefetching.told = 1;
 	prefetching.cfg = cfg;
+	pdf_ready_want();
 	if (pthread_create(&prefetching.thread, NULL, prefetch_run,
 	    (void *)cfg) == 0)
 		prefetching.running = 1;
+	else
+		pdf_ready_make(cfg);
 }
 
 void
