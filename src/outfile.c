@@ -1,5 +1,6 @@
 /* outfile.c: outputs written only when they change, and the build
  * stamp. */
+#define _GNU_SOURCE	/* sync_file_range() */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -60,6 +61,17 @@ write_all(int fd, const void *data, size_t len)
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+void
+file_writeback(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd == -1)
+		return;
+	(void)sync_file_range(fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+	close(fd);
 }
 
 /* Creates path (which must not exist) holding data. */

@@ -28,6 +28,12 @@ int	 write_if_changed(const char *path, const void *data, size_t len);
 int	 write_keep(const char *olddir, const char *newdir, const char *rel,
 	    const void *data, size_t len);
 
+/* Starts writing path's bytes to the disk and returns without waiting
+ * (Linux: sync_file_range), so that the flush before publishing finds
+ * them on their way; for a brief and its mail, written last.  Nothing
+ * is reported: that flush is. */
+void	 file_writeback(const char *path);
+
 /* Whether path holds exactly len bytes equal to data. */
 int	 file_equals(const char *path, const void *data, size_t len);
 

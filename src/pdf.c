@@ -15,6 +15,7 @@
 #include <hpdf_encrypt.h>
 
 #include "msg.h"
+#include "outfile.h"
 #include "pdf_draw.h"
 #include "pdf_font.h"
 #include "pdf_layout.h"
@@ -154,7 +155,8 @@ save(HPDF_Doc doc, const char *path, struct haru_errors *errs)
 	} else if (rename(tmp.ptr, path) == -1) {
 		msg(MSG_SYS_WRITE, path, 0, 0, strerror_safe());
 		rc = -1;
-	}
+	} else
+		file_writeback(path);
 	(void)remove(tmp.ptr);
 	buf_free(&tmp);
 	return rc;

@@ -340,6 +340,7 @@ mail_write(const struct render *r, const struct issue *is,
 	message(&b, r->cfg, is, name, pdf, len);
 	if (write_if_changed(eml.ptr, b.ptr, b.len) == -1)
 		goto out;
+	file_writeback(eml.ptr);
 	rc = 0;
 out:
 	free(pdf);
