@@ -349,10 +349,14 @@ prefetch_run(void *arg)
 	faces[1] = cfg->pdf.font_bold;
 	faces[2] = cfg->pdf.font_fallback;
 	faces[3] = cfg->pdf.font_fallback_bold;
+	/* The first brief's document as soon as its two faces are found:
+	 * the fallbacks, loaded only when a character needs them, after. */
 	for (i = 0; i < sizeof(faces) / sizeof(faces[0]); i++) {
 		const char *v = faces[i];
 		char *file = NULL, *fam = NULL;
 
+		if (i == 2)
+			pdf_ready_make(cfg);
 		if (v == NULL || *v == '\0')
 			continue;
 		if (strchr(v, '/') != NULL)
@@ -363,7 +367,6 @@ prefetch_run(void *arg)
 		free(file);
 		free(fam);
 	}
-	pdf_ready_make(cfg);
 	return NULL;
 }
 
