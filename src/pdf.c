@@ -245,9 +245,43 @@ pdf_ready_make(const struct config *cfg)
 	pthread_mutex_unlock(&ready_lock);
 }
 
+/* A written brief's document is freed by a thread of its own while the
+ * brief's mail is made and the build publishes (some 3 M instructions
+ * of libharu's objects); waited for before the next brief and at the
+ * end. */
+static pthread_t spent_thread;
+static int spent_running;
+
+static void *
+spent_run(void *arg)
+{
+	ready_free(arg);
+	return NULL;
+}
+
+static void
+spent_wait(void)
+{
+	if (spent_running) {
+		pthread_join(spent_thread, NULL);
+		spent_running = 0;
+	}
+}
+
+static void
+spent(struct pdf_ready *d)
+{
+	spent_wait();
+	if (pthread_create(&spent_thread, NULL, spent_run, d) == 0)
+		spent_running = 1;
+	else
+		ready_free(d);
+}
+
 void
 pdf_ready_free(void)
 {
+	spent_wait();
 	ready_free(ready);
 	ready = NULL;
 	ready_state = 0;
@@ -313,6 +347,6 @@ out:
 	if (laid)
 		pdf_layout_free(&L);
 	pdf_pages_free(pages);
-	ready_free(d);
+	spent(d);
 	return rc;
 }
