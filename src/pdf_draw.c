@@ -118,6 +118,82 @@ number_of(const struct draw *d, int page, char *out, size_t size)
 	snprintf(out, size, "%d", page - d->nfront + 1);
 }
 
+/* Measures s as block_centred draws it in lines of width w (the
+ * characters drawn are those measured). */
+static void
+block_measure(const struct draw *d, enum face face, double size, double w,
+    const char *s)
+{
+	struct pdf_measure m = { .fonts = d->fonts, .face = face,
+	    .size = size };
+	struct lb_line *l;
+	size_t n, i;
+
+	m.text = s;
+	m.len = strlen(s);
+	n = linebreak(s, m.len, w, w, pdf_font_measure, &m, &l);
+	pdf_measure_free(&m);
+	for (i = 0; i < n; i++)
+		(void)pdf_font_width(d->fonts, face, size, s + l[i].off,
+		    l[i].len);
+	free(l);
+}
+
+/* Measures, in the faces they are drawn in, the texts of the cover,
+ * the running heads and feet and the table frames, which pdf_draw draws
+ * before the flows: with them, every character the brief draws has been
+ * measured, and the font files can be made while all is drawn
+ * (pdf_font_foresee; were one missed, its font file would be made again
+ * at the end, the same bytes, later). */
+static void
+measure_fixed(const struct draw *d)
+{
+	const struct config *c = d->L->cfg;
+	buf b = {0};
+	char num[32];
+	size_t i;
+	int p;
+
+	block_measure(d, FACE_REGULAR, 17, TABLE_W, c->digest.kicker);
+	block_measure(d, FACE_BOLD, 28, TABLE_W, c->digest.title);
+	block_measure(d, FACE_REGULAR, 12.5, TABLE_W, c->digest.subtitle);
+	buf_printf(&b, "%s %d", c->digest.number_label, d->L->issue->number);
+	block_measure(d, FACE_BOLD, 20, TABLE_W, b.ptr);
+	buf_reset(&b);
+	issue_period(c, d->L->issue, &b);
+	block_measure(d, FACE_REGULAR, 11, TABLE_W, b.ptr);
+	block_measure(d, FACE_BOLD, 14, TABLE_W, c->digest.author);
+	for (p = 1; p < d->L->npages; p++) {
+		(void)text_w(d, FACE_REGULAR, 8.5, c->digest.title);
+		buf_reset(&b);
+		buf_printf(&b, "%s %d", c->digest.number_label,
+		    d->L->issue->number);
+		(void)text_w(d, FACE_BOLD, 8.5, b.ptr);
+		if (p >= d->nfront) {
+			const char *vars[] = { "page", NULL, NULL };
+
+			number_of(d, p, num, sizeof(num));
+			vars[1] = num;
+			buf_reset(&b);
+			fill_fields(&b, c->pdf.page_number, vars);
+			(void)text_w(d, FACE_REGULAR, 9, b.ptr);
+		}
+	}
+	for (i = 0; i < d->L->nframes; i++) {
+		const struct frame *f = &d->L->frames[i];
+
+		if (f->kind == FRAME_HEAD) {
+			(void)text_w(d, FACE_BOLD, HEAD_SIZE,
+			    c->digest.header_label);
+			(void)text_w(d, FACE_BOLD, HEAD_SIZE,
+			    c->digest.header_content);
+		} else
+			block_measure(d, FACE_BOLD, LABEL_SIZE, LABEL_W - 8,
+			    d->L->groups[f->group]);
+	}
+	buf_free(&b);
+}
+
 static void
 draw_cover(const struct draw *d)
 {
@@ -345,6 +421,11 @@ pdf_draw(HPDF_Doc doc, const struct layout *L)
 	d.L = L;
 	d.fonts = L->fonts;
 	d.nfront = 1 + L->ncontents;
+	/* What is left to draw the layout measured, and the rest is
+	 * measured here: the font files can be made now, by a thread,
+	 * while all is drawn. */
+	measure_fixed(&d);
+	pdf_font_foresee(d.fonts);
 	d.pages = xcalloc((size_t)L->npages, sizeof(*d.pages));
 	d.dst = xcalloc(L->nentries ? L->nentries : 1, sizeof(*d.dst));
 	for (p = 0; p < L->npages; p++) {
@@ -368,9 +449,6 @@ pdf_draw(HPDF_Doc doc, const struct layout *L)
 		draw_furniture(&d, p);
 	for (i = 0; i < L->nframes; i++)
 		draw_frame(&d, &L->frames[i]);
-	/* What is left to draw the layout measured: the font files can be
-	 * made now, by a thread, while the flows are drawn. */
-	pdf_font_foresee(d.fonts);
 	draw_flow(&d, &L->contents);
 	draw_flow(&d, &L->body);
 	if (draw_outline(&d) == -1)
