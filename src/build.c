@@ -310,7 +310,11 @@ cmd_build(struct run *r, int argc, char **argv, const char *outdir,
 		publish_end(&pub);
 		return rc;
 	}
-	pdf_font_prefetch(&r->cfg);
+	/* The first brief's document made ahead for a build of a week's
+	 * inputs, whose brief is written beside its site: an archive's
+	 * comes after its pages, and the document would be held while its
+	 * inputs are read, when its memory peaks. */
+	pdf_font_prefetch(&r->cfg, r->npaths <= 4);
 	run_load(r, 0, 0);
 	/* An input error: nothing is written (exit 1, output/ as it
 	 * was). */

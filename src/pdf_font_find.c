@@ -400,16 +400,18 @@ pdf_font_prefetch_start(void)
 }
 
 void
-pdf_font_prefetch(const struct config *cfg)
+pdf_font_prefetch(const struct config *cfg, int ahead)
 {
 	if (prefetching.running) {
-		pdf_ready_want();
+		if (ahead)
+			pdf_ready_want();
 		prefetch_tell(cfg);
 		return;
 	}
 	prefetching.told = 1;
 	prefetching.cfg = cfg;
-	pdf_ready_want();
+	if (ahead)
+		pdf_ready_want();
 	if (pthread_create(&prefetching.thread, NULL, prefetch_run,
 	    (void *)cfg) == 0)
 		prefetching.running = 1;

@@ -32,9 +32,10 @@ void	 pdf_font_cleanup(void);
 /* Finds the brief's fonts in a thread while the caller goes on (reading
  * the inputs); wait before writing a brief or forking.  The thread may
  * be started sooner, before the configuration is read, to start
- * fontconfig (pdf_font_prefetch then gives it the faces). */
+ * fontconfig (pdf_font_prefetch then gives it the faces).  ahead: it
+ * also makes the first brief's document (pdf_ready_make). */
 void	 pdf_font_prefetch_start(void);
-void	 pdf_font_prefetch(const struct config *);
+void	 pdf_font_prefetch(const struct config *, int ahead);
 void	 pdf_font_prefetch_wait(void);
 
 /* Writes beside the brief at pdf_path (brief-NNN.pdf) the mail that
