@@ -179,13 +179,29 @@ reader_free(HPDF_Stream st)
 	free(st->attr);
 }
 
+HPDF_Stream
+pdf_bytes_stream(HPDF_MMgr mmgr, const unsigned char *data, size_t len)
+{
+	struct font_reader *r = xcalloc(1, sizeof(*r));
+	HPDF_Stream st;
+
+	r->data = data;
+	r->len = len;
+	if ((st = HPDF_CallbackReader_New(mmgr, reader_read, reader_seek,
+	    reader_tell, reader_size, r)) == NULL) {
+		free(r);
+		return NULL;
+	}
+	st->free_fn = reader_free;
+	return st;
+}
+
 /* HPDF_LoadTTFontFromFile(doc, file, HPDF_TRUE), from the mapped font
  * rather than through stdio a few bytes at a time; what libharu does
  * after reading (the font known once, its subset tag) as it does it. */
 static const char *
 load_ttf(HPDF_Doc doc, const char *file)
 {
-	struct font_reader *r;
 	const unsigned char *data;
 	HPDF_FontDef def, had;
 	HPDF_Stream st;
@@ -194,16 +210,10 @@ load_ttf(HPDF_Doc doc, const char *file)
 
 	if (pdf_libharu_only() || (data = pdf_font_bytes(file, &len)) == NULL)
 		return HPDF_LoadTTFontFromFile(doc, file, HPDF_TRUE);
-	r = xcalloc(1, sizeof(*r));
-	r->data = data;
-	r->len = len;
-	if ((st = HPDF_CallbackReader_New(doc->mmgr, reader_read, reader_seek,
-	    reader_tell, reader_size, r)) == NULL) {
-		free(r);
+	if ((st = pdf_bytes_stream(doc->mmgr, data, len)) == NULL) {
 		HPDF_ResetError(doc);
 		return HPDF_LoadTTFontFromFile(doc, file, HPDF_TRUE);
 	}
-	st->free_fn = reader_free;
 	if ((def = HPDF_TTFontDef_Load(doc->mmgr, st, HPDF_TRUE)) == NULL) {
 		HPDF_ResetError(doc);
 		return HPDF_LoadTTFontFromFile(doc, file, HPDF_TRUE);

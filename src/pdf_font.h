@@ -30,6 +30,10 @@ struct fonts {
 	buf			 lit;		/* a string being written */
 };
 
+/* A stream libharu reads data[0..len) from, as it would a file (the
+ * bytes are not copied, and must outlive it); NULL if it cannot. */
+HPDF_Stream	 pdf_bytes_stream(HPDF_MMgr, const unsigned char *data,
+		    size_t len);
 /* The first brief's document and fonts made ahead (pdf.c): wanted by
  * the build before it gives the prefetch thread the faces, made by that
  * thread once it has found them (a brief waits for it then), freed if

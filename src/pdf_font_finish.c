@@ -242,10 +242,19 @@ write_deflated(HPDF_Dict data, HPDF_Stream out)
 {
 	struct deflated *z = data->attr;
 
+	HPDF_Stream st;
+
 	(void)out;
 	if (deflated_wait(z) == -1)
 		return HPDF_SetError(data->error, HPDF_ZLIB_ERROR, 0);
 	data->filter = HPDF_STREAM_FILTER_NONE;
+	/* Read from where they are as the stream is saved, rather than
+	 * copied into it first (a byte at a time, and again out). */
+	if ((st = pdf_bytes_stream(data->mmgr, z->out, z->len)) != NULL) {
+		HPDF_Stream_Free(data->stream);
+		data->stream = st;
+		return HPDF_OK;
+	}
 	HPDF_MemStream_FreeData(data->stream);
 	return HPDF_Stream_Write(data->stream, z->out, (HPDF_UINT)z->len);
 }

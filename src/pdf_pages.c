@@ -22,6 +22,7 @@
 #include <hpdf_streams.h>
 
 #include "pdf_deflate.h"
+#include "pdf_font.h"
 #include "util.h"
 
 /* A page's contents: as drawn (in), deflated (out). */
@@ -64,11 +65,19 @@ page_write(HPDF_Dict dict, HPDF_Stream out)
 {
 	struct pdf_deflate_job *z = ((struct page_z *)dict->attr)->z;
 
+	HPDF_Stream st;
+
 	(void)out;
 	pages_wait(((struct page_z *)dict->attr)->owner);
 	if (z->rc != 0 || dict->stream->size != z->inlen)
 		return HPDF_OK;
 	dict->filter = HPDF_STREAM_FILTER_NONE;
+	/* Read from where they are as the stream is saved. */
+	if ((st = pdf_bytes_stream(dict->mmgr, z->out, z->len)) != NULL) {
+		HPDF_Stream_Free(dict->stream);
+		dict->stream = st;
+		return HPDF_OK;
+	}
 	HPDF_MemStream_FreeData(dict->stream);
 	return HPDF_Stream_Write(dict->stream, z->out, (HPDF_UINT)z->len);
 }
