@@ -7,6 +7,7 @@
  * issue number, so the same issue always gives the same bytes. */
 #include "pdf_mail.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,17 +24,32 @@
 static const char b64[] =
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/* Puts g groups of three bytes of p at o as base64; returns the end. */
+/* The two characters of every 12 bits, made once. */
+static char b64_pairs[4096][2];
+static pthread_once_t b64_once = PTHREAD_ONCE_INIT;
+
+static void
+b64_pairs_make(void)
+{
+	int i;
+
+	for (i = 0; i < 4096; i++) {
+		b64_pairs[i][0] = b64[i >> 6];
+		b64_pairs[i][1] = b64[i & 63];
+	}
+}
+
+/* Puts g groups of three bytes of p at o as base64, two characters at
+ * a time; returns the end. */
 static char *
 base64_groups(char *o, const unsigned char *p, size_t g)
 {
+	pthread_once(&b64_once, b64_pairs_make);
 	for (; g > 0; g--, p += 3, o += 4) {
 		unsigned v = (unsigned)p[0] << 16 | (unsigned)p[1] << 8 | p[2];
 
-		o[0] = b64[v >> 18];
-		o[1] = b64[(v >> 12) & 63];
-		o[2] = b64[(v >> 6) & 63];
-		o[3] = b64[v & 63];
+		memcpy(o, b64_pairs[v >> 12], 2);
+		memcpy(o + 2, b64_pairs[v & 4095], 2);
 	}
 	return o;
 }
