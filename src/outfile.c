@@ -283,18 +283,31 @@ hash_tree(uint64_t h, const char *dir)
 	return h;
 }
 
+/* Whether a and b are regular files of one size. */
+static int
+same_size(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	return stat(a, &sa) == 0 && stat(b, &sb) == 0 && S_ISREG(sa.st_mode) &&
+	    S_ISREG(sb.st_mode) && sa.st_size == sb.st_size;
+}
+
 int
 link_if_same(const char *olddir, const char *newdir, const char *rel)
 {
 	buf old = {0}, new = {0}, tmp = {0};
 	size_t len;
-	char *data;
+	char *data = NULL;
 	int rc = 0;
 
 	buf_printf(&old, "%s/%s", olddir, rel);
 	buf_printf(&new, "%s/%s", newdir, rel);
 	buf_printf(&tmp, "%s.tmp-link", new.ptr);
-	if ((data = read_whole(new.ptr, &len)) != NULL &&
+	/* Read only when an old file of its size is there (from scratch,
+	 * none is: a brief and its mail are not read back for nothing). */
+	if (same_size(old.ptr, new.ptr) &&
+	    (data = read_whole(new.ptr, &len)) != NULL &&
 	    file_equals(old.ptr, data, len)) {
 		(void)unlink(tmp.ptr);
 		if (link(old.ptr, tmp.ptr) == 0 &&
