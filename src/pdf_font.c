@@ -315,6 +315,7 @@ pdf_font_load(struct fonts *f, HPDF_Doc doc, const struct config *cfg,
 	for (i = 0; i < FACE_COUNT; i++) {
 		f->width[i] = xmalloc(NCODES * sizeof(*f->width[i]));
 		memset(f->width[i], 0xff, NCODES * sizeof(*f->width[i]));
+		f->slot_of[i] = xcalloc(NCODES, 1);
 	}
 	if (HPDF_UseUTFEncodings(doc) != HPDF_OK ||
 	    HPDF_SetCurrentEncoder(doc, "UTF-8") != HPDF_OK) {
@@ -361,6 +362,7 @@ pdf_font_free(struct fonts *f)
 		slot_free(f->main[i]);
 		slot_free(f->fallback[i]);
 		free(f->width[i]);
+		free(f->slot_of[i]);
 	}
 	free(f->warned);
 	buf_free(&f->lit);
@@ -652,6 +654,26 @@ show_run(struct fonts *f, HPDF_Page page, struct font_slot *sl, double size,
 	    (HPDF_UINT)(o - f->lit.ptr));
 }
 
+/* slot_for, its answer for each code kept (it is the same each time:
+ * the fallback is tried once, a missing glyph reported once). */
+static struct font_slot *
+slot_known(struct fonts *f, enum face face, int code)
+{
+	unsigned char *k = f->slot_of[face];
+	struct font_slot *s;
+
+	if (k[code] == 1)
+		return f->main[face];
+	if (k[code] == 2)
+		return f->fallback[face];
+	s = slot_for(f, face, code);
+	if (s != NULL && s == f->main[face])
+		k[code] = 1;
+	else if (s != NULL && s == f->fallback[face])
+		k[code] = 2;
+	return s;
+}
+
 void
 pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
     double x, double y, const char *s, size_t len)
@@ -667,9 +689,15 @@ pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
 		int code = 0;
 
 		if (i < len) {
-			if ((code = next_code(f, s, len, &i)) < 0)
+			unsigned char c = (unsigned char)s[i];
+
+			/* Printable ASCII is its own code, not decoded. */
+			if (c >= 0x20 && c < 0x7F) {
+				code = c;
+				i++;
+			} else if ((code = next_code(f, s, len, &i)) < 0)
 				continue;
-			sl = slot_for(f, face, code);
+			sl = slot_known(f, face, code);
 		} else
 			i++;
 		if (sl != cur && run.len > 0) {
@@ -687,7 +715,8 @@ pdf_font_draw(struct fonts *f, HPDF_Page page, enum face face, double size,
 		run.ptr[run.len++] = (char)(code >> 8);
 		run.ptr[run.len++] = (char)(code & 0xff);
 		/* Measuring marks the glyph for the embedded subset. */
-		w += pdf_slot_width(sl, code);
+		w += sl->width[code] >= 0 ? sl->width[code] :
+		    pdf_slot_width(sl, code);
 		sl->used[code / 8] |= (unsigned char)(1 << (code % 8));
 	}
 	HPDF_Page_EndText(page);

@@ -26,6 +26,8 @@ struct fonts {
 	int			 fallback_tried[FACE_COUNT];
 	unsigned char		*warned;	/* codes reported missing */
 	short			*width[FACE_COUNT];	/* per code; -1 unknown */
+	unsigned char		*slot_of[FACE_COUNT];	/* per code: 0 not
+						 * known yet, 1 main, 2 fallback */
 	int			 warned_astral;	/* beyond U+FFFF reported */
 	buf			 lit;		/* a string being written */
 };
