@@ -182,7 +182,6 @@ font_program(struct font_slot *s, const unsigned char *used, buf *out)
 	HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)s->def->attr;
 	const unsigned char *font;
 	size_t len;
-	buf saved = {0};
 	int *gid_of, cp, rc = -1;
 
 	if ((font = pdf_font_bytes(s->file, &len)) == NULL ||
@@ -192,13 +191,10 @@ font_program(struct font_slot *s, const unsigned char *used, buf *out)
 	for (cp = 0; cp < NCODES; cp++)
 		if (used[cp / 8] & (1 << (cp % 8)))
 			gid_of[cp] = pdf_slot_gid(s, cp);
-	if (pdf_ttf_save(font, len, da->glyph_tbl.flgs, da->num_glyphs,
-	    da->tag_name, da->tag_name2, &saved) == 0 &&
-	    pdf_ttf_trim((const unsigned char *)saved.ptr, saved.len, gid_of,
-	    NCODES, 1, out) == 0)
+	if (pdf_ttf_make(font, len, da->glyph_tbl.flgs, da->num_glyphs,
+	    da->tag_name, da->tag_name2, gid_of, NCODES, out) == 0)
 		rc = 0;
 	free(gid_of);
-	buf_free(&saved);
 	return rc;
 }
 
@@ -385,7 +381,7 @@ trim_font_file(struct font_slot *s, const unsigned char *used)
 		if (used[cp / 8] & (1 << (cp % 8)))
 			gid_of[cp] = pdf_slot_gid(s, cp);
 	/* A font it cannot read stays as libharu wrote it. */
-	if (rc == 0 && pdf_ttf_trim(in, size, gid_of, NCODES, 0, &out) == 0) {
+	if (rc == 0 && pdf_ttf_trim(in, size, gid_of, NCODES, &out) == 0) {
 		HPDF_MemStream_FreeData(data->stream);
 		if (HPDF_Stream_Write(data->stream, (HPDF_BYTE *)out.ptr,
 		    (HPDF_UINT)out.len) != HPDF_OK ||

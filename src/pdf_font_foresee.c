@@ -1,9 +1,9 @@
 /* pdf_font_foresee.c: the embedded font files made and deflated ahead,
  * while the text is still being drawn.
  *
- * A font file (pdf_font_finish.c: pdf_ttf_save, pdf_ttf_trim, then
- * deflated) depends on the glyphs libharu has flagged and on the codes
- * drawn, known once the last line is drawn; its deflating was then the
+ * A font file (pdf_font_finish.c: pdf_ttf_make, then deflated) depends
+ * on the glyphs libharu has flagged and on the codes drawn, known once
+ * the last line is drawn; its deflating was then the
  * longest part of the brief's end.  But the text drawn is the text the
  * layout measured: before the flows are drawn (pdf_draw.c calls
  * pdf_font_foresee), each font's file is made by a thread from the
@@ -44,15 +44,12 @@ static void *
 foresee_run(void *arg)
 {
 	struct foreseen *fs = arg;
-	buf saved = {0};
 
 	fs->rc = -1;
-	if (pdf_ttf_save(fs->font, fs->len, fs->flags, fs->nglyphs, fs->tag,
-	    fs->tag2, &saved) == 0 && pdf_ttf_trim((const unsigned char *)
-	    saved.ptr, saved.len, fs->gid_of, NCODES, 1, &fs->program) == 0)
+	if (pdf_ttf_make(fs->font, fs->len, fs->flags, fs->nglyphs, fs->tag,
+	    fs->tag2, fs->gid_of, NCODES, &fs->program) == 0)
 		fs->rc = pdf_deflate(fs->program.ptr, fs->program.len,
 		    &fs->out, &fs->outlen);
-	buf_free(&saved);
 	return NULL;
 }
 

@@ -19,8 +19,7 @@ struct ttf_table {
 	const unsigned char *data;	/* into the input, or own */
 	uint32_t	 len;
 	unsigned char	*own;
-	uint32_t	 sum;		/* the directory's checksum */
-	int		 changed;	/* data no longer the input's */
+	uint32_t	 sum;		/* its checksum */
 };
 
 static uint32_t
@@ -208,7 +207,6 @@ read_directory(const unsigned char *in, size_t len, size_t *n)
 			return NULL;
 		}
 		t[i].tag = be32(d);
-		t[i].sum = be32(d + 4);
 		t[i].data = in + o;
 		t[i].len = l;
 	}
@@ -217,14 +215,13 @@ read_directory(const unsigned char *in, size_t len, size_t *n)
 
 /* The font of tables t[0..n) into out: the offset table of in as it
  * was, then the directory and the tables, each on a 4-byte boundary,
- * and head's checkSumAdjustment (zero in it) set for the whole.  With
- * sums_known, a table still in the input keeps its directory's checksum
- * (pdf_ttf_save's, of the same bytes).  The whole's checksum is that of
- * the offset table and directory plus the tables' (each starts on a
- * 4-byte boundary, zero-padded to the next). */
+ * and head's checkSumAdjustment (zero in it) set for the whole.  The
+ * whole's checksum is that of the offset table and directory plus the
+ * tables' (each starts on a 4-byte boundary, zero-padded to the next):
+ * no pass over it all. */
 static void
 write_font(buf *out, const unsigned char *in, struct ttf_table *t,
-    size_t n, const struct ttf_table *head, int sums_known)
+    size_t n, const struct ttf_table *head)
 {
 	uint32_t off, adj, adj_at = 0, sums = 0;
 	unsigned char *p;
@@ -239,8 +236,7 @@ write_font(buf *out, const unsigned char *in, struct ttf_table *t,
 	buf_put(out, in, 12);
 	off = (uint32_t)(12 + 16 * n);
 	for (i = 0; i < n; i++) {
-		if (!sums_known || t[i].changed)
-			t[i].sum = checksum(t[i].data, t[i].len);
+		t[i].sum = checksum(t[i].data, t[i].len);
 		sums += t[i].sum;
 		put32(out, t[i].tag);
 		put32(out, t[i].sum);
@@ -263,7 +259,7 @@ write_font(buf *out, const unsigned char *in, struct ttf_table *t,
 
 int
 pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
-    size_t ncodes, int saved, buf *out)
+    size_t ncodes, buf *out)
 {
 	struct ttf_table *t, *head, *hhea, *maxp, *hmtx, *loca, *cmap;
 	size_t n, i;
@@ -296,17 +292,14 @@ pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
 
 	hmtx->own = zero_metrics(hmtx, loca, nglyphs, nmetrics, long_loca);
 	hmtx->data = hmtx->own;
-	hmtx->changed = 1;
 	make_cmap(&cm, gid_of, ncodes);
 	cmap->data = (const unsigned char *)cm.ptr;
 	cmap->len = (uint32_t)cm.len;
-	cmap->changed = 1;
 	head->own = xmalloc(head->len);
 	memcpy(head->own, head->data, head->len);
 	memset(head->own + 8, 0, 4);	/* checkSumAdjustment */
 	head->data = head->own;
-	head->changed = 1;
-	write_font(out, in, t, n, head, saved);
+	write_font(out, in, t, n, head);
 	for (i = 0; i < n; i++)
 		free(t[i].own);
 	free(t);
@@ -443,76 +436,103 @@ save_name(const unsigned char *in, size_t len, const char *tag,
 	return 0;
 }
 
-/* The offset table and directory of pdf_ttf_save's font, 12 + 16 *
- * NSAVED bytes at the start of out, its tables after them. */
-static void
-save_directory(buf *out, const unsigned char *in, uint32_t dir[][4])
-{
-	unsigned char *p = (unsigned char *)out->ptr;
-	size_t i, k;
+/* The tables of pdf_ttf_make's font other than those copied from in:
+ * glyf, loca and name as libharu makes them, the head with its
+ * checkSumAdjustment zero, the cmap and the zeroed hmtx as pdf_ttf_trim
+ * makes them. */
+struct made {
+	buf		 glyf, loca, name, cmap;
+	unsigned char	 head[54];
+	unsigned char	*hmtx;
+};
 
-	memcpy(p, in, 4);
-	p[4] = 0;
-	p[5] = NSAVED;
-	memcpy(p + 6, in + 6, 6);
-	for (i = 0; i < NSAVED; i++)
-		for (k = 0; k < 4; k++)
-			set32(p + 12 + 16 * i + 4 * k, dir[i][k]);
+/* Points t (NSAVED tables, saved_tags' order) at the tables of in or
+ * of m, as libharu writes them; -1 for a font it cannot read. */
+static int
+made_tables(const unsigned char *in, size_t len, const unsigned char *flags,
+    unsigned nglyphs, const char *tag, const char *tag2, struct made *m,
+    struct ttf_table *t)
+{
+	size_t i;
+
+	if (save_glyf(in, len, flags, nglyphs, &m->glyf, &m->loca) == -1 ||
+	    save_name(in, len, tag, tag2, &m->name) == -1)
+		return -1;
+	for (i = 0; i < NSAVED; i++) {
+		const char *tag4 = saved_tags[i];
+		uint32_t tlen;
+		const unsigned char *d = font_table(in, len, tag4, &tlen);
+
+		t[i].tag = tag_of(tag4);
+		if (strcmp(tag4, "glyf") == 0 || strcmp(tag4, "loca") == 0 ||
+		    strcmp(tag4, "name") == 0) {
+			buf *b = tag4[0] == 'g' ? &m->glyf : tag4[0] == 'l' ?
+			    &m->loca : &m->name;
+
+			t[i].data = (const unsigned char *)(b->ptr ? b->ptr : "");
+			t[i].len = (uint32_t)b->len;
+		} else if (strcmp(tag4, "head") == 0) {
+			if (d == NULL || tlen < 54)
+				return -1;
+			memcpy(m->head, d, 54);
+			memset(m->head + 8, 0, 4);
+			t[i].data = m->head;
+			t[i].len = 54;
+		} else {
+			t[i].data = d != NULL ? d : in;
+			t[i].len = d != NULL ? tlen : 0;
+		}
+	}
+	return 0;
 }
 
-/* Made in out in place (the tables after room for the directory, the
- * font's size reserved at once, of which only what is written is ever
- * touched): no copy of a table or of the whole. */
 int
-pdf_ttf_save(const unsigned char *in, size_t len, const unsigned char *flags,
-    unsigned nglyphs, const char *tag, const char *tag2, buf *out)
+pdf_ttf_make(const unsigned char *in, size_t len, const unsigned char *flags,
+    unsigned nglyphs, const char *tag, const char *tag2, const int *gid_of,
+    size_t ncodes, buf *out)
 {
-	const size_t base = 12 + 16 * NSAVED;
-	uint32_t dir[NSAVED][4];
-	buf loca = {0};
-	size_t i;
-	int rc = 0;
+	struct ttf_table t[NSAVED], *head, *hhea, *maxp, *hmtx, *loca, *cmap;
+	struct made m;
+	unsigned char hdr[12];
+	unsigned n, nmetrics;
+	int long_loca, rc = -1;
 
-	if (len < 12)
-		return -1;
-	buf_reset(out);
-	buf_grow(out, base + len + 65536);
-	memset(out->ptr, 0, base);
-	out->len = base;
-	for (i = 0; i < NSAVED && rc == 0; i++) {
-		const char *tag4 = saved_tags[i];
-		uint32_t tlen, at = (uint32_t)(out->len - base);
-		const unsigned char *t = font_table(in, len, tag4, &tlen);
-
-		if (strcmp(tag4, "glyf") == 0) {
-			if (save_glyf(in, len, flags, nglyphs, out,
-			    &loca) == -1)
-				rc = -1;
-		} else if (strcmp(tag4, "loca") == 0) {
-			buf_put(out, loca.ptr ? loca.ptr : "", loca.len);
-		} else if (strcmp(tag4, "head") == 0) {
-			if (t == NULL || tlen < 54) {
-				rc = -1;
-				break;
-			}
-			buf_put(out, (const char *)t, 54);
-			memset(out->ptr + base + at + 8, 0, 4);
-		} else if (strcmp(tag4, "name") == 0) {
-			if (save_name(in, len, tag, tag2, out) == -1)
-				rc = -1;
-		} else if (t != NULL)
-			buf_put(out, (const char *)t, tlen);
-		dir[i][0] = tag_of(tag4);
-		dir[i][1] = checksum((const unsigned char *)out->ptr + base +
-		    at, (uint32_t)(out->len - base) - at);
-		dir[i][2] = (uint32_t)base + at;
-		dir[i][3] = (uint32_t)(out->len - base) - at;
-	}
-	buf_free(&loca);
-	if (rc == -1) {
-		buf_reset(out);
-		return -1;
-	}
-	save_directory(out, in, dir);
-	return 0;
+	memset(&m, 0, sizeof(m));
+	memset(t, 0, sizeof(t));
+	if (len < 12 || made_tables(in, len, flags, nglyphs, tag, tag2, &m,
+	    t) == -1)
+		goto out;
+	head = find(t, NSAVED, "head");
+	hhea = find(t, NSAVED, "hhea");
+	maxp = find(t, NSAVED, "maxp");
+	hmtx = find(t, NSAVED, "hmtx");
+	loca = find(t, NSAVED, "loca");
+	cmap = find(t, NSAVED, "cmap");
+	if (hhea->len < 36 || maxp->len < 6)
+		goto out;
+	n = be16(maxp->data + 4);
+	nmetrics = be16(hhea->data + 34);
+	long_loca = be16(head->data + 50) != 0;
+	if (nmetrics == 0 || nmetrics > n ||
+	    loca->len < (n + 1) * (long_loca ? 4u : 2u) ||
+	    hmtx->len < 4 * nmetrics + 2 * (n - nmetrics))
+		goto out;
+	m.hmtx = zero_metrics(hmtx, loca, n, nmetrics, long_loca);
+	hmtx->data = m.hmtx;
+	make_cmap(&m.cmap, gid_of, ncodes);
+	cmap->data = (const unsigned char *)m.cmap.ptr;
+	cmap->len = (uint32_t)m.cmap.len;
+	memcpy(hdr, in, 4);
+	hdr[4] = 0;
+	hdr[5] = NSAVED;
+	memcpy(hdr + 6, in + 6, 6);
+	write_font(out, hdr, t, NSAVED, head);
+	rc = 0;
+out:
+	buf_free(&m.glyf);
+	buf_free(&m.loca);
+	buf_free(&m.name);
+	buf_free(&m.cmap);
+	free(m.hmtx);
+	return rc;
 }
