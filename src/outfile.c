@@ -129,6 +129,31 @@ make_parents(char *path)
 	}
 }
 
+/* link(old, new) and create_file(path), making the folders leading to
+ * the new file only when they are not there yet (made for every file,
+ * a mkdir of every folder mostly failed). */
+static int
+link_making(const char *old, char *new)
+{
+	if (link(old, new) == 0)
+		return 0;
+	if (errno != ENOENT)
+		return -1;
+	make_parents(new);
+	return link(old, new);
+}
+
+static int
+create_making(char *path, const void *data, size_t len)
+{
+	if (create_file(path, data, len) == 0)
+		return 0;
+	if (errno != ENOENT)
+		return -1;
+	make_parents(path);
+	return create_file(path, data, len);
+}
+
 int
 write_keep(const char *olddir, const char *newdir, const char *rel,
     const void *data, size_t len)
@@ -137,14 +162,13 @@ write_keep(const char *olddir, const char *newdir, const char *rel,
 	int rc = 1;
 
 	buf_printf(&new, "%s/%s", newdir, rel);
-	make_parents(new.ptr);
 	if (olddir != NULL) {
 		buf_printf(&old, "%s/%s", olddir, rel);
 		if (file_equals(old.ptr, data, len) &&
-		    link(old.ptr, new.ptr) == 0)
+		    link_making(old.ptr, new.ptr) == 0)
 			rc = 0;
 	}
-	if (rc == 1 && create_file(new.ptr, data, len) == -1) {
+	if (rc == 1 && create_making(new.ptr, data, len) == -1) {
 		msg(MSG_SYS_WRITE, new.ptr, 0, 0, strerror_safe());
 		rc = -1;
 	}
