@@ -175,10 +175,16 @@ site_and_briefs(const struct render *rd, int all, const struct publish *pub,
 	job.rd = rd;
 	job.all = all;
 	job.outdir = pub->stage;
+	/* The thread that found the faces and made the brief's document
+	 * writes it, else a thread of its own. */
 	if (!site_forks(rd) && !one_process() && rd->latest != NULL &&
-	    rd->latest->n <= (size_t)rd->cfg->pdf.contents_items_max &&
-	    pthread_create(&job.thread, NULL, brief_run, &job) == 0)
-		threaded = 1;
+	    rd->latest->n <= (size_t)rd->cfg->pdf.contents_items_max) {
+		if (pdf_font_prefetch_then(brief_run, &job) == 0)
+			threaded = 2;
+		else if (pthread_create(&job.thread, NULL, brief_run,
+		    &job) == 0)
+			threaded = 1;
+	}
 	if (site_write(rd, site, live) == -1)
 		rc = 1;
 	if (threaded) {
@@ -187,7 +193,10 @@ site_and_briefs(const struct render *rd, int all, const struct publish *pub,
 		 * for the briefs' alone. */
 		if (rc == 0)
 			publish_flush(pub);
-		pthread_join(job.thread, NULL);
+		if (threaded == 2)
+			pdf_font_prefetch_wait();
+		else
+			pthread_join(job.thread, NULL);
 		/* A site that failed publishes nothing, and no brief would
 		 * have been written: neither are its messages given. */
 		if (rc == 0) {

@@ -313,12 +313,39 @@ struct prefetch {
 	pthread_cond_t	 given;
 	int		 told;	/* cfg set, or NULL for nothing to do */
 	const struct config *cfg;
+	void		*(*job)(void *);	/* pdf_font_prefetch_then's */
+	void		*job_arg;
+	int		 job_state;	/* 0 not yet, 1 given, 2 none will be,
+					 * 3 taken */
 };
 
 static struct prefetch prefetching = {
 	.lock = PTHREAD_MUTEX_INITIALIZER,
 	.given = PTHREAD_COND_INITIALIZER,
 };
+
+/* Runs the job given to the thread, if any; with wait, waits until one
+ * is given or none will be.  Returns whether it ran one. */
+static int
+job_run(int wait)
+{
+	void *(*fn)(void *) = NULL;
+	void *arg = NULL;
+
+	pthread_mutex_lock(&prefetching.lock);
+	while (wait && prefetching.job_state == 0)
+		pthread_cond_wait(&prefetching.given, &prefetching.lock);
+	if (prefetching.job_state == 1) {
+		fn = prefetching.job;
+		arg = prefetching.job_arg;
+		prefetching.job_state = 3;
+	}
+	pthread_mutex_unlock(&prefetching.lock);
+	if (fn == NULL)
+		return 0;
+	(void)fn(arg);
+	return 1;
+}
 
 static void *
 prefetch_run(void *arg)
@@ -355,8 +382,12 @@ prefetch_run(void *arg)
 		const char *v = faces[i];
 		char *file = NULL, *fam = NULL;
 
-		if (i == 2)
+		/* Then the job (the brief), if it is given by now. */
+		if (i == 2) {
 			pdf_ready_make(cfg);
+			if (job_run(0))
+				return NULL;
+		}
 		if (v == NULL || *v == '\0')
 			continue;
 		if (strchr(v, '/') != NULL)
@@ -367,6 +398,7 @@ prefetch_run(void *arg)
 		free(file);
 		free(fam);
 	}
+	(void)job_run(1);
 	return NULL;
 }
 
@@ -377,9 +409,27 @@ prefetch_tell(const struct config *cfg)
 	if (!prefetching.told) {
 		prefetching.cfg = cfg;
 		prefetching.told = 1;
-		pthread_cond_signal(&prefetching.given);
+		pthread_cond_broadcast(&prefetching.given);
 	}
 	pthread_mutex_unlock(&prefetching.lock);
+}
+
+int
+pdf_font_prefetch_then(void *(*fn)(void *), void *arg)
+{
+	int rc = -1;
+
+	pthread_mutex_lock(&prefetching.lock);
+	if (prefetching.running && prefetching.told &&
+	    prefetching.cfg != NULL && prefetching.job_state == 0) {
+		prefetching.job = fn;
+		prefetching.job_arg = arg;
+		prefetching.job_state = 1;
+		pthread_cond_broadcast(&prefetching.given);
+		rc = 0;
+	}
+	pthread_mutex_unlock(&prefetching.lock);
+	return rc;
 }
 
 void
@@ -389,6 +439,7 @@ pdf_font_prefetch_start(void)
 		return;
 	prefetching.told = 0;
 	prefetching.cfg = NULL;
+	prefetching.job_state = 0;
 	if (fc_ready)
 		return;
 	fc_starting = 1;
@@ -410,6 +461,7 @@ pdf_font_prefetch(const struct config *cfg, int ahead)
 	}
 	prefetching.told = 1;
 	prefetching.cfg = cfg;
+	prefetching.job_state = 0;
 	if (ahead)
 		pdf_ready_want();
 	if (pthread_create(&prefetching.thread, NULL, prefetch_run,
@@ -422,11 +474,17 @@ pdf_font_prefetch(const struct config *cfg, int ahead)
 void
 pdf_font_prefetch_wait(void)
 {
-	if (prefetching.running) {
-		prefetch_tell(NULL);
-		pthread_join(prefetching.thread, NULL);
-		prefetching.running = 0;
-	}
+	if (!prefetching.running ||
+	    pthread_equal(pthread_self(), prefetching.thread))
+		return;
+	prefetch_tell(NULL);
+	pthread_mutex_lock(&prefetching.lock);
+	if (prefetching.job_state == 0)
+		prefetching.job_state = 2;
+	pthread_cond_broadcast(&prefetching.given);
+	pthread_mutex_unlock(&prefetching.lock);
+	pthread_join(prefetching.thread, NULL);
+	prefetching.running = 0;
 }
 
 /* The mapped file of path, or NULL; with fc_lock held. */

@@ -37,6 +37,12 @@ void	 pdf_font_cleanup(void);
 void	 pdf_font_prefetch_start(void);
 void	 pdf_font_prefetch(const struct config *, int ahead);
 void	 pdf_font_prefetch_wait(void);
+/* Gives fn(arg) to the thread, as its last work once the faces are
+ * found and the first brief's document made (it is already running:
+ * no thread to start, nor to wait for while it makes the document);
+ * pdf_font_prefetch_wait waits for it.  Returns 0, or -1 when there is
+ * no such thread (the caller then runs fn its own way). */
+int	 pdf_font_prefetch_then(void *(*fn)(void *), void *arg);
 
 /* Writes beside the brief at pdf_path (brief-NNN.pdf) the mail that
  * sends it (brief-NNN.eml).  Returns 0, or reports and returns -1. */
