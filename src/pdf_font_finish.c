@@ -52,6 +52,25 @@ next_used(const unsigned char *used, int cp)
 	return NCODES;
 }
 
+/* Appends "<CP> <END> <CP>\n", each four upper-case hex digits. */
+static void
+hex_range(buf *b, unsigned cp, unsigned end)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char line[22];
+	unsigned v[3] = { cp, end, cp };
+	int i, k;
+
+	for (i = 0; i < 3; i++) {
+		line[7 * i] = '<';
+		for (k = 0; k < 4; k++)
+			line[7 * i + 1 + k] = hex[(v[i] >> (12 - 4 * k)) & 15];
+		line[7 * i + 5] = '>';
+		line[7 * i + 6] = i < 2 ? ' ' : '\n';
+	}
+	buf_put(b, line, 21);
+}
+
 /* The ToUnicode map of the codes in used: code = CID = code point.
  * Ranges of consecutive codes, at most 100 to a block, none crossing a
  * change of the first byte. */
@@ -84,8 +103,7 @@ tounicode(buf *b, const unsigned char *used)
 		for (end = cp; end + 1 < NCODES && (end + 1) % 256 != 0 &&
 		    (used[(end + 1) / 8] & (1 << ((end + 1) % 8))); end++)
 			continue;
-		buf_printf(&block, "<%04X> <%04X> <%04X>\n", (unsigned)cp,
-		    (unsigned)end, (unsigned)cp);
+		hex_range(&block, (unsigned)cp, (unsigned)end);
 		n++;
 		cp = end;
 	}
