@@ -337,11 +337,11 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 
 int
 mail_write(const struct render *r, const struct issue *is,
-    const char *pdf_path)
+    const char *pdf_path, const buf *bytes)
 {
 	buf eml = {0}, b = {0};
 	const char *name = strrchr(pdf_path, '/');
-	unsigned char *pdf;
+	unsigned char *pdf = NULL;
 	size_t len, n = strlen(pdf_path);
 	int rc = -1;
 
@@ -349,11 +349,15 @@ mail_write(const struct render *r, const struct issue *is,
 	if (n > 4 && strcmp(pdf_path + n - 4, ".pdf") == 0)
 		n -= 4;
 	buf_printf(&eml, "%.*s.eml", (int)n, pdf_path);
-	if ((pdf = (unsigned char *)read_whole(pdf_path, &len)) == NULL) {
+	if (bytes != NULL && bytes->len > 0)
+		message(&b, r->cfg, is, name,
+		    (const unsigned char *)bytes->ptr, bytes->len);
+	else if ((pdf = (unsigned char *)read_whole(pdf_path, &len)) ==
+	    NULL) {
 		msg(MSG_SYS_READ, pdf_path, 0, 0, strerror_safe());
 		goto out;
-	}
-	message(&b, r->cfg, is, name, pdf, len);
+	} else
+		message(&b, r->cfg, is, name, pdf, len);
 	if (write_if_changed(eml.ptr, b.ptr, b.len) == -1)
 		goto out;
 	file_writeback(eml.ptr);
