@@ -62,7 +62,7 @@ build_hash(const struct run *r, const char *tdir, int week, int all_pdfs)
 static int
 write_briefs(const struct render *rd, int all, const char *outdir)
 {
-	buf pdf = {0}, bytes = {0};
+	buf pdf = {0};
 	size_t i, k;
 	pid_t pid = -1, parent = getpid();
 	int me = 0, workers = 1, rc = 0, st;
@@ -94,14 +94,12 @@ write_briefs(const struct render *rd, int all, const char *outdir)
 		if (k++ % (size_t)workers != (size_t)me)
 			continue;
 		buf_reset(&pdf);
-		buf_reset(&bytes);
 		buf_printf(&pdf, "%s/brief-%03d.pdf", outdir, is->number);
-		if (pdf_write(rd, is, pdf.ptr, &bytes) == -1 ||
-		    mail_write(rd, is, pdf.ptr, &bytes) == -1)
+		if (pdf_write(rd, is, pdf.ptr) == -1 ||
+		    mail_write(rd, is, pdf.ptr) == -1)
 			rc = 1;
 	}
 	buf_free(&pdf);
-	buf_free(&bytes);
 	if (me == 1) {
 		fflush(NULL);
 		pdf_font_cleanup();

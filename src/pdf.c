@@ -142,38 +142,12 @@ set_info(HPDF_Doc doc, const struct config *cfg, const struct issue *is)
  * changed keeps the old file (and its time, as outfile.h wants of every
  * output) by link_if_same once written.  Saved straight to a file, not
  * to memory: a brief of a thousand pages is big enough. */
-static HPDF_STATUS
-collect(HPDF_Stream st, const HPDF_BYTE *ptr, HPDF_UINT siz)
-{
-	buf_put(st->attr, ptr, siz);
-	return HPDF_OK;
-}
-
-/* Saved into memory (libharu's save, a callback writer as its stream)
- * and written at once (write_if_changed: a temporary file renamed),
- * rather than through stdio 4 KB a write: the bytes are kept in *bytes
- * for the mail.  Through a file as before if libharu cannot. */
 static int
-save(HPDF_Doc doc, const char *path, struct haru_errors *errs, buf *bytes)
+save(HPDF_Doc doc, const char *path, struct haru_errors *errs)
 {
-	HPDF_Stream st = NULL;
 	buf tmp = {0};
 	int rc = 0;
 
-	if (doc->stream == NULL && (st = HPDF_CallbackWriter_New(doc->mmgr,
-	    collect, bytes)) != NULL)
-		doc->stream = st;
-	if (st != NULL) {
-		if (HPDF_SaveToStream(doc) != HPDF_OK || errs->n > 0) {
-			msg(MSG_PDF_WRITE, path, 0, 0);
-			rc = -1;
-		} else if (write_if_changed(path, bytes->ptr, bytes->len) == -1)
-			rc = -1;
-		else
-			file_writeback(path);
-		return rc;
-	}
-	buf_reset(bytes);
 	buf_printf(&tmp, "%s.tmp-%ld", path, (long)getpid());
 	if (HPDF_SaveToFile(doc, tmp.ptr) != HPDF_OK || errs->n > 0) {
 		msg(MSG_PDF_WRITE, path, 0, 0);
@@ -338,8 +312,7 @@ ready_take(const char *path)
 }
 
 int
-pdf_write(const struct render *r, const struct issue *is, const char *path,
-    buf *bytes)
+pdf_write(const struct render *r, const struct issue *is, const char *path)
 {
 	struct pdf_ready *d;
 	struct layout L;
@@ -369,7 +342,7 @@ pdf_write(const struct render *r, const struct issue *is, const char *path,
 	set_id(doc, r->cfg, is);
 	if (pdf_font_finish(&d->fonts) == -1 || d->errs.n > 0)
 		goto out;
-	rc = save(doc, path, &d->errs, bytes);
+	rc = save(doc, path, &d->errs);
 out:
 	if (laid)
 		pdf_layout_free(&L);

@@ -337,11 +337,11 @@ message(buf *b, const struct config *cfg, const struct issue *is,
 
 int
 mail_write(const struct render *r, const struct issue *is,
-    const char *pdf_path, const buf *bytes)
+    const char *pdf_path)
 {
 	buf eml = {0}, b = {0};
 	const char *name = strrchr(pdf_path, '/');
-	unsigned char *pdf = NULL;
+	unsigned char *pdf;
 	size_t len, n = strlen(pdf_path);
 	int rc = -1;
 
@@ -349,15 +349,11 @@ mail_write(const struct render *r, const struct issue *is,
 	if (n > 4 && strcmp(pdf_path + n - 4, ".pdf") == 0)
 		n -= 4;
 	buf_printf(&eml, "%.*s.eml", (int)n, pdf_path);
-	if (bytes != NULL && bytes->len > 0)
-		message(&b, r->cfg, is, name,
-		    (const unsigned char *)bytes->ptr, bytes->len);
-	else if ((pdf = (unsigned char *)read_whole(pdf_path, &len)) ==
-	    NULL) {
+	if ((pdf = (unsigned char *)read_whole(pdf_path, &len)) == NULL) {
 		msg(MSG_SYS_READ, pdf_path, 0, 0, strerror_safe());
 		goto out;
-	} else
-		message(&b, r->cfg, is, name, pdf, len);
+	}
+	message(&b, r->cfg, is, name, pdf, len);
 	if (write_if_changed(eml.ptr, b.ptr, b.len) == -1)
 		goto out;
 	file_writeback(eml.ptr);

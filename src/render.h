@@ -22,10 +22,10 @@ int	 site_write(const struct render *, const char *dir, const char *live);
  * no thread may then run while it writes. */
 int	 site_forks(const struct render *);
 
-/* Writes the PDF brief of one issue; its bytes also in *bytes (for its
- * mail).  Returns 0, or reports and returns -1. */
+/* Writes the PDF brief of one issue.  Returns 0, or reports and
+ * returns -1. */
 int	 pdf_write(const struct render *, const struct issue *,
-	    const char *path, buf *bytes);
+	    const char *path);
 /* Gives back what a process keeps for all its briefs (the font files,
  * fontconfig's configuration), for leak checkers; before it exits. */
 void	 pdf_font_cleanup(void);
@@ -45,10 +45,8 @@ void	 pdf_font_prefetch_wait(void);
 int	 pdf_font_prefetch_then(void *(*fn)(void *), void *arg);
 
 /* Writes beside the brief at pdf_path (brief-NNN.pdf) the mail that
- * sends it (brief-NNN.eml), given the brief's bytes (pdf_write's), or
- * reading them when pdf is empty.  Returns 0, or reports and returns
- * -1. */
+ * sends it (brief-NNN.eml).  Returns 0, or reports and returns -1. */
 int	 mail_write(const struct render *, const struct issue *,
-	    const char *pdf_path, const buf *pdf);
+	    const char *pdf_path);
 
 #endif

@@ -135,8 +135,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		iss = weeks_group(&cs, &cfg, &n);
 	}
 	if (n > 0) {
-		buf bytes = {0};
-
 		memset(&rd, 0, sizeof(rd));
 		rd.cfg = &cfg;
 		rd.templates = templates.ptr;
@@ -145,9 +143,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rd.latest = &iss[n - 1];
 		if (site_write(&rd, site.ptr, NULL) == 0)
 			check_site(site.ptr);
-		if (pdf_write(&rd, rd.latest, pdf.ptr, &bytes) == 0)
-			(void)mail_write(&rd, rd.latest, pdf.ptr, &bytes);
-		buf_free(&bytes);
+		if (pdf_write(&rd, rd.latest, pdf.ptr) == 0)
+			(void)mail_write(&rd, rd.latest, pdf.ptr);
 		(void)remove_tree(scratch);
 		(void)mkdir(scratch, 0700);
 	}
