@@ -118,6 +118,42 @@ test_write_keep(void **state)
 	free(old), free(new), free(same), free(same2), free(diff2);
 }
 
+/* A brief is linked to the old one only when the bytes are the same:
+ * the same size is not enough, and a missing old file is no match. */
+static void
+test_link_if_same(void **state)
+{
+	char *old = in_dir("lo"), *new = in_dir("ln");
+	char *o = in_dir("lo/b.pdf"), *n = in_dir("ln/b.pdf");
+	char *n2 = in_dir("ln/c.pdf");
+	struct stat a, b;
+
+	(void)state;
+	assert_int_equal(mkdir(old, 0777), 0);
+	assert_int_equal(mkdir(new, 0777), 0);
+	assert_int_equal(write_if_changed(o, "%PDF-1", 6), 1);
+	/* Same size, other bytes: kept as written. */
+	assert_int_equal(write_if_changed(n, "%PDF-2", 6), 1);
+	assert_int_equal(link_if_same(old, new, "b.pdf"), 0);
+	assert_true(file_equals(n, "%PDF-2", 6));
+	assert_true(file_equals(o, "%PDF-1", 6));
+	/* Other size: kept. */
+	assert_int_equal(write_if_changed(n, "%PDF-22", 7), 1);
+	assert_int_equal(link_if_same(old, new, "b.pdf"), 0);
+	assert_true(file_equals(n, "%PDF-22", 7));
+	/* The same bytes: the old file linked in, its inode kept. */
+	assert_int_equal(write_if_changed(n, "%PDF-1", 6), 1);
+	assert_int_equal(link_if_same(old, new, "b.pdf"), 1);
+	assert_int_equal(stat(o, &a), 0);
+	assert_int_equal(stat(n, &b), 0);
+	assert_true(a.st_ino == b.st_ino);
+	/* No old file. */
+	assert_int_equal(write_if_changed(n2, "%PDF-1", 6), 1);
+	assert_int_equal(link_if_same(old, new, "c.pdf"), 0);
+	assert_true(file_equals(n2, "%PDF-1", 6));
+	free(old), free(new), free(o), free(n), free(n2);
+}
+
 static void
 test_stamp(void **state)
 {
@@ -245,6 +281,7 @@ main(void)
 		cmocka_unit_test(test_fnv),
 		cmocka_unit_test(test_write_if_changed),
 		cmocka_unit_test(test_write_keep),
+		cmocka_unit_test(test_link_if_same),
 		cmocka_unit_test(test_stamp),
 		cmocka_unit_test(test_stamp_fonts),
 		cmocka_unit_test(test_hash64),
