@@ -102,6 +102,7 @@ digest: deps-run
 	$(BIN)/digest build
 
 unit: $(UNIT) msgcheck shapecheck
+	@python3 tests/mutate/run.py --patterns
 	@for t in $(UNIT); do $$t || exit 1; done
 
 # Every message comes from src/msgs.def.  Each file is compiled once

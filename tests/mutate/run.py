@@ -15,9 +15,13 @@ end-to-end script).  Before the mutations, the unmutated copy must pass
 every target the catalogue names, or nothing can be said.
 
 usage: tests/mutate/run.py [-j N] [-k] [ID...]
+       tests/mutate/run.py --patterns
   -j N   run N mutations at a time (default 1; at most 2 is fair on a
          shared machine)
   -k     keep the scratch copies (printed) for a look
+  --patterns  only check that every row's pattern occurs exactly once
+         in its file (quick; make test runs it, so that a change to the
+         source does not leave rows that no longer apply)
   ID...  only these rows (by their first column)
 Environment: SEEDS as for the tests; MUTATE_TIMEOUT seconds per target
 (default 600; a target killed by it counts as failing, i.e. caught);
@@ -190,10 +194,12 @@ def attempt(row, base, keep):
 
 def main():
     args = sys.argv[1:]
-    jobs, keep, only = 1, False, []
+    jobs, keep, only, patterns = 1, False, [], False
     while args:
         a = args.pop(0)
-        if a == "-j" and args:
+        if a == "--patterns":
+            patterns = True
+        elif a == "-j" and args:
             jobs = max(1, int(args.pop(0)))
         elif a.startswith("-j") and a[2:].isdigit():
             jobs = max(1, int(a[2:]))
@@ -215,6 +221,18 @@ def main():
                                           ROOT, "tests", t))):
                 sys.exit("mutate: %s:%d: unknown target %s" %
                          (CATALOGUE, r["line"], t))
+    if patterns:
+        bad = 0
+        for r in rows:
+            with open(os.path.join(ROOT, r["file"]), encoding="utf-8") as f:
+                n = f.read().count(r["pattern"])
+            if n != 1:
+                print("mutate: %s:%d: %s: pattern occurs %d times in %s" %
+                      (CATALOGUE, r["line"], r["id"], n, r["file"]))
+                bad += 1
+        print("mutate: %d of %d rows' patterns occur exactly once" %
+              (len(rows) - bad, len(rows)))
+        sys.exit(1 if bad else 0)
     if only:
         unknown = set(only) - set(ids)
         if unknown:
