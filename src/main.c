@@ -420,8 +420,8 @@ main(int argc, char **argv)
 	if (strcmp(cmd, "build") == 0)
 		pdf_font_prefetch_start();
 	if (config_load(&r.cfg, cli_config(o.conf)) == -1) {
-		run_free(&r);
 		pdf_font_cleanup();
+		run_free(&r);
 		return 1;
 	}
 	/* The day of the build, in the zone the issues are published in;
@@ -437,7 +437,10 @@ main(int argc, char **argv)
 		rc = cmd_build(&r, argc, argv, o.outdir, o.week, o.all_pdfs);
 	if (msg_count(MSG_ERROR) > 0 && rc == 0)
 		rc = 1;
-	run_free(&r);
+	/* The prefetch thread reads the configuration (a build that
+	 * stopped early may not have waited for it): joined before the
+	 * configuration is freed. */
 	pdf_font_cleanup();
+	run_free(&r);
 	return rc;
 }

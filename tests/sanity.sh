@@ -84,6 +84,17 @@ sed -e 's/^duplicate_threshold = .*/duplicate_threshold = abc/' \
     digest.conf >"$tmp/bad.conf"
 f0=$fail
 go config-faults 1 items -c "$tmp/bad.conf" input && done_
+# A build that stops early (an input error) while the thread that finds
+# the fonts may still read the configuration: three times, as whether
+# the two meet is a matter of timing (a configuration freed before that
+# thread was joined was caught here in about half the runs).
+printf 'a\000b\n' >"$tmp/nul.txt"
+for i in 1 2 3; do
+	name=build-early-stop-$i f0=$fail
+	go "$name" 1 build -o "$tmp/o" "$tmp/nul.txt" input/draft-2025-12-11.txt &&
+	    done_
+	rm -rf "$tmp/o"
+done
 
 SEEDS=${SEEDS:-../shared/seeds}
 if [ -d "$SEEDS" ]; then
