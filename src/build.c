@@ -165,7 +165,7 @@ brief_run(void *arg)
  * else after it (and only if the site was written).  Returns 0, or 1
  * when anything failed. */
 static int
-site_and_briefs(const struct render *rd, int all, const struct publish *pub,
+site_and_briefs(const struct render *rd, int all, struct publish *pub,
     const char *site, const char *live)
 {
 	struct brief_job job;
@@ -213,7 +213,7 @@ site_and_briefs(const struct render *rd, int all, const struct publish *pub,
  * bytes did not change is a hard link to the live one (it keeps its
  * date).  Returns 0, or 1 when anything failed. */
 static int
-fill_stage(const struct publish *pub, const struct render *rd, int all,
+fill_stage(struct publish *pub, const struct render *rd, int all,
     uint64_t hash)
 {
 	buf site = {0}, live = {0};

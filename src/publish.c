@@ -286,10 +286,11 @@ sync_path(const char *path, int whole_fs)
 }
 
 void
-publish_flush(const struct publish *p)
+publish_flush(struct publish *p)
 {
-	if (p->stage != NULL)
-		(void)sync_path(p->stage, 1);
+	if (p->stage != NULL && sync_path(p->stage, 1) == -1 &&
+	    p->flush_errno == 0)
+		p->flush_errno = errno;
 }
 
 int
@@ -298,7 +299,9 @@ publish_commit(struct publish *p)
 	struct stat st;
 	int had = lstat(p->dir, &st) == 0, rc;
 
-	if (sync_path(p->stage, 1) == -1) {
+	if (p->flush_errno != 0 || sync_path(p->stage, 1) == -1) {
+		if (p->flush_errno != 0)
+			errno = p->flush_errno;
 		msg(MSG_PUB_FLUSH, p->stage, 0, 0, strerror_safe());
 		return -1;
 	}

@@ -20,6 +20,7 @@ struct publish {
 	char	*base;		/* its last component */
 	char	*stage;		/* the new output being filled, or NULL */
 	int	 lockfd;
+	int	 flush_errno;	/* publish_flush's failure, or 0 */
 };
 
 /* Finds the output folder (outdir, or the folder a link there names)
@@ -40,8 +41,10 @@ int	 publish_begin(struct publish *);
 /* Starts flushing what the stage holds so far to the disk and waits
  * for it (the build's other work meanwhile in its threads), so that
  * publish_commit, which flushes again, finds less to wait for.
- * Reports nothing: publish_commit's flush does. */
-void	 publish_flush(const struct publish *);
+ * Reports nothing, but keeps its error for publish_commit: the kernel
+ * tells a write-back error to one syncfs only, so a later flush would
+ * not see it again. */
+void	 publish_flush(struct publish *);
 /* Puts the stage in place of the output folder in one step, then
  * removes the old output.  Returns 0, or reports and returns -1 (the
  * output is then as it was). */

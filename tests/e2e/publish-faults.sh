@@ -141,5 +141,27 @@ for n in 1 $((nw / 3)) $((nw * 2 / 3)) $nw; do
 	cmp -s "$tmp/lbefore" "$tmp/lafter" && ok || bad "ENOSPC at write $n: output/ changed"
 done
 
+# A disk error at the first flush, the early one of a one-issue build
+# (its site flushed while the brief is made): the kernel tells it to
+# that syncfs alone, so the build must keep it and publish nothing.
+mkdir "$tmp/one1" "$tmp/one2" || exit 1
+cp "$tmp/in1/draft-2025-12-11.txt" "$tmp/one1/" &&
+    cp "$tmp/in2/draft-2025-12-11.txt" "$tmp/one2/" || exit 1
+rm -rf "$tmp/w" && mkdir "$tmp/w"
+build "$tmp/w/out" "$tmp/one1" 2>"$tmp/err" && ok || bad "one-issue build: $(head -3 "$tmp/err")"
+ls -lR --time-style=full-iso "$tmp/w/out" >"$tmp/lbefore"
+timeout 120 strace -qq -o "$tmp/trace" -e trace=syncfs \
+    -e inject=syncfs:error=EIO:when=1 \
+    "$DIGEST" build -q -c "$tmp/digest.conf" -o "$tmp/w/out" "$tmp/one2" 2>"$tmp/err"
+rc=$?
+[ "$(grep -c '^syncfs(' "$tmp/trace")" -ge 1 ] && ok || bad "EIO at the first syncfs: no syncfs traced"
+[ $rc = 1 ] && ok || bad "EIO at the first syncfs: exit $rc, want 1"
+grep -q 'error: cannot flush: Input/output error' "$tmp/err" && ok ||
+    bad "EIO at the first syncfs: no message: $(head -2 "$tmp/err")"
+ls -lR --time-style=full-iso "$tmp/w/out" >"$tmp/lafter"
+cmp -s "$tmp/lbefore" "$tmp/lafter" && ok || bad "EIO at the first syncfs: output/ changed"
+l=$(leftovers "$tmp/w")
+[ -z "$l" ] && ok || bad "EIO at the first syncfs: left behind: $l"
+
 echo "publish-faults: $pass passed, $fail failed"
 [ $fail = 0 ]
