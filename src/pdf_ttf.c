@@ -257,49 +257,66 @@ write_font(buf *out, const unsigned char *in, struct ttf_table *t,
 	set32(p, adj);
 }
 
+/* The tables a subset changes (the metrics, the cmap, the head's
+ * checksum) and the counts they are read by. */
+struct core {
+	struct ttf_table	*head, *hhea, *maxp, *hmtx, *loca, *cmap;
+	unsigned		 nglyphs, nmetrics;
+	int			 long_loca;
+};
+
+/* Finds them among the n tables of t; -1 when one is missing or too
+ * short for its counts. */
+static int
+find_core(struct ttf_table *t, size_t n, struct core *c)
+{
+	c->head = find(t, n, "head");
+	c->hhea = find(t, n, "hhea");
+	c->maxp = find(t, n, "maxp");
+	c->hmtx = find(t, n, "hmtx");
+	c->loca = find(t, n, "loca");
+	c->cmap = find(t, n, "cmap");
+	if (!c->head || !c->hhea || !c->maxp || !c->hmtx || !c->loca ||
+	    !c->cmap || c->head->len < 54 || c->hhea->len < 36 ||
+	    c->maxp->len < 6)
+		return -1;
+	c->nglyphs = be16(c->maxp->data + 4);
+	c->nmetrics = be16(c->hhea->data + 34);
+	c->long_loca = be16(c->head->data + 50) != 0;
+	if (c->nmetrics == 0 || c->nmetrics > c->nglyphs ||
+	    c->loca->len < (c->nglyphs + 1) * (c->long_loca ? 4u : 2u) ||
+	    c->hmtx->len < 4 * c->nmetrics + 2 * (c->nglyphs - c->nmetrics))
+		return -1;
+	return 0;
+}
+
 int
 pdf_ttf_trim(const unsigned char *in, size_t len, const int *gid_of,
     size_t ncodes, buf *out)
 {
-	struct ttf_table *t, *head, *hhea, *maxp, *hmtx, *loca, *cmap;
+	struct ttf_table *t;
+	struct core c;
 	size_t n, i;
-	unsigned nglyphs, nmetrics;
-	int long_loca;
 	buf cm = {0};
 
 	if ((t = read_directory(in, len, &n)) == NULL)
 		return -1;
-	head = find(t, n, "head");
-	hhea = find(t, n, "hhea");
-	maxp = find(t, n, "maxp");
-	hmtx = find(t, n, "hmtx");
-	loca = find(t, n, "loca");
-	cmap = find(t, n, "cmap");
-	if (!head || !hhea || !maxp || !hmtx || !loca || !cmap ||
-	    head->len < 54 || hhea->len < 36 || maxp->len < 6) {
-		free(t);
-		return -1;
-	}
-	nglyphs = be16(maxp->data + 4);
-	nmetrics = be16(hhea->data + 34);
-	long_loca = be16(head->data + 50) != 0;
-	if (nmetrics == 0 || nmetrics > nglyphs ||
-	    loca->len < (nglyphs + 1) * (long_loca ? 4u : 2u) ||
-	    hmtx->len < 4 * nmetrics + 2 * (nglyphs - nmetrics)) {
+	if (find_core(t, n, &c) == -1) {
 		free(t);
 		return -1;
 	}
 
-	hmtx->own = zero_metrics(hmtx, loca, nglyphs, nmetrics, long_loca);
-	hmtx->data = hmtx->own;
+	c.hmtx->own = zero_metrics(c.hmtx, c.loca, c.nglyphs, c.nmetrics,
+	    c.long_loca);
+	c.hmtx->data = c.hmtx->own;
 	make_cmap(&cm, gid_of, ncodes);
-	cmap->data = (const unsigned char *)cm.ptr;
-	cmap->len = (uint32_t)cm.len;
-	head->own = xmalloc(head->len);
-	memcpy(head->own, head->data, head->len);
-	memset(head->own + 8, 0, 4);	/* checkSumAdjustment */
-	head->data = head->own;
-	write_font(out, in, t, n, head);
+	c.cmap->data = (const unsigned char *)cm.ptr;
+	c.cmap->len = (uint32_t)cm.len;
+	c.head->own = xmalloc(c.head->len);
+	memcpy(c.head->own, c.head->data, c.head->len);
+	memset(c.head->own + 8, 0, 4);	/* checkSumAdjustment */
+	c.head->data = c.head->own;
+	write_font(out, in, t, n, c.head);
 	for (i = 0; i < n; i++)
 		free(t[i].own);
 	free(t);
@@ -491,42 +508,28 @@ pdf_ttf_make(const unsigned char *in, size_t len, const unsigned char *flags,
     unsigned nglyphs, const char *tag, const char *tag2, const int *gid_of,
     size_t ncodes, buf *out)
 {
-	struct ttf_table t[NSAVED], *head, *hhea, *maxp, *hmtx, *loca, *cmap;
+	struct ttf_table t[NSAVED];
+	struct core c;
 	struct made m;
 	unsigned char hdr[12];
-	unsigned n, nmetrics;
-	int long_loca, rc = -1;
+	int rc = -1;
 
 	memset(&m, 0, sizeof(m));
 	memset(t, 0, sizeof(t));
 	if (len < 12 || made_tables(in, len, flags, nglyphs, tag, tag2, &m,
-	    t) == -1)
+	    t) == -1 || find_core(t, NSAVED, &c) == -1)
 		goto out;
-	head = find(t, NSAVED, "head");
-	hhea = find(t, NSAVED, "hhea");
-	maxp = find(t, NSAVED, "maxp");
-	hmtx = find(t, NSAVED, "hmtx");
-	loca = find(t, NSAVED, "loca");
-	cmap = find(t, NSAVED, "cmap");
-	if (hhea->len < 36 || maxp->len < 6)
-		goto out;
-	n = be16(maxp->data + 4);
-	nmetrics = be16(hhea->data + 34);
-	long_loca = be16(head->data + 50) != 0;
-	if (nmetrics == 0 || nmetrics > n ||
-	    loca->len < (n + 1) * (long_loca ? 4u : 2u) ||
-	    hmtx->len < 4 * nmetrics + 2 * (n - nmetrics))
-		goto out;
-	m.hmtx = zero_metrics(hmtx, loca, n, nmetrics, long_loca);
-	hmtx->data = m.hmtx;
+	m.hmtx = zero_metrics(c.hmtx, c.loca, c.nglyphs, c.nmetrics,
+	    c.long_loca);
+	c.hmtx->data = m.hmtx;
 	make_cmap(&m.cmap, gid_of, ncodes);
-	cmap->data = (const unsigned char *)m.cmap.ptr;
-	cmap->len = (uint32_t)m.cmap.len;
+	c.cmap->data = (const unsigned char *)m.cmap.ptr;
+	c.cmap->len = (uint32_t)m.cmap.len;
 	memcpy(hdr, in, 4);
 	hdr[4] = 0;
 	hdr[5] = NSAVED;
 	memcpy(hdr + 6, in + 6, 6);
-	write_font(out, hdr, t, NSAVED, head);
+	write_font(out, hdr, t, NSAVED, c.head);
 	rc = 0;
 out:
 	buf_free(&m.glyf);
