@@ -11,6 +11,14 @@
 DIGEST=${DIGEST:-bin/digest}
 LIMIT_S=${LIMIT_S:-20}
 LIMIT_KB=${LIMIT_KB:-102400}
+# The build of the 10,000-item week draws a brief of some 1,000 pages
+# (libharu holds about 46 MB of objects for it): 96.5-99.9 MB in most
+# runs, 104.4 MB once in a CI-like run beside another test suite (with
+# MALLOC_ARENA_MAX=2 about 90 MB: how many malloc arenas its threads
+# hold at once differs from run to run), so it gets
+# the bound the project sets for ten years of input (issue #17), 128 MB;
+# every other run here stays under 62 MB.
+BIG_BUILD_KB=${BIG_BUILD_KB:-131072}
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 known="
@@ -87,8 +95,11 @@ every() {
 	cp "$tmp/err" "$tmp/items.err"
 	attempt "$b" check "$f"
 	rm -rf "$tmp/o"
+	limit=$LIMIT_KB
+	[ "$b" = week-10000-items.txt ] && LIMIT_KB=$BIG_BUILD_KB
 	attempt "$b" build -o "$tmp/o" "$f"
 	build_rc=$rc
+	LIMIT_KB=$limit
 }
 
 # Generated cases, too big to commit.
